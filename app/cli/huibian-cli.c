@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "huibian-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hb-import.h"
+#include "hb-json.h"
+#include "hb-project.h"
+
+/* The command-line face of the core library: the contract that scripts
+ * and tests rely on. Exit status 0 on success, 1 for usage errors, 2 when
+ * an input cannot be read or parsed (the message names the file). */
+
+enum {
+  EXIT_OK = 0,
+  EXIT_USAGE = 1,
+  EXIT_INPUT = 2,
+};
+
+typedef struct {
+  gboolean split;
+  gboolean json;
+  char *output;
+  char **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->files, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("huibian-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* A project is recognised by its content, whatever its name. */
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char head[1024] = { 0 };
+  gsize n = 0;
+
+  if (stream == NULL)
+    return FALSE;
+
+  g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, NULL, NULL);
+  return strstr (head, "http://huibian.org/ns/project") != NULL;
+}
+
+static void
+append_project (HbBulletin *into,
+                HbBulletin *project)
+{
+  if (hb_bulletin_get_n_reports (into) == 0 && hb_bulletin_get_title (into) == NULL)
+    {
+      hb_bulletin_set_title (into, hb_bulletin_get_title (project));
+      hb_bulletin_set_issue (into, hb_bulletin_get_issue (project));
+      hb_bulletin_set_unit (into, hb_bulletin_get_unit (project));
+      hb_bulletin_set_date (into, hb_bulletin_get_date (project));
+    }
+  for (guint i = 0; i < hb_bulletin_get_n_reports (project); i++)
+    hb_bulletin_append_report (into, hb_bulletin_get_report (project, i));
+  for (guint i = 0; i < hb_bulletin_get_warnings (project)->len; i++)
+    hb_bulletin_add_warning (into, "%s", (char *)hb_bulletin_get_warnings (project)->pdata[i]);
+}
+
+/* Reads every input, project or file to import, into one bulletin. */
+static HbBulletin *
+read_inputs (char    **files,
+             gboolean  split,
+             GError  **error)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+
+      if (is_project_file (file))
+        {
+          g_autoptr(HbBulletin) project = hb_project_load (file, NULL, error);
+
+          if (project == NULL)
+            return NULL;
+          append_project (bulletin, project);
+        }
+      else if (!hb_import_file (bulletin, file, split ? HB_IMPORT_FLAGS_SPLIT : 0, NULL, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&bulletin);
+}
+
+static void
+print_summary (HbBulletin *bulletin)
+{
+  g_print ("%s\n", hb_bulletin_get_title (bulletin) ?: _("Untitled bulletin"));
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    {
+      HbReport *report = hb_bulletin_get_report (bulletin, i);
+      g_autofree char *title = hb_report_dup_full_title (report);
+
+      g_print ("%3u. %s\n", i + 1, title);
+      if (hb_report_get_organization (report) || hb_report_get_date (report))
+        g_print ("     %s %s\n", hb_report_get_organization (report) ?: "",
+                 hb_report_get_date (report) ?: "");
+      for (guint j = 0; j < hb_report_get_warnings (report)->len; j++)
+        g_print ("     ! %s\n", (char *)hb_report_get_warnings (report)->pdata[j]);
+    }
+  for (guint j = 0; j < hb_bulletin_get_warnings (bulletin)->len; j++)
+    g_print ("! %s\n", (char *)hb_bulletin_get_warnings (bulletin)->pdata[j]);
+}
+
+static void
+print_json (HbBulletin *bulletin)
+{
+  g_autoptr(JsonNode) root = hb_json_from_bulletin (bulletin);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+run_show (Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
+
+  if (bulletin == NULL)
+    {
+      g_printerr ("huibian-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  if (options->json)
+    print_json (bulletin);
+  else
+    print_summary (bulletin);
+
+  return EXIT_OK;
+}
+
+static int
+run_import (Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
+  g_autoptr(GFile) output = NULL;
+
+  if (bulletin == NULL)
+    {
+      g_printerr ("huibian-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  output = g_file_new_for_commandline_arg (options->output);
+  if (!hb_project_save (bulletin, output, NULL, &error))
+    {
+      g_printerr ("huibian-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_command (const char  *command,
+             int          argc,
+             char       **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean import = strcmp (command, "import") == 0;
+  const GOptionEntry entries[] = {
+    { "split", 's', 0, G_OPTION_ARG_NONE, &options.split,
+      N_("Each input is a compiled bulletin: split it into its reports by its table of contents"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
+      N_("Print the bulletin as JSON"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("Write the project to PROJECT"), N_("PROJECT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (import ? _("import [--split] -o PROJECT FILE…")
+                                         : _("show [--json] [--split] PROJECT|FILE…"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (options.files == NULL || options.files[0] == NULL)
+    return usage_error (context, _("no input file given"));
+  if (import && options.output == NULL)
+    return usage_error (context, _("import needs -o PROJECT"));
+
+  return import ? run_import (&options) : run_show (&options);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      g_printerr ("%s", _("Usage:\n"
+                          "  huibian-cli import [--split] -o PROJECT FILE…\n"
+                          "  huibian-cli show [--json] [--split] PROJECT|FILE…\n"));
+      return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("huibian-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (strcmp (argv[1], "import") != 0 && strcmp (argv[1], "show") != 0)
+    {
+      g_printerr (_("huibian-cli: unknown command “%s”\n"), argv[1]);
+      return EXIT_USAGE;
+    }
+
+  return run_command (argv[1], argc - 1, argv + 1);
+}

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-bulletin"
+
+#include "config.h"
+
+#include "hb-bulletin.h"
+#include "hb-util.h"
+
+/* The document: a bulletin's front-page data and its ordered reports. The
+ * reports are a GListModel so that views (the report list, the page
+ * preview, the exporters) follow insertions, removals and moves through
+ * ::items-changed without the model knowing about any of them. */
+struct _HbBulletin
+{
+  GObject parent_instance;
+
+  char *title;
+  char *issue;
+  char *unit;
+  char *date;
+  GListStore *reports;
+  GPtrArray *warnings;
+};
+
+G_DEFINE_FINAL_TYPE (HbBulletin, hb_bulletin, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_ISSUE,
+  PROP_UNIT,
+  PROP_DATE,
+  PROP_REPORTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+hb_bulletin_finalize (GObject *object)
+{
+  HbBulletin *self = (HbBulletin *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->issue, g_free);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_object (&self->reports);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (hb_bulletin_parent_class)->finalize (object);
+}
+
+static void
+hb_bulletin_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HbBulletin *self = HB_BULLETIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_ISSUE:
+      g_value_set_string (value, self->issue);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_REPORTS:
+      g_value_set_object (value, self->reports);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_bulletin_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  HbBulletin *self = HB_BULLETIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      hb_bulletin_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_ISSUE:
+      hb_bulletin_set_issue (self, g_value_get_string (value));
+      break;
+    case PROP_UNIT:
+      hb_bulletin_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      hb_bulletin_set_date (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+hb_bulletin_class_init (HbBulletinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hb_bulletin_finalize;
+  object_class->get_property = hb_bulletin_get_property;
+  object_class->set_property = hb_bulletin_set_property;
+
+  properties[PROP_TITLE] = string_property ("title");
+  properties[PROP_ISSUE] = string_property ("issue");
+  properties[PROP_UNIT] = string_property ("unit");
+  properties[PROP_DATE] = string_property ("date");
+  properties[PROP_REPORTS] =
+    g_param_spec_object ("reports", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hb_bulletin_init (HbBulletin *self)
+{
+  self->reports = g_list_store_new (HB_TYPE_REPORT);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+HbBulletin *
+hb_bulletin_new (void)
+{
+  return g_object_new (HB_TYPE_BULLETIN, NULL);
+}
+
+static void
+set_string_property (HbBulletin  *self,
+                     char       **field,
+                     const char  *value,
+                     guint        prop_id)
+{
+  if (hb_set_string (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+const char *
+hb_bulletin_get_title (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->title;
+}
+
+void
+hb_bulletin_set_title (HbBulletin *self,
+                       const char *title)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  set_string_property (self, &self->title, title, PROP_TITLE);
+}
+
+const char *
+hb_bulletin_get_issue (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->issue;
+}
+
+/* The issue label as printed: "第3期", "增刊". */
+void
+hb_bulletin_set_issue (HbBulletin *self,
+                       const char *issue)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  set_string_property (self, &self->issue, issue, PROP_ISSUE);
+}
+
+const char *
+hb_bulletin_get_unit (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->unit;
+}
+
+/* The compiling unit printed at the left under the bulletin name. */
+void
+hb_bulletin_set_unit (HbBulletin *self,
+                      const char *unit)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  set_string_property (self, &self->unit, unit, PROP_UNIT);
+}
+
+const char *
+hb_bulletin_get_date (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->date;
+}
+
+void
+hb_bulletin_set_date (HbBulletin *self,
+                      const char *iso_date)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  set_string_property (self, &self->date, iso_date, PROP_DATE);
+}
+
+GListModel *
+hb_bulletin_get_reports (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return G_LIST_MODEL (self->reports);
+}
+
+guint
+hb_bulletin_get_n_reports (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->reports));
+}
+
+/* Returns a borrowed reference: the bulletin keeps its reports alive. */
+HbReport *
+hb_bulletin_get_report (HbBulletin *self,
+                        guint       position)
+{
+  HbReport *report;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  report = g_list_model_get_item (G_LIST_MODEL (self->reports), position);
+  if (report != NULL)
+    g_object_unref (report);
+
+  return report;
+}
+
+void
+hb_bulletin_append_report (HbBulletin *self,
+                           HbReport   *report)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+  g_return_if_fail (HB_IS_REPORT (report));
+
+  g_list_store_append (self->reports, report);
+}
+
+void
+hb_bulletin_insert_report (HbBulletin *self,
+                           guint       position,
+                           HbReport   *report)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+  g_return_if_fail (HB_IS_REPORT (report));
+  g_return_if_fail (position <= hb_bulletin_get_n_reports (self));
+
+  g_list_store_insert (self->reports, position, report);
+}
+
+void
+hb_bulletin_remove_report (HbBulletin *self,
+                           guint       position)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+  g_return_if_fail (position < hb_bulletin_get_n_reports (self));
+
+  g_list_store_remove (self->reports, position);
+}
+
+/* Moves the report at @from so that it ends up at index @to. Views see a
+ * removal and an insertion, which is what a list view animates anyway. */
+void
+hb_bulletin_move_report (HbBulletin *self,
+                         guint       from,
+                         guint       to)
+{
+  g_autoptr(HbReport) report = NULL;
+  guint n;
+
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  n = hb_bulletin_get_n_reports (self);
+  g_return_if_fail (from < n && to < n);
+
+  if (from == to)
+    return;
+
+  report = g_list_model_get_item (G_LIST_MODEL (self->reports), from);
+  g_list_store_remove (self->reports, from);
+  g_list_store_insert (self->reports, to, report);
+}
+
+const GPtrArray *
+hb_bulletin_get_warnings (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->warnings;
+}
+
+void
+hb_bulletin_add_warning (HbBulletin *self,
+                         const char *format,
+                         ...)
+{
+  va_list args;
+
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hb-import.h"
+#include "hb-text-decoder.h"
+#include "hb-text-importer.h"
+
+G_DEFINE_QUARK (hb-import-error-quark, hb_import_error)
+
+/* Formats are told apart by content, not by file name: a ".docx" that is
+ * really text is read as text, and a zip or XML file is never read as
+ * text even when it is called ".txt". */
+static gboolean
+is_zip (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 4 && memcmp (data, "PK\003\004", 4) == 0;
+}
+
+static gboolean
+is_pdf (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
+}
+
+gboolean
+hb_import_bytes (HbBulletin     *bulletin,
+                 GBytes         *bytes,
+                 const char     *source_name,
+                 HbImportFlags   flags,
+                 GError        **error)
+{
+  g_autofree char *utf8 = NULL;
+  gsize len;
+  const guint8 *data;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (bytes != NULL && source_name != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len == 0)
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_EMPTY, _("the file is empty"));
+      return FALSE;
+    }
+  if (len > HB_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MB"), HB_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (is_pdf (bytes))
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is a PDF file; extract its text first (for example with pdftotext) and import the text"));
+      return FALSE;
+    }
+  if (is_zip (bytes))
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is a zip package (.docx or .odt); this version imports text files only"));
+      return FALSE;
+    }
+
+  utf8 = hb_text_decode (data, len, NULL, error);
+  if (utf8 == NULL)
+    return FALSE;
+
+  return hb_text_importer_import (bulletin, utf8, source_name, flags, error);
+}
+
+static gboolean
+check_regular_file (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInfo) info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                       G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return FALSE;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder, not a file"));
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > HB_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MB"), HB_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Imports @file into @bulletin, appending its report(s). On error the
+ * message names the file and says why, and @bulletin is unchanged. */
+gboolean
+hb_import_file (HbBulletin     *bulletin,
+                GFile          *file,
+                HbImportFlags   flags,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autoptr(HbBulletin) scratch = hb_bulletin_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+
+  if (check_regular_file (file, cancellable, &local_error))
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+
+  if (bytes == NULL || !hb_import_bytes (scratch, bytes, name, flags, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot import “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  /* Imported into a scratch bulletin first so that a failure leaves the
+   * user's bulletin exactly as it was. */
+  while (hb_bulletin_get_n_reports (scratch) > 0)
+    {
+      hb_bulletin_append_report (bulletin, hb_bulletin_get_report (scratch, 0));
+      hb_bulletin_remove_report (scratch, 0);
+    }
+  for (guint i = 0; i < hb_bulletin_get_warnings (scratch)->len; i++)
+    hb_bulletin_add_warning (bulletin, "%s: %s", name,
+                             (char *)hb_bulletin_get_warnings (scratch)->pdata[i]);
+  if (hb_bulletin_get_title (bulletin) == NULL)
+    {
+      hb_bulletin_set_title (bulletin, hb_bulletin_get_title (scratch));
+      hb_bulletin_set_issue (bulletin, hb_bulletin_get_issue (scratch));
+      hb_bulletin_set_date (bulletin, hb_bulletin_get_date (scratch));
+    }
+
+  return TRUE;
+}
+
+typedef struct {
+  GFile *file;
+  HbImportFlags flags;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  GError *error = NULL;
+
+  if (hb_import_file (bulletin, data->file, data->flags, cancellable, &error))
+    g_task_return_pointer (task, g_steal_pointer (&bulletin), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Reads and parses @file in a worker thread so that a large bulletin never
+ * blocks the main loop; the result is a new bulletin holding the imported
+ * reports, which the caller merges into its own. */
+void
+hb_import_file_async (GFile               *file,
+                      HbImportFlags        flags,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hb_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+HbBulletin *
+hb_import_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

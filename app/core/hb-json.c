@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-json"
+
+#include "config.h"
+
+#include "hb-json.h"
+
+/* The JSON view of a bulletin that `huibian-cli show --json` prints: the
+ * contract scripts and tests rely on, so field names never change. */
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_warnings (JsonBuilder     *builder,
+              const GPtrArray *warnings)
+{
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    json_builder_add_string_value (builder, warnings->pdata[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_block (JsonBuilder *builder,
+           HbBlock     *block,
+           gboolean     with_kind)
+{
+  gboolean heading = hb_block_get_kind (block) == HB_BLOCK_HEADING;
+
+  json_builder_begin_object (builder);
+  if (with_kind)
+    {
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, heading ? "heading" : "paragraph");
+    }
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_int_value (builder, hb_block_get_level (block));
+  add_string_or_null (builder, "label", hb_block_get_label (block));
+  add_string_or_null (builder, "text", hb_block_get_text (block));
+  if (heading)
+    add_string_or_null (builder, "run_in", hb_block_get_run_in (block));
+  json_builder_end_object (builder);
+}
+
+static void
+add_blocks (JsonBuilder *builder,
+            HbReport    *report,
+            const char  *name,
+            gboolean     headings_only)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+
+      if (!headings_only || hb_block_get_kind (block) == HB_BLOCK_HEADING)
+        add_block (builder, block, !headings_only);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_report (JsonBuilder *builder,
+            HbReport    *report)
+{
+  g_autofree char *title = hb_report_dup_full_title (report);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "title", title);
+  json_builder_set_member_name (builder, "title_parts");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, hb_report_get_title (report) ?: "");
+  if (hb_report_get_subtitle (report) != NULL)
+    json_builder_add_string_value (builder, hb_report_get_subtitle (report));
+  json_builder_end_array (builder);
+  add_string_or_null (builder, "organization", hb_report_get_organization (report));
+  add_string_or_null (builder, "date", hb_report_get_date (report));
+  add_string_or_null (builder, "source", hb_report_get_source (report));
+  json_builder_set_member_name (builder, "source_page");
+  if (hb_report_get_source_page (report) > 0)
+    json_builder_add_int_value (builder, hb_report_get_source_page (report));
+  else
+    json_builder_add_null_value (builder);
+  add_blocks (builder, report, "headings", TRUE);
+  add_blocks (builder, report, "blocks", FALSE);
+  json_builder_set_member_name (builder, "paragraphs");
+  json_builder_add_int_value (builder, hb_report_count_paragraphs (report));
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, hb_report_count_characters (report));
+  add_warnings (builder, hb_report_get_warnings (report));
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+hb_json_from_bulletin (HbBulletin *bulletin)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), NULL);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "title", hb_bulletin_get_title (bulletin));
+  add_string_or_null (builder, "issue", hb_bulletin_get_issue (bulletin));
+  add_string_or_null (builder, "unit", hb_bulletin_get_unit (bulletin));
+  add_string_or_null (builder, "date", hb_bulletin_get_date (bulletin));
+  json_builder_set_member_name (builder, "reports");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    add_report (builder, hb_bulletin_get_report (bulletin, i));
+  json_builder_end_array (builder);
+  add_warnings (builder, hb_bulletin_get_warnings (bulletin));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-report"
+
+#include "config.h"
+
+#include "hb-report.h"
+#include "hb-util.h"
+
+/* One report of a bulletin, as an office sent it in: a title in one or two
+ * parts, an optional organisation and date, and a body of blocks. The
+ * source file and the page it started on in a compiled bulletin are kept so
+ * that an editor can trace a report back, and import warnings stay with the
+ * report they concern until the editor has dealt with them. */
+struct _HbReport
+{
+  GObject parent_instance;
+
+  char *title;
+  char *subtitle;
+  char *organization;
+  char *date;
+  char *source;
+  guint source_page;
+  GListStore *blocks;
+  GPtrArray *warnings;
+};
+
+G_DEFINE_FINAL_TYPE (HbReport, hb_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_ORGANIZATION,
+  PROP_DATE,
+  PROP_SOURCE,
+  PROP_SOURCE_PAGE,
+  PROP_BLOCKS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+hb_report_finalize (GObject *object)
+{
+  HbReport *self = (HbReport *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->organization, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_object (&self->blocks);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (hb_report_parent_class)->finalize (object);
+}
+
+static void
+hb_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HbReport *self = HB_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_ORGANIZATION:
+      g_value_set_string (value, self->organization);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_SOURCE_PAGE:
+      g_value_set_uint (value, self->source_page);
+      break;
+    case PROP_BLOCKS:
+      g_value_set_object (value, self->blocks);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_report_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HbReport *self = HB_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      hb_report_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_SUBTITLE:
+      hb_report_set_subtitle (self, g_value_get_string (value));
+      break;
+    case PROP_ORGANIZATION:
+      hb_report_set_organization (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      hb_report_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      hb_report_set_source (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE_PAGE:
+      hb_report_set_source_page (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+hb_report_class_init (HbReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hb_report_finalize;
+  object_class->get_property = hb_report_get_property;
+  object_class->set_property = hb_report_set_property;
+
+  properties[PROP_TITLE] = string_property ("title");
+  properties[PROP_SUBTITLE] = string_property ("subtitle");
+  properties[PROP_ORGANIZATION] = string_property ("organization");
+  properties[PROP_DATE] = string_property ("date");
+  properties[PROP_SOURCE] = string_property ("source");
+  properties[PROP_SOURCE_PAGE] =
+    g_param_spec_uint ("source-page", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BLOCKS] =
+    g_param_spec_object ("blocks", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hb_report_init (HbReport *self)
+{
+  self->blocks = g_list_store_new (HB_TYPE_BLOCK);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+HbReport *
+hb_report_new (void)
+{
+  return g_object_new (HB_TYPE_REPORT, NULL);
+}
+
+static void
+set_string_property (HbReport    *self,
+                     char       **field,
+                     const char  *value,
+                     guint        prop_id)
+{
+  if (hb_set_string (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+const char *
+hb_report_get_title (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return self->title;
+}
+
+void
+hb_report_set_title (HbReport   *self,
+                     const char *title)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  set_string_property (self, &self->title, title, PROP_TITLE);
+}
+
+const char *
+hb_report_get_subtitle (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return self->subtitle;
+}
+
+void
+hb_report_set_subtitle (HbReport   *self,
+                        const char *subtitle)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  set_string_property (self, &self->subtitle, subtitle, PROP_SUBTITLE);
+}
+
+/* The title as one line, both parts separated by a space, as the table of
+ * contents and the report list show it. */
+char *
+hb_report_dup_full_title (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  if (self->subtitle == NULL)
+    return g_strdup (self->title ? self->title : "");
+
+  return g_strconcat (self->title ? self->title : "", " ", self->subtitle, NULL);
+}
+
+const char *
+hb_report_get_organization (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return self->organization;
+}
+
+void
+hb_report_set_organization (HbReport   *self,
+                            const char *organization)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  set_string_property (self, &self->organization, organization, PROP_ORGANIZATION);
+}
+
+const char *
+hb_report_get_date (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return self->date;
+}
+
+/* Dates are ISO 8601 (2023-07-25); the paginator prints them the Chinese
+ * way, so the model keeps one unambiguous spelling. */
+void
+hb_report_set_date (HbReport   *self,
+                    const char *iso_date)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  set_string_property (self, &self->date, iso_date, PROP_DATE);
+}
+
+const char *
+hb_report_get_source (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return self->source;
+}
+
+void
+hb_report_set_source (HbReport   *self,
+                      const char *source)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  set_string_property (self, &self->source, source, PROP_SOURCE);
+}
+
+guint
+hb_report_get_source_page (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), 0);
+
+  return self->source_page;
+}
+
+/* 0 means the report did not come from a compiled bulletin. */
+void
+hb_report_set_source_page (HbReport *self,
+                           guint     page)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  if (self->source_page == page)
+    return;
+
+  self->source_page = page;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_PAGE]);
+}
+
+GListModel *
+hb_report_get_blocks (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return G_LIST_MODEL (self->blocks);
+}
+
+guint
+hb_report_get_n_blocks (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->blocks));
+}
+
+/* Returns a borrowed reference: the report keeps its blocks alive. */
+HbBlock *
+hb_report_get_block (HbReport *self,
+                     guint     position)
+{
+  HbBlock *block;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  block = g_list_model_get_item (G_LIST_MODEL (self->blocks), position);
+  if (block != NULL)
+    g_object_unref (block);
+
+  return block;
+}
+
+void
+hb_report_append_block (HbReport *self,
+                        HbBlock  *block)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+  g_return_if_fail (HB_IS_BLOCK (block));
+
+  g_list_store_append (self->blocks, block);
+}
+
+void
+hb_report_insert_block (HbReport *self,
+                        guint     position,
+                        HbBlock  *block)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+  g_return_if_fail (HB_IS_BLOCK (block));
+
+  g_list_store_insert (self->blocks, position, block);
+}
+
+void
+hb_report_remove_block (HbReport *self,
+                        guint     position)
+{
+  g_return_if_fail (HB_IS_REPORT (self));
+  g_return_if_fail (position < hb_report_get_n_blocks (self));
+
+  g_list_store_remove (self->blocks, position);
+}
+
+const GPtrArray *
+hb_report_get_warnings (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  return self->warnings;
+}
+
+void
+hb_report_add_warning (HbReport   *self,
+                       const char *format,
+                       ...)
+{
+  va_list args;
+
+  g_return_if_fail (HB_IS_REPORT (self));
+
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+guint
+hb_report_count_paragraphs (HbReport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), 0);
+
+  for (guint i = 0; i < hb_report_get_n_blocks (self); i++)
+    if (hb_block_get_kind (hb_report_get_block (self, i)) == HB_BLOCK_PARAGRAPH)
+      n++;
+
+  return n;
+}
+
+gsize
+hb_report_count_characters (HbReport *self)
+{
+  gsize n = 0;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), 0);
+
+  for (guint i = 0; i < hb_report_get_n_blocks (self); i++)
+    n += hb_block_count_characters (hb_report_get_block (self, i));
+
+  return n;
+}

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-text-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hb-bulletin-splitter.h"
+#include "hb-text-importer.h"
+#include "hb-text-rules.h"
+
+/* How many lines after the title may carry the organisation and date. */
+#define MAX_BYLINE_LINES 2
+
+static void
+hb_text_line_free (HbTextLine *line)
+{
+  g_free (line->text);
+  g_clear_pointer (&line->notes, g_ptr_array_unref);
+  g_free (line);
+}
+
+static void
+add_note (HbTextLine *line,
+          char       *note)
+{
+  if (line->notes == NULL)
+    line->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (line->notes, note);
+}
+
+static void
+note_repairs (HbTextLine *line,
+              GPtrArray  *markers,
+              guint       n_pictures)
+{
+  for (guint i = 0; i < markers->len; i++)
+    add_note (line, g_strdup_printf (_("Line %u: removed the marker “%s”"),
+                                     line->number, (char *)markers->pdata[i]));
+
+  if (n_pictures > 0)
+    add_note (line, g_strdup_printf (_("Line %u: replaced a stray control symbol with “·”"),
+                                     line->number));
+}
+
+/* Splits the text into normalised lines, remembering how many blank lines
+ * stood before each one: a blank line is where the source's pages broke.
+ * A line that held only an extraction marker disappears without counting
+ * as blank, and its warning moves to the next line. */
+GPtrArray *
+hb_text_lines_new (const char *utf8)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)hb_text_line_free);
+  g_auto(GStrv) raw = g_strsplit_set (utf8, "\n\f", -1);
+  g_autoptr(GPtrArray) orphan_notes = g_ptr_array_new_with_free_func (g_free);
+  guint blanks = 0;
+
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func (g_free);
+      guint n_pictures = 0;
+      g_autofree char *text = hb_text_normalize_line (raw[i], markers, &n_pictures);
+      HbTextLine *line;
+
+      if (*text == '\0')
+        {
+          HbTextLine scratch = { .number = i + 1 };
+
+          note_repairs (&scratch, markers, n_pictures);
+          if (scratch.notes != NULL)
+            g_ptr_array_extend_and_steal (orphan_notes, scratch.notes);
+          else
+            blanks++;
+          continue;
+        }
+
+      line = g_new0 (HbTextLine, 1);
+      line->text = g_steal_pointer (&text);
+      line->number = i + 1;
+      line->blanks_before = blanks;
+      note_repairs (line, markers, n_pictures);
+      for (guint j = 0; j < orphan_notes->len; j++)
+        add_note (line, g_strdup (orphan_notes->pdata[j]));
+      g_ptr_array_set_size (orphan_notes, 0);
+      g_ptr_array_add (lines, line);
+      blanks = 0;
+    }
+
+  /* A marker on the last line ("##paidend##") is still reported. */
+  if (orphan_notes->len > 0 && lines->len > 0)
+    for (guint j = 0; j < orphan_notes->len; j++)
+      add_note (lines->pdata[lines->len - 1], g_strdup (orphan_notes->pdata[j]));
+
+  return lines;
+}
+
+typedef struct {
+  HbReport *report;
+  GString  *paragraph;    /* the paragraph being assembled, if any */
+  int       quote_balance; /* open quotations where the last paragraph stopped */
+} ReportBuilder;
+
+static void
+take_notes (ReportBuilder *builder,
+            HbTextLine    *line)
+{
+  for (guint i = 0; line->notes != NULL && i < line->notes->len; i++)
+    hb_report_add_warning (builder->report, "%s", (char *)line->notes->pdata[i]);
+}
+
+static void
+flush_paragraph (ReportBuilder *builder)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(HbBlock) block = NULL;
+
+  if (builder->paragraph == NULL)
+    return;
+
+  text = hb_text_remove_space_between_han (builder->paragraph->str);
+  block = hb_block_new_paragraph (text);
+  hb_report_append_block (builder->report, block);
+  builder->quote_balance = hb_text_quote_balance (builder->paragraph->str);
+  g_string_free (builder->paragraph, TRUE);
+  builder->paragraph = NULL;
+}
+
+static void
+add_heading (ReportBuilder  *builder,
+             HbHeadingMatch *match,
+             HbTextLine     *line)
+{
+  g_autoptr(HbBlock) block = NULL;
+  g_autofree char *run_in = NULL;
+
+  if (match->run_in != NULL)
+    run_in = hb_text_remove_space_between_han (match->run_in);
+
+  block = hb_block_new_heading (match->level, match->label, match->text, run_in);
+  hb_report_append_block (builder->report, block);
+  builder->quote_balance = 0;
+
+  if (match->malformed)
+    hb_report_add_warning (builder->report,
+                           _("Line %u: the heading label “%s” has no closing bracket; read as the level-%u heading “%s”"),
+                           line->number, match->source_label, match->level, match->label);
+}
+
+/* Adds one body line: it continues the paragraph before it when that
+ * paragraph was cut mid-sentence, or it starts a heading or a paragraph. */
+static void
+add_body_line (ReportBuilder *builder,
+               HbTextLine    *line)
+{
+  HbHeadingMatch match;
+  int open_quotes = builder->paragraph != NULL
+    ? hb_text_quote_balance (builder->paragraph->str)
+    : builder->quote_balance;
+  gboolean heading = open_quotes == 0 && hb_text_parse_heading (line->text, &match);
+
+  take_notes (builder, line);
+
+  if (!heading && builder->paragraph != NULL &&
+      hb_text_should_join (builder->paragraph->str, line->text, line->blanks_before))
+    {
+      g_autofree char *joined = hb_text_join (builder->paragraph->str, line->text);
+
+      g_string_assign (builder->paragraph, joined);
+      return;
+    }
+
+  flush_paragraph (builder);
+
+  if (heading)
+    {
+      add_heading (builder, &match, line);
+      hb_heading_match_clear (&match);
+      return;
+    }
+
+  builder->paragraph = g_string_new (line->text);
+}
+
+static void
+set_title (HbReport   *report,
+           const char *title)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  hb_text_split_title (title, &first, &second);
+  hb_report_set_title (report, first);
+  hb_report_set_subtitle (report, second);
+}
+
+/* Reads the organisation and date lines under the title, in either order. */
+static guint
+read_byline (ReportBuilder *builder,
+             GPtrArray     *lines,
+             guint          i,
+             guint          end)
+{
+  for (guint n = 0; n < MAX_BYLINE_LINES && i < end; n++)
+    {
+      HbTextLine *line = lines->pdata[i];
+      g_autofree char *date = hb_text_parse_date (line->text);
+
+      if (date != NULL && hb_report_get_date (builder->report) == NULL)
+        hb_report_set_date (builder->report, date);
+      else if (date == NULL &&
+               hb_report_get_organization (builder->report) == NULL &&
+               hb_report_get_date (builder->report) == NULL &&
+               hb_text_looks_like_organization (line->text))
+        {
+          g_autofree char *name = g_strdup (line->text);
+
+          if (g_str_has_suffix (name, "："))
+            name[strlen (name) - strlen ("：")] = '\0';
+          hb_report_set_organization (builder->report, name);
+        }
+      else
+        break;
+
+      take_notes (builder, line);
+      i++;
+    }
+
+  return i;
+}
+
+static guint
+read_title (ReportBuilder *builder,
+            GPtrArray     *lines,
+            guint          start,
+            guint          end,
+            guint          title_lines,
+            const char    *fallback_title)
+{
+  HbTextLine *first = lines->pdata[start];
+  g_autoptr(GString) title = g_string_new (NULL);
+
+  if (title_lines == 0 && start + 1 < end && hb_text_looks_like_title (first->text))
+    title_lines = 1;
+
+  if (title_lines == 0)
+    {
+      hb_report_set_title (builder->report, fallback_title);
+      hb_report_add_warning (builder->report,
+                             _("No title line was found; the file name is used as the title"));
+      return start;
+    }
+
+  for (guint i = start; i < start + title_lines && i < end; i++)
+    {
+      HbTextLine *line = lines->pdata[i];
+
+      if (title->len > 0)
+        g_string_append_c (title, ' ');
+      g_string_append (title, line->text);
+      take_notes (builder, line);
+    }
+
+  set_title (builder->report, title->str);
+  return start + title_lines;
+}
+
+/* Builds one report from lines [@start, @end). @title_lines is the number of
+ * lines known to hold the title (from a table of contents), or 0 to
+ * recognise the title block from the text itself. */
+HbReport *
+hb_text_importer_build_report (GPtrArray  *lines,
+                               guint       start,
+                               guint       end,
+                               guint       title_lines,
+                               const char *source,
+                               const char *fallback_title)
+{
+  ReportBuilder builder = { .report = hb_report_new () };
+  guint i;
+
+  g_return_val_if_fail (lines != NULL && start <= end && end <= lines->len, NULL);
+
+  hb_report_set_source (builder.report, source);
+
+  if (start == end)
+    {
+      hb_report_set_title (builder.report, fallback_title);
+      return builder.report;
+    }
+
+  i = read_title (&builder, lines, start, end, title_lines, fallback_title);
+  i = read_byline (&builder, lines, i, end);
+
+  for (; i < end; i++)
+    add_body_line (&builder, lines->pdata[i]);
+  flush_paragraph (&builder);
+
+  return builder.report;
+}
+
+static char *
+title_from_source (const char *source)
+{
+  const char *dot = strrchr (source, '.');
+
+  return dot != NULL && dot != source ? g_strndup (source, dot - source) : g_strdup (source);
+}
+
+/* Imports a decoded text: one report, or with HB_IMPORT_FLAGS_SPLIT, every
+ * report of a compiled bulletin. */
+gboolean
+hb_text_importer_import (HbBulletin    *bulletin,
+                         const char    *utf8,
+                         const char    *source,
+                         HbImportFlags  flags,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) lines = hb_text_lines_new (utf8);
+  g_autofree char *fallback_title = title_from_source (source);
+  g_autoptr(HbReport) report = NULL;
+
+  if (lines->len == 0)
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_EMPTY,
+                   _("it contains no text"));
+      return FALSE;
+    }
+
+  if (flags & HB_IMPORT_FLAGS_SPLIT)
+    return hb_bulletin_splitter_split (bulletin, lines, source, error);
+
+  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, fallback_title);
+  if (hb_bulletin_splitter_find_toc (lines) >= 0)
+    hb_report_add_warning (report,
+                           _("This file has a table of contents (目录): import it as a compiled bulletin to get its reports"));
+  hb_bulletin_append_report (bulletin, report);
+
+  return TRUE;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hb-bulletin.h"
+#include "hb-import.h"
+
+G_BEGIN_DECLS
+
+/* One non-blank line of an imported text, already normalised. */
+typedef struct {
+  char      *text;
+  guint      number;        /* 1-based line number in the file */
+  guint      blanks_before; /* blank lines between it and the previous line */
+  GPtrArray *notes;         /* warnings about this line, or NULL */
+} HbTextLine;
+
+GPtrArray *hb_text_lines_new              (const char  *utf8);
+HbReport  *hb_text_importer_build_report  (GPtrArray   *lines,
+                                           guint        start,
+                                           guint        end,
+                                           guint        title_lines,
+                                           const char  *source,
+                                           const char  *fallback_title);
+gboolean   hb_text_importer_import        (HbBulletin   *bulletin,
+                                           const char   *utf8,
+                                           const char   *source,
+                                           HbImportFlags flags,
+                                           GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean hb_set_string       (char       **field,
+                              const char  *value);
+gsize    hb_count_non_space  (const char  *utf8);
+char    *hb_strip_white_space (const char *utf8);
+
+G_END_DECLS
