@@ -122,7 +122,7 @@ flush_paragraph (ReportBuilder *builder)
   text = hb_text_remove_space_between_han (builder->paragraph->str);
   block = hb_block_new_paragraph (text);
   hb_report_append_block (builder->report, block);
-  builder->quote_balance = hb_text_quote_balance (builder->paragraph->str);
+  builder->quote_balance = hb_text_quote_balance (builder->quote_balance, builder->paragraph->str);
   g_string_free (builder->paragraph, TRUE);
   builder->paragraph = NULL;
 }
@@ -156,7 +156,7 @@ add_body_line (ReportBuilder *builder,
 {
   HbHeadingMatch match;
   int open_quotes = builder->paragraph != NULL
-    ? hb_text_quote_balance (builder->paragraph->str)
+    ? hb_text_quote_balance (builder->quote_balance, builder->paragraph->str)
     : builder->quote_balance;
   gboolean heading = open_quotes == 0 && hb_text_parse_heading (line->text, &match);
 

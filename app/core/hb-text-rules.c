@@ -281,13 +281,13 @@ hb_text_join (const char *previous,
   return g_strconcat (previous, next, NULL);
 }
 
-/* Open quotation marks minus closed ones: a line that starts with "一、"
- * while a quotation is open is quoted text, not a heading. */
+/* Open quotation marks after @text, given @balance open before it: a line
+ * that starts with "一、" while a quotation is open is quoted text, not a
+ * heading. */
 int
-hb_text_quote_balance (const char *text)
+hb_text_quote_balance (int         balance,
+                       const char *text)
 {
-  int balance = 0;
-
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);

@@ -31,7 +31,8 @@ gboolean  hb_text_should_join             (const char  *previous,
                                            guint        blank_lines_between);
 char     *hb_text_join                    (const char  *previous,
                                            const char  *next);
-int       hb_text_quote_balance           (const char  *text);
+int       hb_text_quote_balance           (int          balance,
+                                           const char  *text);
 gboolean  hb_text_parse_heading           (const char     *line,
                                            HbHeadingMatch *match);
 char     *hb_text_parse_date              (const char  *line);

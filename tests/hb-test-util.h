@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hb-bulletin.h"
+
+G_BEGIN_DECLS
+
+char       *hb_test_corpus_path   (const char *name);
+HbBulletin *hb_test_import        (const char *path,
+                                   gboolean    split);
+HbBulletin *hb_test_import_string (const char *text,
+                                   gboolean    split);
+char       *hb_test_block_text    (HbBlock    *block);
+
+G_END_DECLS

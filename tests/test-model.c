@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-model"
+
+#include "config.h"
+
+#include "hb-bulletin.h"
+
+typedef struct {
+  guint signals;
+  guint position, removed, added;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->signals++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static HbReport *
+report_titled (const char *title)
+{
+  HbReport *report = hb_report_new ();
+
+  hb_report_set_title (report, title);
+  return report;
+}
+
+static void
+assert_order (HbBulletin *bulletin,
+              const char *expected)
+{
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    g_string_append (order, hb_report_get_title (hb_bulletin_get_report (bulletin, i)));
+
+  g_assert_cmpstr (order->str, ==, expected);
+}
+
+static void
+test_bulletin_reports (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  GListModel *reports = hb_bulletin_get_reports (bulletin);
+  Changes changes = { 0 };
+  const char *titles[] = { "A", "B", "C", "D" };
+
+  g_signal_connect (reports, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(HbReport) report = report_titled (titles[i]);
+
+      hb_bulletin_append_report (bulletin, report);
+    }
+  g_assert_cmpuint (changes.signals, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 4);
+  g_assert_true (g_list_model_get_item_type (reports) == HB_TYPE_REPORT);
+
+  hb_bulletin_move_report (bulletin, 0, 2);
+  assert_order (bulletin, "BCAD");
+  hb_bulletin_move_report (bulletin, 3, 0);
+  assert_order (bulletin, "DBCA");
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
+
+  hb_bulletin_remove_report (bulletin, 1);
+  assert_order (bulletin, "DCA");
+  g_assert_cmpuint (changes.removed, ==, 1);
+
+  {
+    g_autoptr(HbReport) report = report_titled ("E");
+
+    hb_bulletin_insert_report (bulletin, 1, report);
+  }
+  assert_order (bulletin, "DECA");
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           GString    *log)
+{
+  g_string_append_printf (log, "%s;", pspec->name);
+}
+
+static void
+test_properties_notify (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_signal_connect (bulletin, "notify", G_CALLBACK (notify_cb), log);
+  g_signal_connect (report, "notify", G_CALLBACK (notify_cb), log);
+
+  hb_bulletin_set_title (bulletin, "工作简报");
+  hb_bulletin_set_title (bulletin, "工作简报");  /* unchanged: no notify */
+  hb_bulletin_set_issue (bulletin, "第3期");
+  hb_report_set_organization (report, "市交通运输局");
+  hb_report_set_organization (report, "");  /* empty means none */
+  hb_report_set_source_page (report, 12);
+
+  g_assert_cmpstr (log->str, ==, "title;issue;organization;organization;source-page;");
+  g_assert_null (hb_report_get_organization (report));
+}
+
+static void
+test_blocks (void)
+{
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(HbBlock) heading = hb_block_new_heading (2, "（一）", "开展田间课堂。", "农技人员分片包村。");
+  g_autoptr(HbBlock) para = hb_block_new_paragraph ("今年 以来，春播进度快。");
+  g_autoptr(HbBlock) copy = hb_block_copy (heading);
+
+  hb_report_append_block (report, para);
+  hb_report_insert_block (report, 0, heading);
+
+  g_assert_cmpint (hb_block_get_kind (hb_report_get_block (report, 0)), ==, HB_BLOCK_HEADING);
+  g_assert_cmpuint (hb_report_count_paragraphs (report), ==, 1);
+  /* Characters exclude white space; labels count. */
+  g_assert_cmpuint (hb_report_count_characters (report), ==, 3 + 7 + 9 + 11);
+  g_assert_cmpstr (hb_block_get_run_in (copy), ==, "农技人员分片包村。");
+
+  hb_block_set_level (copy, 0);
+  g_assert_cmpint (hb_block_get_kind (copy), ==, HB_BLOCK_PARAGRAPH);
+
+  hb_report_remove_block (report, 0);
+  g_assert_cmpuint (hb_report_get_n_blocks (report), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/bulletin-reports", test_bulletin_reports);
+  g_test_add_func ("/model/properties-notify", test_properties_notify);
+  g_test_add_func ("/model/blocks", test_blocks);
+
+  return g_test_run ();
+}

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-project"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hb-project.h"
+#include "hb-test-util.h"
+
+static HbBulletin *
+fixture_bulletin (void)
+{
+  HbBulletin *bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) a = hb_report_new ();
+  g_autoptr(HbReport) b = hb_report_new ();
+  g_autoptr(HbReport) empty = hb_report_new ();
+  HbBlock *blocks[] = {
+    hb_block_new_paragraph ("开头一段 & <特殊> 字符。"),
+    hb_block_new_heading (2, "（一）", "没有一级标题的二级标题", NULL),
+    hb_block_new_heading (2, "（二）", "紧跟的二级标题", NULL),
+    hb_block_new_heading (1, "一、", "一级标题", NULL),
+    hb_block_new_heading (3, "1.", "跳过二级的三级", "并带有正文。"),
+    hb_block_new_paragraph ("三级下的段落。"),
+    hb_block_new_heading (4, "（1）", "四级", NULL),
+  };
+
+  hb_bulletin_set_title (bulletin, "工作简报");
+  hb_bulletin_set_issue (bulletin, "第3期");
+  hb_bulletin_set_unit (bulletin, "市政府办公室");
+  hb_bulletin_set_date (bulletin, "2024-03-20");
+  hb_bulletin_add_warning (bulletin, "整体警告");
+
+  hb_report_set_title (a, "第一篇");
+  hb_report_set_subtitle (a, "副题");
+  hb_report_set_organization (a, "甲单位");
+  hb_report_set_date (a, "2024-03-01");
+  hb_report_set_source (a, "a.txt");
+  hb_report_set_source_page (a, 7);
+  hb_report_add_warning (a, "第 %d 行：警告", 3);
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      hb_report_append_block (a, blocks[i]);
+      g_object_unref (blocks[i]);
+    }
+
+  hb_report_set_title (b, "第二篇");
+  {
+    g_autoptr(HbBlock) p = hb_block_new_paragraph ("只有一段。");
+    hb_report_append_block (b, p);
+  }
+
+  hb_bulletin_append_report (bulletin, a);
+  hb_bulletin_append_report (bulletin, b);
+  hb_bulletin_append_report (bulletin, empty);
+  return bulletin;
+}
+
+static void
+assert_round_trip (HbBulletin *bulletin)
+{
+  g_autoptr(GBytes) first = hb_project_serialize (bulletin);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) loaded = hb_project_parse (first, &error);
+  g_autoptr(GBytes) second = NULL;
+
+  g_assert_no_error (error);
+  second = hb_project_serialize (loaded);
+  if (!g_bytes_equal (first, second))
+    g_error ("round trip differs:\n%s\n---\n%s",
+             (const char *)g_bytes_get_data (first, NULL),
+             (const char *)g_bytes_get_data (second, NULL));
+}
+
+static void
+test_round_trip_fixture (void)
+{
+  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(GBytes) bytes = hb_project_serialize (bulletin);
+  g_autoptr(HbBulletin) loaded = hb_project_parse (bytes, NULL);
+  HbReport *a = hb_bulletin_get_report (loaded, 0);
+  HbBlock *skipped = hb_report_get_block (a, 4);
+
+  assert_round_trip (bulletin);
+
+  /* And the model itself came back, not just the bytes. */
+  g_assert_cmpstr (hb_bulletin_get_unit (loaded), ==, "市政府办公室");
+  g_assert_cmpuint (hb_bulletin_get_n_reports (loaded), ==, 3);
+  g_assert_cmpstr (hb_report_get_subtitle (a), ==, "副题");
+  g_assert_cmpuint (hb_report_get_source_page (a), ==, 7);
+  g_assert_cmpuint (hb_report_get_n_blocks (a), ==, 7);
+  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (a, 1)), ==, 2);
+  g_assert_cmpuint (hb_block_get_level (skipped), ==, 3);
+  g_assert_cmpstr (hb_block_get_run_in (skipped), ==, "并带有正文。");
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (a, 0)), ==, "开头一段 & <特殊> 字符。");
+  g_assert_cmpstr (hb_report_get_warnings (a)->pdata[0], ==, "第 3 行：警告");
+  g_assert_cmpuint (hb_report_get_n_blocks (hb_bulletin_get_report (loaded, 2)), ==, 0);
+}
+
+static void
+test_round_trip_corpus (void)
+{
+  g_autofree char *bulletin_path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *report_path = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
+  g_autoptr(HbBulletin) split = hb_test_import (bulletin_path, TRUE);
+  g_autoptr(HbBulletin) single = hb_test_import (report_path, FALSE);
+
+  assert_round_trip (split);
+  assert_round_trip (single);
+}
+
+static void
+assert_refused (const char *data,
+                gssize      len,
+                int         code,
+                const char *reason_part)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len < 0 ? strlen (data) : (gsize)len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) bulletin = hb_project_parse (bytes, &error);
+
+  g_assert_null (bulletin);
+  g_assert_error (error, HB_PROJECT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, reason_part));
+}
+
+static void
+test_refuses_bad_files (void)
+{
+  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(GBytes) bytes = hb_project_serialize (bulletin);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *newer = NULL;
+
+  /* Truncated anywhere: refused as damaged, never half-loaded. */
+  for (gsize cut = 1; cut < len; cut += len / 17)
+    assert_refused (data, cut, HB_PROJECT_ERROR_CORRUPT, "damaged or incomplete");
+
+  newer = g_strndup (data, len);
+  {
+    char *p = strstr (newer, "format=\"1\"");
+    p[strlen ("format=\"")] = '9';
+  }
+  assert_refused (newer, -1, HB_PROJECT_ERROR_NEWER_FORMAT, "newer version");
+  assert_refused ("", 0, HB_PROJECT_ERROR_CORRUPT, "empty");
+  assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\"><info><title>x</title></info></book>", -1,
+                  HB_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
+  assert_refused ("<html/>", -1, HB_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
+  assert_refused ("<?xml version=\"1.0\"?>\n<!DOCTYPE book [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n"
+                  "<book xmlns=\"http://docbook.org/ns/docbook\">&b;</book>", -1,
+                  HB_PROJECT_ERROR_UNSAFE, "document type declaration");
+}
+
+static void
+test_atomic_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huibian-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bulletin.huibian", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(HbBulletin) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (dir, "not-a-dir", NULL);
+  g_autofree char *bad_path = g_build_filename (blocker, "x.huibian", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(GDir) listing = NULL;
+  guint entries = 0;
+
+  g_assert_true (hb_project_save (bulletin, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Saving again replaces the file and leaves no temporary behind. */
+  hb_bulletin_set_title (bulletin, "改过的标题");
+  g_assert_true (hb_project_save (bulletin, file, NULL, &error));
+  reloaded = hb_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hb_bulletin_get_title (reloaded), ==, "改过的标题");
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    entries++;
+  g_assert_cmpuint (entries, ==, 1);
+
+  /* A failed save names the file and says why. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_assert_false (hb_project_save (bulletin, bad_file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "x.huibian"));
+
+  g_remove (blocker);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+typedef struct {
+  GMainLoop *loop;
+  HbBulletin *loaded;
+  gboolean saved;
+} AsyncState;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  state->loaded = hb_project_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  state->saved = hb_project_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("huibian-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "async.huibian", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
+  AsyncState state = { g_main_loop_new (NULL, FALSE) };
+
+  hb_project_save_async (bulletin, file, NULL, saved_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_true (state.saved);
+
+  hb_project_load_async (file, NULL, loaded_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_nonnull (state.loaded);
+  g_assert_cmpuint (hb_bulletin_get_n_reports (state.loaded), ==, 3);
+
+  g_clear_object (&state.loaded);
+  g_main_loop_unref (state.loop);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/project/round-trip/fixture", test_round_trip_fixture);
+  g_test_add_func ("/project/round-trip/corpus", test_round_trip_corpus);
+  g_test_add_func ("/project/refuses-bad-files", test_refuses_bad_files);
+  g_test_add_func ("/project/atomic-save", test_atomic_save);
+  g_test_add_func ("/project/async", test_async);
+
+  return g_test_run ();
+}
