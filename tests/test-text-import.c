@@ -375,11 +375,13 @@ test_encodings (void)
   g_autofree char *path = hb_test_corpus_path (REPORT);
   g_autofree char *utf8 = NULL;
   g_autoptr(GBytes) reference = NULL;
+  g_autoptr(GBytes) plain = NULL;
   g_autoptr(GString) crlf = NULL;
   GBytes *variants[6];
 
   g_assert_true (g_file_get_contents (path, &utf8, NULL, NULL));
-  reference = project_bytes_for (g_bytes_new_static (utf8, strlen (utf8)));
+  plain = g_bytes_new_static (utf8, strlen (utf8));
+  reference = project_bytes_for (plain);
   crlf = g_string_new (utf8);
   g_string_replace (crlf, "\n", "\r\n", 0);
 
