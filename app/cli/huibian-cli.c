@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "hb-export.h"
 #include "hb-import.h"
 #include "hb-json.h"
+#include "hb-paginator.h"
 #include "hb-project.h"
 
 /* The command-line face of the core library: the contract that scripts
@@ -26,6 +28,11 @@ typedef struct {
   gboolean split;
   gboolean json;
   char *output;
+  char *format;
+  char *preset;
+  int lines_per_page;
+  int chars_per_line;
+  double body_size;
   char **files;
 } Options;
 
@@ -33,6 +40,8 @@ static void
 options_clear (Options *options)
 {
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->preset, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -127,21 +136,78 @@ print_summary (HbBulletin *bulletin)
     g_print ("! %s\n", (char *)hb_bulletin_get_warnings (bulletin)->pdata[j]);
 }
 
+/* Adds where each report starts and how many pages it takes, as the
+ * exports will print them. */
 static void
-print_json (HbBulletin *bulletin)
+add_pages_to_json (JsonNode           *root,
+                   const HbPagination *pagination)
+{
+  JsonArray *reports = json_object_get_array_member (json_node_get_object (root), "reports");
+
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      JsonObject *report = json_array_get_object_element (reports, i);
+
+      json_object_set_int_member (report, "first_page", pagination->first_pages[i]);
+      json_object_set_int_member (report, "pages", pagination->page_counts[i]);
+    }
+  json_object_set_int_member (json_node_get_object (root), "pages", pagination->pages->len);
+  json_object_set_int_member (json_node_get_object (root), "toc_pages", pagination->toc_pages->len);
+}
+
+static void
+print_json (HbBulletin        *bulletin,
+            const HbPageSetup *setup)
 {
   g_autoptr(JsonNode) root = hb_json_from_bulletin (bulletin);
+  g_autoptr(HbPagination) pagination = hb_paginate (bulletin, setup);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
+  add_pages_to_json (root, pagination);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }
 
+static HbPageSetup *
+page_setup_from_options (Options  *options,
+                         GError  **error)
+{
+  g_autoptr(HbPageSetup) setup = hb_page_setup_new_preset (options->preset ? options->preset : "gbt9704");
+
+  if (setup == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("unknown preset “%s” (known: gbt9704, compact)"), options->preset);
+      return NULL;
+    }
+  if ((options->lines_per_page || options->chars_per_line) &&
+      !hb_page_setup_set_grid (setup,
+                               options->lines_per_page ? (guint)options->lines_per_page : setup->lines_per_page,
+                               options->chars_per_line ? (guint)options->chars_per_line : setup->chars_per_line,
+                               error))
+    return NULL;
+  if (options->body_size != 0)
+    {
+      if (options->body_size < 6 || options->body_size > 48)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("the body size must be between 6 and 48 points"));
+          return NULL;
+        }
+      for (HbFontRole role = HB_FONT_BODY; role <= HB_FONT_HEADING4; role++)
+        if (role != HB_FONT_TITLE)
+          setup->fonts[role].size = options->body_size;
+    }
+
+  return g_steal_pointer (&setup);
+}
+
 static int
-run_show (Options *options)
+run_show (Options     *options,
+          HbPageSetup *setup)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
@@ -153,7 +219,7 @@ run_show (Options *options)
     }
 
   if (options->json)
-    print_json (bulletin);
+    print_json (bulletin, setup);
   else
     print_summary (bulletin);
 
@@ -184,6 +250,32 @@ run_import (Options *options)
 }
 
 static int
+run_export (Options     *options,
+            HbPageSetup *setup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
+  g_autoptr(GFile) output = NULL;
+  HbExportFormat format;
+
+  g_assert (hb_export_format_from_string (options->format, &format));
+  if (bulletin == NULL)
+    {
+      g_printerr ("huibian-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  output = g_file_new_for_commandline_arg (options->output);
+  if (!hb_export_to_file (bulletin, setup, format, output, NULL, &error))
+    {
+      g_printerr ("huibian-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  return EXIT_OK;
+}
+
+static int
 run_command (const char  *command,
              int          argc,
              char       **argv)
@@ -191,20 +283,34 @@ run_command (const char  *command,
   g_auto(Options) options = { 0 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HbPageSetup) setup = NULL;
   gboolean import = strcmp (command, "import") == 0;
+  gboolean export = strcmp (command, "export") == 0;
+  HbExportFormat format;
   const GOptionEntry entries[] = {
     { "split", 's', 0, G_OPTION_ARG_NONE, &options.split,
       N_("Each input is a compiled bulletin: split it into its reports by its table of contents"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
       N_("Print the bulletin as JSON"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("Write the project to PROJECT"), N_("PROJECT") },
+      N_("Write the project or the export to FILE"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format,
+      N_("Export format: pdf or docbook"), N_("FORMAT") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &options.preset,
+      N_("Page setup preset: gbt9704 (default) or compact"), N_("NAME") },
+    { "lines-per-page", 0, 0, G_OPTION_ARG_INT, &options.lines_per_page,
+      N_("Lines per page of the grid"), N_("N") },
+    { "chars-per-line", 0, 0, G_OPTION_ARG_INT, &options.chars_per_line,
+      N_("Characters per line of the grid"), N_("N") },
+    { "body-size", 0, 0, G_OPTION_ARG_DOUBLE, &options.body_size,
+      N_("Body and heading size in points"), N_("PT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("FILE…") },
     { NULL }
   };
 
   context = g_option_context_new (import ? _("import [--split] -o PROJECT FILE…")
-                                         : _("show [--json] [--split] PROJECT|FILE…"));
+                                  : export ? _("export --format pdf|docbook -o OUT PROJECT|FILE…")
+                                  : _("show [--json] [--split] PROJECT|FILE…"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -212,10 +318,18 @@ run_command (const char  *command,
     return usage_error (context, error->message);
   if (options.files == NULL || options.files[0] == NULL)
     return usage_error (context, _("no input file given"));
-  if (import && options.output == NULL)
-    return usage_error (context, _("import needs -o PROJECT"));
+  if ((import || export) && options.output == NULL)
+    return usage_error (context, _("-o FILE is required"));
+  if (export && !hb_export_format_from_string (options.format, &format))
+    return usage_error (context, _("--format must be pdf or docbook"));
+  if (import)
+    return run_import (&options);
 
-  return import ? run_import (&options) : run_show (&options);
+  setup = page_setup_from_options (&options, &error);
+  if (setup == NULL)
+    return usage_error (context, error->message);
+
+  return export ? run_export (&options, setup) : run_show (&options, setup);
 }
 
 int
@@ -231,7 +345,9 @@ main (int    argc,
     {
       g_printerr ("%s", _("Usage:\n"
                           "  huibian-cli import [--split] -o PROJECT FILE…\n"
-                          "  huibian-cli show [--json] [--split] PROJECT|FILE…\n"));
+                          "  huibian-cli show [--json] [--split] PROJECT|FILE…\n"
+                          "  huibian-cli export --format pdf|docbook [--split] -o OUT PROJECT|FILE…\n"
+                          "Page setup (show, export): --preset NAME --lines-per-page N --chars-per-line N --body-size PT\n"));
       return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }
   if (strcmp (argv[1], "--version") == 0)
@@ -239,7 +355,8 @@ main (int    argc,
       g_print ("huibian-cli %s\n", PACKAGE_VERSION);
       return EXIT_OK;
     }
-  if (strcmp (argv[1], "import") != 0 && strcmp (argv[1], "show") != 0)
+  if (strcmp (argv[1], "import") != 0 && strcmp (argv[1], "show") != 0 &&
+      strcmp (argv[1], "export") != 0)
     {
       g_printerr (_("huibian-cli: unknown command “%s”\n"), argv[1]);
       return EXIT_USAGE;

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *family;   /* a pango family list, preferred first, fallbacks after */
+  double  size;     /* points */
+} HbFontSpec;
+
+typedef enum {
+  HB_FONT_BODY,
+  HB_FONT_TITLE,
+  HB_FONT_BYLINE,
+  HB_FONT_HEADING1,
+  HB_FONT_HEADING2,
+  HB_FONT_HEADING3,
+  HB_FONT_HEADING4,
+  HB_FONT_PAGE_NUMBER,
+  HB_FONT_TOC_TITLE,
+  HB_N_FONTS
+} HbFontRole;
+
+/* How the bulletin is set on paper. Lengths are millimetres, as Chinese
+ * offices specify them; the grid (lines per page, characters per line) is
+ * what the paginator and the ODT text grid both follow. */
+typedef struct {
+  char       *preset;
+  double      paper_width, paper_height;
+  double      margin_top, margin_bottom, margin_left, margin_right;
+  guint       lines_per_page;
+  guint       chars_per_line;
+  double      indent_chars;
+  gboolean    new_page_per_report;
+  double      page_number_gap;   /* below the type area */
+  HbFontSpec  fonts[HB_N_FONTS];
+} HbPageSetup;
+
+#define HB_TYPE_PAGE_SETUP (hb_page_setup_get_type ())
+
+GType         hb_page_setup_get_type    (void) G_GNUC_CONST;
+HbPageSetup  *hb_page_setup_new_preset  (const char        *preset);
+const char  **hb_page_setup_list_presets (void);
+HbPageSetup  *hb_page_setup_copy        (const HbPageSetup *self);
+void          hb_page_setup_free        (HbPageSetup       *self);
+gboolean      hb_page_setup_set_grid    (HbPageSetup       *self,
+                                         guint              lines_per_page,
+                                         guint              chars_per_line,
+                                         GError           **error);
+double        hb_page_setup_type_width  (const HbPageSetup *self);
+double        hb_page_setup_type_height (const HbPageSetup *self);
+double        hb_page_setup_line_pitch  (const HbPageSetup *self);
+double        hb_page_setup_char_pitch  (const HbPageSetup *self);
+
+#define HB_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbPageSetup, hb_page_setup_free)
+
+G_END_DECLS

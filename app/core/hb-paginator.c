@@ -1,0 +1,548 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-paginator"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "hb-paginator.h"
+
+/* The one pagination engine: pango breaks each block into lines (its line
+ * breaking follows UAX #14, so no line starts with closing punctuation or
+ * ends with opening punctuation), and the lines are set on the page grid
+ * of the page setup. PDF, ODT and DocBook all take their page numbers from
+ * here. */
+
+/* A run of lines that is placed together or split across pages. */
+typedef struct {
+  PangoLayout *layout;
+  guint        n_lines;
+  guint       *rows;
+  double      *xs;
+  gboolean     keep_together;
+  gboolean     keep_with_next;
+  PangoLayout *tail;
+  double       leader_from;
+} Unit;
+
+typedef struct {
+  HbPagination *pagination;
+  const HbPageSetup *setup;
+  double pitch;
+  GArray *units;   /* of Unit, for the report being set */
+  GPtrArray *pages;
+  HbPage *page;
+  guint row;
+  int report;
+} Paginator;
+
+/* Keep at least this many lines of a split paragraph on each page. */
+#define MIN_LINES_AT_BREAK 2
+
+static void
+unit_clear (Unit *unit)
+{
+  g_free (unit->rows);
+  g_free (unit->xs);
+}
+
+static HbPage *
+page_new (int report)
+{
+  HbPage *page = g_new0 (HbPage, 1);
+
+  page->report = report;
+  page->lines = g_array_new (FALSE, FALSE, sizeof (HbPlacedLine));
+  return page;
+}
+
+static void
+page_free (HbPage *page)
+{
+  g_array_unref (page->lines);
+  g_free (page);
+}
+
+void
+hb_pagination_free (HbPagination *pagination)
+{
+  if (pagination == NULL)
+    return;
+
+  g_clear_pointer (&pagination->toc_pages, g_ptr_array_unref);
+  g_clear_pointer (&pagination->pages, g_ptr_array_unref);
+  g_clear_pointer (&pagination->layouts, g_ptr_array_unref);
+  g_clear_object (&pagination->context);
+  g_clear_object (&pagination->font_map);
+  hb_page_setup_free (pagination->setup);
+  g_free (pagination->first_pages);
+  g_free (pagination->page_counts);
+  g_free (pagination);
+}
+
+/* "2023-07-25" → "（2023年7月25日）" as printed under a title. */
+char *
+hb_format_date (const char *iso_date)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+
+  return g_strdup_printf ("（%d年%d月%d日）", y, m, d);
+}
+
+static PangoFontDescription *
+font_for (const HbPageSetup *setup,
+          HbFontRole         role)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, setup->fonts[role].family);
+  pango_font_description_set_size (desc, setup->fonts[role].size * PANGO_SCALE);
+  return desc;
+}
+
+/* Text the size of the body sits on the character grid: letter spacing
+ * makes chars_per_line characters exactly fill the line, as Word's and
+ * LibreOffice's document grids do. */
+static PangoAttrList *
+grid_attributes (Paginator  *self,
+                 HbFontRole  role)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  double size = self->setup->fonts[role].size;
+  double spacing = hb_page_setup_char_pitch (self->setup) - size;
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  if (size == self->setup->fonts[HB_FONT_BODY].size)
+    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int)lround (spacing * PANGO_SCALE)));
+
+  return attrs;
+}
+
+static PangoLayout *
+make_layout (Paginator      *self,
+             HbFontRole      role,
+             const char     *text,
+             PangoAlignment  alignment,
+             double          width,
+             double          indent)
+{
+  PangoLayout *layout = pango_layout_new (self->pagination->context);
+  g_autoptr(PangoFontDescription) desc = font_for (self->setup, role);
+  g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text, -1);
+  g_ptr_array_add (self->pagination->layouts, layout);
+
+  return layout;
+}
+
+/* A line taller than a grid row (a 22 pt title) takes whole rows. */
+static guint
+rows_for_height (Paginator *self,
+                 int        height)
+{
+  double h = (double)height / PANGO_SCALE;
+
+  return MAX (1, (guint)ceil (h / self->pitch - 0.01));
+}
+
+static Unit *
+add_unit (Paginator   *self,
+          PangoLayout *layout)
+{
+  Unit unit = { .layout = layout, .leader_from = -1 };
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint i = 0;
+
+  unit.n_lines = pango_layout_get_line_count (layout);
+  unit.rows = g_new0 (guint, unit.n_lines);
+  unit.xs = g_new0 (double, unit.n_lines);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      unit.rows[i] = rows_for_height (self, logical.height);
+      unit.xs[i] = (double)logical.x / PANGO_SCALE;
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  g_array_append_val (self->units, unit);
+  return &g_array_index (self->units, Unit, self->units->len - 1);
+}
+
+static double
+body_indent (Paginator *self)
+{
+  return self->setup->indent_chars * hb_page_setup_char_pitch (self->setup);
+}
+
+static void
+add_title_block (Paginator *self,
+                 HbReport  *report)
+{
+  double width = hb_page_setup_type_width (self->setup);
+  const char *parts[] = { hb_report_get_title (report), hb_report_get_subtitle (report) };
+  g_autofree char *date = hb_format_date (hb_report_get_date (report));
+  Unit *unit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      {
+        unit = add_unit (self, make_layout (self, HB_FONT_TITLE, parts[i], PANGO_ALIGN_CENTER, width, 0));
+        unit->keep_together = unit->keep_with_next = TRUE;
+      }
+
+  if (hb_report_get_organization (report) != NULL)
+    {
+      unit = add_unit (self, make_layout (self, HB_FONT_BYLINE, hb_report_get_organization (report),
+                                          PANGO_ALIGN_CENTER, width, 0));
+      unit->keep_together = unit->keep_with_next = TRUE;
+    }
+  if (date != NULL)
+    {
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, date, PANGO_ALIGN_CENTER, width, 0));
+      unit->keep_together = unit->keep_with_next = TRUE;
+    }
+
+  /* One empty row between the title block and the body. */
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
+  unit->keep_together = unit->keep_with_next = TRUE;
+}
+
+static PangoLayout *
+heading_layout (Paginator *self,
+                HbBlock   *block)
+{
+  HbFontRole role = HB_FONT_HEADING1 + hb_block_get_level (block) - 1;
+  g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+  g_autofree char *text = g_strconcat (heading, hb_block_get_run_in (block) ?: "", NULL);
+  PangoLayout *layout = make_layout (self, role, text, PANGO_ALIGN_LEFT,
+                                     hb_page_setup_type_width (self->setup), body_indent (self));
+
+  /* A run-in heading's body text is set in the body font. */
+  if (hb_block_get_run_in (block) != NULL)
+    {
+      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+      g_autoptr(PangoFontDescription) body = font_for (self->setup, HB_FONT_BODY);
+      PangoAttribute *attr = pango_attr_font_desc_new (body);
+
+      attr->start_index = strlen (heading);
+      attr->end_index = strlen (text);
+      pango_attr_list_insert (attrs, attr);
+      pango_layout_set_attributes (layout, attrs);
+    }
+
+  return layout;
+}
+
+static void
+add_blocks (Paginator *self,
+            HbReport  *report)
+{
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+      Unit *unit;
+
+      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
+        {
+          unit = add_unit (self, heading_layout (self, block));
+          unit->keep_with_next = hb_block_get_run_in (block) == NULL;
+          unit->keep_together = unit->keep_with_next;
+        }
+      else
+        add_unit (self, make_layout (self, HB_FONT_BODY, hb_block_get_text (block), PANGO_ALIGN_LEFT,
+                                     hb_page_setup_type_width (self->setup), body_indent (self)));
+    }
+}
+
+static void
+new_page (Paginator *self)
+{
+  self->page = page_new (self->report);
+  g_ptr_array_add (self->pages, self->page);
+  self->row = 0;
+}
+
+static guint
+rows_of (const Unit *unit,
+         guint       from,
+         guint       n)
+{
+  guint rows = 0;
+
+  for (guint i = from; i < from + n && i < unit->n_lines; i++)
+    rows += unit->rows[i];
+
+  return rows;
+}
+
+static void
+place_lines (Paginator  *self,
+             const Unit *unit,
+             guint       from,
+             guint       n)
+{
+  for (guint i = from; i < from + n; i++)
+    {
+      HbPlacedLine line = {
+        .layout = unit->layout, .line = i, .x = unit->xs[i],
+        .row = self->row, .rows = unit->rows[i], .leader_from = -1,
+      };
+
+      if (i == unit->n_lines - 1)
+        {
+          line.tail = unit->tail;
+          line.leader_from = unit->leader_from;
+        }
+      g_array_append_val (self->page->lines, line);
+      self->row += unit->rows[i];
+    }
+}
+
+/* Rows that must follow on the same page for @index to be kept with the
+ * next unit: its first lines, as many as a break may leave at a page end. */
+static guint
+rows_kept_with (Paginator *self,
+                guint      index)
+{
+  guint rows = 0;
+
+  for (guint k = index + 1; k < self->units->len; k++)
+    {
+      const Unit *next = &g_array_index (self->units, Unit, k);
+
+      if (!next->keep_with_next)
+        return rows + rows_of (next, 0, MIN (next->n_lines, MIN_LINES_AT_BREAK));
+      rows += rows_of (next, 0, next->n_lines);
+    }
+
+  return rows;
+}
+
+/* How many lines of @unit, from @from, go on the current page: as many as
+ * fit, but no single line left alone at the foot or the head of a page
+ * when the paragraph can be moved instead. */
+static guint
+lines_for_this_page (Paginator  *self,
+                     const Unit *unit,
+                     guint       from)
+{
+  guint left = unit->n_lines - from;
+  guint room = self->setup->lines_per_page - self->row;
+  guint fit = 0;
+
+  while (fit < left && rows_of (unit, from, fit + 1) <= room)
+    fit++;
+
+  if (fit == left || unit->keep_together)
+    return fit == left ? fit : 0;
+  if (left - fit < MIN_LINES_AT_BREAK)
+    fit = left > MIN_LINES_AT_BREAK ? left - MIN_LINES_AT_BREAK : 0;
+  if (fit < MIN_LINES_AT_BREAK)
+    fit = 0;
+
+  return fit;
+}
+
+static void
+set_unit (Paginator *self,
+          guint      index)
+{
+  const Unit *unit = &g_array_index (self->units, Unit, index);
+  guint from = 0;
+
+  if (unit->keep_with_next && self->row > 0 &&
+      self->row + rows_of (unit, 0, unit->n_lines) + rows_kept_with (self, index) > self->setup->lines_per_page)
+    new_page (self);
+
+  while (from < unit->n_lines)
+    {
+      guint n = lines_for_this_page (self, unit, from);
+
+      /* A unit taller than a whole page is split wherever it must be. */
+      if (n == 0 && self->row == 0)
+        n = MAX (1u, MIN (unit->n_lines - from, self->setup->lines_per_page));
+
+      place_lines (self, unit, from, n);
+      from += n;
+      if (from < unit->n_lines || self->row >= self->setup->lines_per_page)
+        new_page (self);
+    }
+}
+
+static void
+set_units (Paginator *self)
+{
+  for (guint i = 0; i < self->units->len; i++)
+    set_unit (self, i);
+
+  /* A page opened by a full page's last line and left empty is dropped. */
+  if (self->page->lines->len == 0 && self->pages->len > 1)
+    {
+      g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+      self->page = self->pages->pdata[self->pages->len - 1];
+    }
+  g_array_set_size (self->units, 0);
+}
+
+static void
+set_report (Paginator *self,
+            HbReport  *report,
+            guint      index)
+{
+  guint first;
+
+  self->report = index;
+  if (self->setup->new_page_per_report || self->pages->len == 0)
+    new_page (self);
+  first = self->pages->len;
+
+  add_title_block (self, report);
+  add_blocks (self, report);
+  set_units (self);
+
+  self->pagination->first_pages[index] = first;
+  self->pagination->page_counts[index] = self->pages->len - first + 1;
+}
+
+static void
+add_toc_entry (Paginator  *self,
+               HbReport   *report,
+               guint       page,
+               const char *previous_organization)
+{
+  const char *organization = hb_report_get_organization (report);
+  double width = hb_page_setup_type_width (self->setup);
+  double number_room = 3 * hb_page_setup_char_pitch (self->setup);
+  g_autofree char *title = hb_report_dup_full_title (report);
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  Unit *unit;
+  PangoRectangle logical;
+
+  if (organization != NULL && g_strcmp0 (organization, previous_organization) != 0)
+    {
+      g_autofree char *line = g_strconcat (organization, "：", NULL);
+
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, line, PANGO_ALIGN_LEFT, width, 0));
+      unit->keep_with_next = unit->keep_together = TRUE;
+    }
+
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, title, PANGO_ALIGN_LEFT,
+                                      width - number_room, body_indent (self)));
+  unit->keep_together = TRUE;
+  unit->tail = make_layout (self, HB_FONT_BODY, number, PANGO_ALIGN_RIGHT, width, 0);
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (unit->layout, unit->n_lines - 1),
+                                 NULL, &logical);
+  unit->leader_from = unit->xs[unit->n_lines - 1] + (double)logical.width / PANGO_SCALE;
+}
+
+/* The table of contents comes first and is not counted: the first report
+ * starts on page 1 whatever the length of the TOC. */
+static void
+set_toc (Paginator  *self,
+         HbBulletin *bulletin)
+{
+  const char *previous = NULL;
+  Unit *unit;
+
+  self->pages = self->pagination->toc_pages;
+  self->report = -1;
+  new_page (self);
+
+  unit = add_unit (self, make_layout (self, HB_FONT_TOC_TITLE, "目　录", PANGO_ALIGN_CENTER,
+                                      hb_page_setup_type_width (self->setup), 0));
+  unit->keep_with_next = TRUE;
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, 10, 0));
+  unit->keep_with_next = TRUE;
+
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    {
+      HbReport *report = hb_bulletin_get_report (bulletin, i);
+
+      add_toc_entry (self, report, self->pagination->first_pages[i], previous);
+      previous = hb_report_get_organization (report);
+    }
+  set_units (self);
+}
+
+static void
+number_pages (HbPagination *pagination)
+{
+  for (guint i = 0; i < pagination->pages->len; i++)
+    ((HbPage *)pagination->pages->pdata[i])->number = i + 1;
+}
+
+static HbPagination *
+pagination_new (const HbPageSetup *setup,
+                guint              n_reports)
+{
+  HbPagination *pagination = g_new0 (HbPagination, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  pagination->setup = hb_page_setup_copy (setup);
+  pagination->n_reports = n_reports;
+  pagination->first_pages = g_new0 (guint, MAX (1, n_reports));
+  pagination->page_counts = g_new0 (guint, MAX (1, n_reports));
+  pagination->toc_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
+  pagination->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
+  pagination->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Own font map and unhinted metrics: the layout is the same on any
+   * device and in any thread, and 1 unit is 1 point. */
+  pagination->font_map = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (pagination->font_map), 72);
+  pagination->context = pango_font_map_create_context (pagination->font_map);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pagination->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (pagination->context, pango_language_from_string ("zh-cn"));
+
+  return pagination;
+}
+
+HbPagination *
+hb_paginate (HbBulletin        *bulletin,
+             const HbPageSetup *setup)
+{
+  guint n;
+  HbPagination *pagination;
+  Paginator self = { 0 };
+
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), NULL);
+  g_return_val_if_fail (setup != NULL, NULL);
+
+  n = hb_bulletin_get_n_reports (bulletin);
+  pagination = pagination_new (setup, n);
+  self.pagination = pagination;
+  self.setup = pagination->setup;
+  self.pitch = hb_page_setup_line_pitch (setup);
+  self.units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  g_array_set_clear_func (self.units, (GDestroyNotify)unit_clear);
+  self.pages = pagination->pages;
+
+  for (guint i = 0; i < n; i++)
+    set_report (&self, hb_bulletin_get_report (bulletin, i), i);
+  number_pages (pagination);
+  set_toc (&self, bulletin);
+
+  g_array_unref (self.units);
+  return pagination;
+}

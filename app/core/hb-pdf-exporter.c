@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-pdf-exporter"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hb-pdf-exporter.h"
+
+/* Draws the paginator's pages with cairo. The same drawing serves the PDF,
+ * printing and the editor's page preview, so what is previewed is what is
+ * printed. cairo embeds subsets of the fonts used. */
+
+#define LEADER_DOT_STEP   4.0
+#define LEADER_DOT_RADIUS 0.6
+
+static double
+baseline_of (const HbPagination *pagination,
+             const HbPlacedLine *placed,
+             PangoLayoutLine    *line)
+{
+  const HbPageSetup *setup = pagination->setup;
+  double pitch = hb_page_setup_line_pitch (setup);
+  double top = HB_MM_TO_PT (setup->margin_top) + placed->row * pitch;
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (line, NULL, &logical);
+
+  /* The line box is centred in its rows, as on a document grid. */
+  return top + (placed->rows * pitch - (double)logical.height / PANGO_SCALE) / 2
+             - (double)logical.y / PANGO_SCALE;
+}
+
+static void
+draw_leader (cairo_t *cr,
+             double   from,
+             double   to,
+             double   baseline)
+{
+  for (double x = from + LEADER_DOT_STEP; x < to - LEADER_DOT_STEP / 2; x += LEADER_DOT_STEP)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, baseline - LEADER_DOT_RADIUS, LEADER_DOT_RADIUS, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_tail (cairo_t            *cr,
+           const HbPagination *pagination,
+           const HbPlacedLine *placed,
+           double              baseline)
+{
+  double left = HB_MM_TO_PT (pagination->setup->margin_left);
+  double right = left + hb_page_setup_type_width (pagination->setup);
+  PangoLayoutLine *line = pango_layout_get_line_readonly (placed->tail, 0);
+  PangoRectangle logical;
+  double x;
+
+  pango_layout_line_get_extents (line, NULL, &logical);
+  x = right - (double)logical.width / PANGO_SCALE;
+  cairo_move_to (cr, x, baseline);
+  pango_cairo_show_layout_line (cr, line);
+
+  if (placed->leader_from >= 0)
+    draw_leader (cr, left + placed->leader_from, x, baseline);
+}
+
+static void
+draw_line (cairo_t            *cr,
+           const HbPagination *pagination,
+           const HbPlacedLine *placed)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (placed->layout, placed->line);
+  double baseline = baseline_of (pagination, placed, line);
+
+  cairo_move_to (cr, HB_MM_TO_PT (pagination->setup->margin_left) + placed->x, baseline);
+  pango_cairo_show_layout_line (cr, line);
+
+  if (placed->tail != NULL)
+    draw_tail (cr, pagination, placed, baseline);
+}
+
+/* "— 7 —", 7 mm below the type area; odd pages flush right and even
+ * pages flush left, each one character in from the edge (GB/T 9704). */
+static void
+draw_page_number (cairo_t            *cr,
+                  const HbPagination *pagination,
+                  guint               number)
+{
+  const HbPageSetup *setup = pagination->setup;
+  const HbFontSpec *font = &setup->fonts[HB_FONT_PAGE_NUMBER];
+  g_autoptr(PangoLayout) layout = pango_layout_new (pagination->context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  g_autofree char *text = g_strdup_printf ("— %u —", number);
+  double left = HB_MM_TO_PT (setup->margin_left);
+  double top = HB_MM_TO_PT (setup->margin_top + setup->page_number_gap) + hb_page_setup_type_height (setup);
+  PangoRectangle logical;
+  double x;
+
+  pango_font_description_set_family (desc, font->family);
+  pango_font_description_set_size (desc, font->size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  if (number % 2 == 1)
+    x = left + hb_page_setup_type_width (setup) - font->size - (double)logical.width / PANGO_SCALE;
+  else
+    x = left + font->size;
+
+  cairo_move_to (cr, x, top);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+hb_pdf_render_page (cairo_t            *cr,
+                    const HbPagination *pagination,
+                    const HbPage       *page)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < page->lines->len; i++)
+    draw_line (cr, pagination, &g_array_index (page->lines, HbPlacedLine, i));
+  if (page->number > 0)
+    draw_page_number (cr, pagination, page->number);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+add_outline (cairo_surface_t    *surface,
+             HbBulletin         *bulletin,
+             const HbPagination *pagination)
+{
+  for (guint i = 0; i < pagination->n_reports; i++)
+    {
+      g_autofree char *title = hb_report_dup_full_title (hb_bulletin_get_report (bulletin, i));
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[0 0]",
+                                               pagination->toc_pages->len + pagination->first_pages[i]);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+    }
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              HbBulletin      *bulletin)
+{
+  const char *title = hb_bulletin_get_title (bulletin);
+  const char *date = hb_bulletin_get_date (bulletin);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : _("Bulletin"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Huibian " PACKAGE_VERSION);
+  if (hb_bulletin_get_unit (bulletin) != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, hb_bulletin_get_unit (bulletin));
+  if (date != NULL)
+    {
+      g_autofree char *stamp = g_strdup_printf ("%sT00:00:00", date);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+    }
+}
+
+static void
+render_pages (cairo_t            *cr,
+              const HbPagination *pagination,
+              GPtrArray          *pages)
+{
+  for (guint i = 0; i < pages->len; i++)
+    {
+      hb_pdf_render_page (cr, pagination, pages->pdata[i]);
+      cairo_show_page (cr);
+    }
+}
+
+/* The table of contents pages first, then the numbered pages. */
+GBytes *
+hb_pdf_export (HbBulletin          *bulletin,
+               const HbPagination  *pagination,
+               GError             **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  const HbPageSetup *setup = pagination->setup;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, out,
+                                                 HB_MM_TO_PT (setup->paper_width),
+                                                 HB_MM_TO_PT (setup->paper_height));
+  set_metadata (surface, bulletin);
+  cr = cairo_create (surface);
+  render_pages (cr, pagination, pagination->toc_pages);
+  render_pages (cr, pagination, pagination->pages);
+  add_outline (surface, bulletin, pagination);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cairo could not write the PDF: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-generate"
+
+#include "config.h"
+
+#include "hb-project.h"
+
+/* Writes a synthetic bulletin project of N reports for tests and
+ * benchmarks: deterministic (seeded), with titles, organisations, dates,
+ * headings of every level and paragraphs of varied length. The default
+ * size (200 reports, about 700,000 characters) is a very large bulletin. */
+
+static const char *syllables[] = {
+  "推进", "工作", "调研", "成果", "转化", "发展", "群众", "服务", "落实", "机制",
+  "基层", "问题", "整改", "创新", "治理", "建设", "质量", "效能", "改革", "民生",
+  "项目", "企业", "政策", "数字", "安全", "生态", "乡村", "振兴", "开放", "合作",
+};
+
+static const char *punct[] = { "，", "，", "，", "、", "；", "。" };
+
+static const char *numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+static void
+append_words (GString *out,
+              GRand   *rand,
+              guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+}
+
+static char *
+make_paragraph (GRand *rand,
+                guint  chars)
+{
+  GString *out = g_string_new (NULL);
+
+  while (g_utf8_strlen (out->str, -1) < (glong)chars)
+    {
+      append_words (out, rand, g_rand_int_range (rand, 3, 9));
+      g_string_append (out, punct[g_rand_int_range (rand, 0, G_N_ELEMENTS (punct))]);
+    }
+  if (!g_str_has_suffix (out->str, "。"))
+    g_string_append (out, "。");
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_paragraphs (HbReport *report,
+                GRand    *rand,
+                guint     n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = make_paragraph (rand, g_rand_int_range (rand, 60, 420));
+      g_autoptr(HbBlock) block = hb_block_new_paragraph (text);
+
+      hb_report_append_block (report, block);
+    }
+}
+
+static void
+add_heading (HbReport *report,
+             GRand    *rand,
+             guint     level,
+             guint     number)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *label = NULL;
+  g_autoptr(HbBlock) block = NULL;
+
+  append_words (text, rand, g_rand_int_range (rand, 3, 7));
+  switch (level)
+    {
+    case 1: label = g_strdup_printf ("%s、", numbers[number % 10]); break;
+    case 2: label = g_strdup_printf ("（%s）", numbers[number % 10]); break;
+    case 3: label = g_strdup_printf ("%u.", number + 1); break;
+    default: label = g_strdup_printf ("（%u）", number + 1); break;
+    }
+  block = hb_block_new_heading (level, label, text->str, NULL);
+  hb_report_append_block (report, block);
+}
+
+static HbReport *
+make_report (GRand *rand,
+             guint  index)
+{
+  HbReport *report = hb_report_new ();
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *org = g_strdup_printf ("第%u调研组", index / 3 + 1);
+  g_autofree char *date = g_strdup_printf ("2024-%02u-%02u", index % 12 + 1, index % 28 + 1);
+  guint sections = g_rand_int_range (rand, 2, 5);
+
+  append_words (title, rand, g_rand_int_range (rand, 4, 12));
+  g_string_append_printf (title, "%u", index + 1);
+  hb_report_set_title (report, title->str);
+  if (index % 7 != 3)
+    hb_report_set_organization (report, org);
+  hb_report_set_date (report, date);
+
+  add_paragraphs (report, rand, 2);
+  for (guint s = 0; s < sections; s++)
+    {
+      add_heading (report, rand, 1, s);
+      add_paragraphs (report, rand, 1);
+      for (guint k = 0; k < 2; k++)
+        {
+          add_heading (report, rand, 2, k);
+          if (index % 5 == 0)
+            add_heading (report, rand, 3, k);
+          if (index % 10 == 0)
+            add_heading (report, rand, 4, k);
+          add_paragraphs (report, rand, g_rand_int_range (rand, 1, 3));
+        }
+    }
+
+  return report;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int reports = 200;
+  int seed = 9704;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "reports", 'n', 0, G_OPTION_ARG_INT, &reports, "Number of reports (200)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Project file to write", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- generate a test bulletin");
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || output == NULL || reports < 1)
+    {
+      g_printerr ("hb-generate: %s\n", error ? error->message : "need -o FILE and N >= 1");
+      return 1;
+    }
+
+  rand = g_rand_new_with_seed (seed);
+  hb_bulletin_set_title (bulletin, "调研成果交流汇编");
+  hb_bulletin_set_issue (bulletin, "第1期");
+  for (int i = 0; i < reports; i++)
+    {
+      g_autoptr(HbReport) report = make_report (rand, i);
+
+      hb_bulletin_append_report (bulletin, report);
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!hb_project_save (bulletin, file, NULL, &error))
+    {
+      g_printerr ("hb-generate: %s\n", error->message);
+      return 2;
+    }
+
+  return 0;
+}
