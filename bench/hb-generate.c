@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hb-project.h"
 
 /* Writes a synthetic bulletin project of N reports for tests and
@@ -40,8 +42,9 @@ make_paragraph (GRand *rand,
       append_words (out, rand, g_rand_int_range (rand, 3, 9));
       g_string_append (out, punct[g_rand_int_range (rand, 0, G_N_ELEMENTS (punct))]);
     }
-  if (!g_str_has_suffix (out->str, "。"))
-    g_string_append (out, "。");
+  /* End the paragraph with a full stop in place of its last mark. */
+  g_string_truncate (out, out->len - strlen ("，"));
+  g_string_append (out, "。");
 
   return g_string_free (out, FALSE);
 }
