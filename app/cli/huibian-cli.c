@@ -295,7 +295,7 @@ run_command (const char  *command,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Write the project or the export to FILE"), N_("FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &options.format,
-      N_("Export format: pdf or docbook"), N_("FORMAT") },
+      N_("Export format: pdf, odt or docbook"), N_("FORMAT") },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &options.preset,
       N_("Page setup preset: gbt9704 (default) or compact"), N_("NAME") },
     { "lines-per-page", 0, 0, G_OPTION_ARG_INT, &options.lines_per_page,
@@ -309,7 +309,7 @@ run_command (const char  *command,
   };
 
   context = g_option_context_new (import ? _("import [--split] -o PROJECT FILE…")
-                                  : export ? _("export --format pdf|docbook -o OUT PROJECT|FILE…")
+                                  : export ? _("export --format pdf|odt|docbook -o OUT PROJECT|FILE…")
                                   : _("show [--json] [--split] PROJECT|FILE…"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -321,7 +321,7 @@ run_command (const char  *command,
   if ((import || export) && options.output == NULL)
     return usage_error (context, _("-o FILE is required"));
   if (export && !hb_export_format_from_string (options.format, &format))
-    return usage_error (context, _("--format must be pdf or docbook"));
+    return usage_error (context, _("--format must be pdf, odt or docbook"));
   if (import)
     return run_import (&options);
 
@@ -346,7 +346,7 @@ main (int    argc,
       g_printerr ("%s", _("Usage:\n"
                           "  huibian-cli import [--split] -o PROJECT FILE…\n"
                           "  huibian-cli show [--json] [--split] PROJECT|FILE…\n"
-                          "  huibian-cli export --format pdf|docbook [--split] -o OUT PROJECT|FILE…\n"
+                          "  huibian-cli export --format pdf|odt|docbook [--split] -o OUT PROJECT|FILE…\n"
                           "Page setup (show, export): --preset NAME --lines-per-page N --chars-per-line N --body-size PT\n"));
       return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }

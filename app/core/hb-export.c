@@ -9,6 +9,7 @@
 
 #include "hb-docbook-writer.h"
 #include "hb-export.h"
+#include "hb-odt-exporter.h"
 #include "hb-paginator.h"
 #include "hb-pdf-exporter.h"
 
@@ -23,6 +24,8 @@ hb_export_format_from_string (const char     *name,
     *format = HB_EXPORT_PDF;
   else if (g_strcmp0 (name, "docbook") == 0)
     *format = HB_EXPORT_DOCBOOK;
+  else if (g_strcmp0 (name, "odt") == 0)
+    *format = HB_EXPORT_ODT;
   else
     return FALSE;
 
@@ -31,7 +34,7 @@ hb_export_format_from_string (const char     *name,
 
 static GBytes *
 export_bytes (HbBulletin         *bulletin,
-              const HbPagination *pagination,
+              HbPagination       *pagination,
               HbExportFormat      format,
               GError            **error)
 {
@@ -43,6 +46,8 @@ export_bytes (HbBulletin         *bulletin,
       return hb_pdf_export (bulletin, pagination, error);
     case HB_EXPORT_DOCBOOK:
       return hb_docbook_write (bulletin, &options);
+    case HB_EXPORT_ODT:
+      return hb_odt_export (bulletin, pagination, error);
     default:
       g_assert_not_reached ();
     }

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef enum {
   HB_EXPORT_PDF,
   HB_EXPORT_DOCBOOK,
+  HB_EXPORT_ODT,
 } HbExportFormat;
 
 gboolean hb_export_format_from_string (const char         *name,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -151,4 +152,23 @@ double
 hb_page_setup_char_pitch (const HbPageSetup *self)
 {
   return hb_page_setup_type_width (self) / self->chars_per_line;
+}
+
+/* The letter spacing that puts chars_per_line characters of @size on a
+ * line, rounded down to a twip (1/20 pt) as word processors store it, so
+ * that LibreOffice fits exactly as many characters as the paginator. */
+double
+hb_page_setup_letter_spacing (const HbPageSetup *self,
+                              double             size)
+{
+  return floor ((hb_page_setup_char_pitch (self) - size) * 20) / 20;
+}
+
+/* The first-line indent: indent_chars whole character cells. */
+double
+hb_page_setup_indent (const HbPageSetup *self)
+{
+  double size = self->fonts[HB_FONT_BODY].size;
+
+  return self->indent_chars * (size + hb_page_setup_letter_spacing (self, size));
 }

@@ -95,6 +95,25 @@ hb_format_date (const char *iso_date)
   return g_strdup_printf ("（%d年%d月%d日）", y, m, d);
 }
 
+static PangoFontDescription *font_for (const HbPageSetup *setup, HbFontRole role);
+
+/* The installed family that sets Chinese text for @role: the first of the
+ * role's family list that is present, as fontconfig resolves it. Formats
+ * read by other programs name this family so they use the same font. */
+char *
+hb_pagination_resolve_family (HbPagination *pagination,
+                              HbFontRole    role)
+{
+  g_autoptr(PangoFontDescription) desc = font_for (pagination->setup, role);
+  PangoFontset *fontset = pango_context_load_fontset (pagination->context, desc,
+                                                      pango_language_from_string ("zh-cn"));
+  g_autoptr(PangoFont) font = pango_fontset_get_font (fontset, 0x4E2D /* 中 */);
+  g_autoptr(PangoFontDescription) used = pango_font_describe (font);
+
+  g_object_unref (fontset);
+  return g_strdup (pango_font_description_get_family (used));
+}
+
 static PangoFontDescription *
 font_for (const HbPageSetup *setup,
           HbFontRole         role)
@@ -115,13 +134,77 @@ grid_attributes (Paginator  *self,
 {
   PangoAttrList *attrs = pango_attr_list_new ();
   double size = self->setup->fonts[role].size;
-  double spacing = hb_page_setup_char_pitch (self->setup) - size;
+  double spacing = hb_page_setup_letter_spacing (self->setup, size);
 
   pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
   if (size == self->setup->fonts[HB_FONT_BODY].size)
     pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int)lround (spacing * PANGO_SCALE)));
 
   return attrs;
+}
+
+static gboolean
+forbids_break_before (gunichar c)
+{
+  return c == 0 || g_utf8_strchr ("，。、；：？！）》」』”’…—·%,.;:?!)]}", -1, c) != NULL;
+}
+
+static gboolean
+forbids_break_after (gunichar c)
+{
+  return c == 0 || g_utf8_strchr ("（《「『“‘([{", -1, c) != NULL;
+}
+
+/* Pango 1.50 follows the UAX #14 of its day, where “ and ” are ambiguous
+ * quotation marks that glue to both neighbours, so "持续“深化”“实化”"
+ * cannot break at all. Chinese typesetting (and LibreOffice, through
+ * ICU's Chinese rules) treats “ as opening and ” as closing: a line may
+ * break before “ and after ”. A zero-width space offers pango exactly
+ * those break opportunities. */
+static char *
+add_chinese_quote_breaks (const char *text,
+                          GArray     *zwsp_offsets)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  gunichar previous = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar next = g_utf8_get_char (g_utf8_next_char (p));
+      gboolean before = (c == 0x201C || c == 0x2018) && previous != 0 && !forbids_break_after (previous);
+
+      if (before)
+        {
+          g_array_append_val (zwsp_offsets, out->len);
+          g_string_append (out, "\u200B");
+        }
+      g_string_append_unichar (out, c);
+      if ((c == 0x201D || c == 0x2019) && !forbids_break_before (next) &&
+          next != 0x201C && next != 0x2018)
+        {
+          g_array_append_val (zwsp_offsets, out->len);
+          g_string_append (out, "\u200B");
+        }
+      previous = c;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The zero-width spaces take no room: no letter spacing on them. */
+static void
+unspace_breaks (PangoAttrList *attrs,
+                GArray        *zwsp_offsets)
+{
+  for (guint i = 0; i < zwsp_offsets->len; i++)
+    {
+      PangoAttribute *attr = pango_attr_letter_spacing_new (0);
+
+      attr->start_index = g_array_index (zwsp_offsets, guint, i);
+      attr->end_index = attr->start_index + strlen ("\u200B");
+      pango_attr_list_insert (attrs, attr);
+    }
 }
 
 static PangoLayout *
@@ -135,7 +218,10 @@ make_layout (Paginator      *self,
   PangoLayout *layout = pango_layout_new (self->pagination->context);
   g_autoptr(PangoFontDescription) desc = font_for (self->setup, role);
   g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
+  g_autoptr(GArray) zwsp_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *breakable = add_chinese_quote_breaks (text, zwsp_offsets);
 
+  unspace_breaks (attrs, zwsp_offsets);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
@@ -143,7 +229,7 @@ make_layout (Paginator      *self,
   pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, breakable, -1);
   g_ptr_array_add (self->pagination->layouts, layout);
 
   return layout;
@@ -189,7 +275,7 @@ add_unit (Paginator   *self,
 static double
 body_indent (Paginator *self)
 {
-  return self->setup->indent_chars * hb_page_setup_char_pitch (self->setup);
+  return hb_page_setup_indent (self->setup);
 }
 
 static void
@@ -241,9 +327,11 @@ heading_layout (Paginator *self,
       PangoAttrList *attrs = pango_layout_get_attributes (layout);
       g_autoptr(PangoFontDescription) body = font_for (self->setup, HB_FONT_BODY);
       PangoAttribute *attr = pango_attr_font_desc_new (body);
+      g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *breakable_heading = add_chinese_quote_breaks (heading, offsets);
 
-      attr->start_index = strlen (heading);
-      attr->end_index = strlen (text);
+      attr->start_index = strlen (breakable_heading);
+      attr->end_index = strlen (pango_layout_get_text (layout));
       pango_attr_list_insert (attrs, attr);
       pango_layout_set_attributes (layout, attrs);
     }
@@ -430,7 +518,7 @@ add_toc_entry (Paginator  *self,
 {
   const char *organization = hb_report_get_organization (report);
   double width = hb_page_setup_type_width (self->setup);
-  double number_room = 3 * hb_page_setup_char_pitch (self->setup);
+  double number_room = HB_TOC_NUMBER_CHARS * hb_page_setup_char_pitch (self->setup);
   g_autofree char *title = hb_report_dup_full_title (report);
   g_autofree char *number = g_strdup_printf ("%u", page);
   Unit *unit;

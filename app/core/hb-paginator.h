@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Room kept at the right of every TOC title line for its page number. */
+#define HB_TOC_NUMBER_CHARS 3
+
 /* One line of text placed on the page grid. */
 typedef struct {
   PangoLayout *layout;      /* the block's layout (owned by the pagination) */
@@ -41,6 +44,8 @@ HbPagination *hb_paginate           (HbBulletin        *bulletin,
                                      const HbPageSetup *setup);
 void          hb_pagination_free    (HbPagination      *pagination);
 char         *hb_format_date        (const char        *iso_date);
+char         *hb_pagination_resolve_family (HbPagination *pagination,
+                                            HbFontRole    role);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbPagination, hb_pagination_free)
 

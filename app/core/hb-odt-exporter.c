@@ -1,0 +1,721 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-odt-exporter"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <zip.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "hb-odt-exporter.h"
+#include "hb-xml-writer.h"
+
+/* Writes an ODF 1.3 text document that LibreOffice lays out like the
+ * paginator: the page uses the ODF text grid (layout-grid-*) with the
+ * setup's lines per page, letter spacing fits chars_per_line characters
+ * on a line, and the table of contents is filled with bookmark-ref page
+ * fields whose current values are the paginator's page numbers — right
+ * before anyone presses Update, and right in LibreOffice even if its line
+ * breaks should differ. */
+
+#define NS_OFFICE   "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE    "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT     "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_FO       "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define NS_SVG      "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_META     "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+#define NS_DC       "http://purl.org/dc/elements/1.1/"
+#define NS_CONFIG   "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+#define MIMETYPE "application/vnd.oasis.opendocument.text"
+
+/* The footer sits inside the bottom margin in ODF: gap + footer height
+ * are taken off the margin so the type area keeps its height. */
+#define FOOTER_HEIGHT_MM 8.0
+
+typedef struct {
+  HbBulletin *bulletin;
+  HbPagination *pagination;
+  const HbPageSetup *setup;
+  char *families[HB_N_FONTS];
+} Odt;
+
+static void
+root_namespaces (HbXmlWriter *w)
+{
+  hb_xml_attr (w, "xmlns:office", NS_OFFICE);
+  hb_xml_attr (w, "xmlns:style", NS_STYLE);
+  hb_xml_attr (w, "xmlns:text", NS_TEXT);
+  hb_xml_attr (w, "xmlns:fo", NS_FO);
+  hb_xml_attr (w, "xmlns:svg", NS_SVG);
+  hb_xml_attr (w, "office:version", "1.3");
+}
+
+static void
+font_faces (Odt         *odt,
+            HbXmlWriter *w)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  hb_xml_start (w, "office:font-face-decls");
+  for (guint f = 0; f < HB_N_FONTS; f++)
+    if (g_hash_table_add (seen, odt->families[f]))
+      {
+        hb_xml_start (w, "style:font-face");
+        hb_xml_attr (w, "style:name", odt->families[f]);
+        hb_xml_attr_printf (w, "svg:font-family", "'%s'", odt->families[f]);
+        hb_xml_end (w);
+      }
+  hb_xml_end (w);
+}
+
+static void
+text_properties (Odt         *odt,
+                 HbXmlWriter *w,
+                 HbFontRole   role)
+{
+  double size = odt->setup->fonts[role].size;
+
+  hb_xml_start (w, "style:text-properties");
+  hb_xml_attr (w, "style:font-name", odt->families[role]);
+  hb_xml_attr (w, "style:font-name-asian", odt->families[role]);
+  hb_xml_attr_printf (w, "fo:font-size", "%gpt", size);
+  hb_xml_attr_printf (w, "style:font-size-asian", "%gpt", size);
+  hb_xml_attr (w, "fo:language", "zh");
+  hb_xml_attr (w, "fo:country", "CN");
+  hb_xml_attr (w, "style:language-asian", "zh");
+  hb_xml_attr (w, "style:country-asian", "CN");
+  if (size == odt->setup->fonts[HB_FONT_BODY].size)
+    hb_xml_attr_printf (w, "fo:letter-spacing", "%.2fpt", hb_page_setup_letter_spacing (odt->setup, size));
+  hb_xml_end (w);
+}
+
+typedef struct {
+  const char *name;
+  HbFontRole  role;
+  const char *align;
+  gboolean    indent;
+  gboolean    keep_with_next;
+  gboolean    page_break;
+} ParagraphStyle;
+
+static const ParagraphStyle paragraph_styles[] = {
+  { "HbBody",     HB_FONT_BODY,      "justify", TRUE,  FALSE, FALSE },
+  { "HbTitle",    HB_FONT_TITLE,     "center",  FALSE, TRUE,  TRUE  },
+  { "HbTitle2",   HB_FONT_TITLE,     "center",  FALSE, TRUE,  FALSE },
+  { "HbByline",   HB_FONT_BYLINE,    "center",  FALSE, TRUE,  FALSE },
+  { "HbDate",     HB_FONT_BODY,      "center",  FALSE, TRUE,  FALSE },
+  { "HbBlank",    HB_FONT_BODY,      "start",   FALSE, TRUE,  FALSE },
+  { "HbHeading1", HB_FONT_HEADING1,  "justify", TRUE,  TRUE,  FALSE },
+  { "HbHeading2", HB_FONT_HEADING2,  "justify", TRUE,  TRUE,  FALSE },
+  { "HbHeading3", HB_FONT_HEADING3,  "justify", TRUE,  TRUE,  FALSE },
+  { "HbHeading4", HB_FONT_HEADING4,  "justify", TRUE,  TRUE,  FALSE },
+  { "HbRunIn1",   HB_FONT_HEADING1,  "justify", TRUE,  FALSE, FALSE },
+  { "HbRunIn2",   HB_FONT_HEADING2,  "justify", TRUE,  FALSE, FALSE },
+  { "HbRunIn3",   HB_FONT_HEADING3,  "justify", TRUE,  FALSE, FALSE },
+  { "HbRunIn4",   HB_FONT_HEADING4,  "justify", TRUE,  FALSE, FALSE },
+  { "HbTocTitle", HB_FONT_TOC_TITLE, "center",  FALSE, TRUE,  FALSE },
+  { "HbTocOrg",   HB_FONT_BODY,      "start",   FALSE, TRUE,  FALSE },
+  { "HbTocEntry", HB_FONT_BODY,      "start",   TRUE,  FALSE, FALSE },
+};
+
+static double
+toc_number_room (const HbPageSetup *setup)
+{
+  return HB_TOC_NUMBER_CHARS * hb_page_setup_char_pitch (setup);
+}
+
+static void
+paragraph_style (Odt                  *odt,
+                 HbXmlWriter          *w,
+                 const ParagraphStyle *style)
+{
+  double indent = hb_page_setup_indent (odt->setup);
+
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", style->name);
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_start (w, "style:paragraph-properties");
+  hb_xml_attr (w, "fo:text-align", style->align);
+  hb_xml_attr_printf (w, "fo:text-indent", "%.2fpt", style->indent ? indent : 0.0);
+  hb_xml_attr (w, "fo:margin-top", "0pt");
+  hb_xml_attr (w, "fo:margin-bottom", "0pt");
+  hb_xml_attr (w, "fo:orphans", "2");
+  hb_xml_attr (w, "fo:widows", "2");
+  hb_xml_attr (w, "style:snap-to-layout-grid", "true");
+  /* Pango neither hangs punctuation into the margin nor adds space
+   * between Chinese and Latin text, so LibreOffice must not either, or
+   * its lines would break elsewhere. */
+  hb_xml_attr (w, "style:punctuation-wrap", "simple");
+  hb_xml_attr (w, "style:text-autospace", "none");
+  hb_xml_attr (w, "style:line-break", "strict");
+  if (g_str_equal (style->name, "HbTocEntry"))
+    hb_xml_attr_printf (w, "fo:margin-right", "%.2fpt", toc_number_room (odt->setup));
+  if (style->keep_with_next)
+    {
+      hb_xml_attr (w, "fo:keep-with-next", "always");
+      hb_xml_attr (w, "fo:keep-together", "always");
+    }
+  if (style->page_break)
+    hb_xml_attr (w, "fo:break-before", "page");
+  if (g_str_equal (style->name, "HbTocEntry"))
+    {
+      hb_xml_start (w, "style:tab-stops");
+      hb_xml_start (w, "style:tab-stop");
+      hb_xml_attr_printf (w, "style:position", "%.3fpt", hb_page_setup_type_width (odt->setup));
+      hb_xml_attr (w, "style:type", "right");
+      hb_xml_attr (w, "style:leader-style", "dotted");
+      hb_xml_attr (w, "style:leader-text", ".");
+      hb_xml_end (w);
+      hb_xml_end (w);
+    }
+  hb_xml_end (w);
+  text_properties (odt, w, style->role);
+  hb_xml_end (w);
+}
+
+static void
+footer_style (HbXmlWriter *w,
+              const char  *name,
+              gboolean     odd)
+{
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", name);
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_start (w, "style:paragraph-properties");
+  hb_xml_attr (w, "fo:text-align", odd ? "end" : "start");
+  hb_xml_attr (w, odd ? "fo:margin-right" : "fo:margin-left", "14pt");
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+static void
+common_styles (Odt         *odt,
+               HbXmlWriter *w)
+{
+  hb_xml_start (w, "office:styles");
+  for (guint i = 0; i < G_N_ELEMENTS (paragraph_styles); i++)
+    paragraph_style (odt, w, &paragraph_styles[i]);
+
+  footer_style (w, "HbFooterOdd", TRUE);
+  footer_style (w, "HbFooterEven", FALSE);
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbPageNumber");
+  hb_xml_attr (w, "style:family", "text");
+  text_properties (odt, w, HB_FONT_PAGE_NUMBER);
+  hb_xml_end (w);
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbRunInText");
+  hb_xml_attr (w, "style:family", "text");
+  text_properties (odt, w, HB_FONT_BODY);
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+/* The grid: LibreOffice fits exactly lines_per_page lines when the base
+ * height is the line pitch rounded down to 0.05 pt. */
+static void
+page_layout (Odt         *odt,
+             HbXmlWriter *w,
+             const char  *name,
+             gboolean     with_footer)
+{
+  const HbPageSetup *s = odt->setup;
+  double bottom = with_footer ? s->margin_bottom - s->page_number_gap - FOOTER_HEIGHT_MM : s->margin_bottom;
+
+  hb_xml_start (w, "style:page-layout");
+  hb_xml_attr (w, "style:name", name);
+  hb_xml_start (w, "style:page-layout-properties");
+  hb_xml_attr_printf (w, "fo:page-width", "%gmm", s->paper_width);
+  hb_xml_attr_printf (w, "fo:page-height", "%gmm", s->paper_height);
+  hb_xml_attr_printf (w, "fo:margin-top", "%gmm", s->margin_top);
+  hb_xml_attr_printf (w, "fo:margin-bottom", "%gmm", bottom);
+  hb_xml_attr_printf (w, "fo:margin-left", "%gmm", s->margin_left);
+  hb_xml_attr_printf (w, "fo:margin-right", "%gmm", s->margin_right);
+  hb_xml_attr (w, "style:writing-mode", "lr-tb");
+  hb_xml_attr (w, "style:layout-grid-mode", "line");
+  hb_xml_attr_printf (w, "style:layout-grid-lines", "%u", s->lines_per_page);
+  hb_xml_attr_printf (w, "style:layout-grid-base-height", "%.2fpt",
+                      floor (hb_page_setup_line_pitch (s) * 20) / 20);
+  hb_xml_attr (w, "style:layout-grid-ruby-height", "0pt");
+  hb_xml_attr (w, "style:layout-grid-ruby-below", "false");
+  hb_xml_attr (w, "style:layout-grid-print", "false");
+  hb_xml_attr (w, "style:layout-grid-display", "false");
+  hb_xml_attr (w, "style:layout-grid-color", "#c0c0c0");
+  hb_xml_end (w);
+  if (with_footer)
+    {
+      hb_xml_start (w, "style:footer-style");
+      hb_xml_start (w, "style:header-footer-properties");
+      hb_xml_attr_printf (w, "fo:min-height", "%gmm", FOOTER_HEIGHT_MM);
+      hb_xml_attr_printf (w, "fo:margin-top", "%gmm", s->page_number_gap);
+      hb_xml_attr (w, "style:dynamic-spacing", "false");
+      hb_xml_end (w);
+      hb_xml_end (w);
+    }
+  hb_xml_end (w);
+}
+
+static void
+footer (HbXmlWriter *w,
+        const char  *element,
+        const char  *style)
+{
+  hb_xml_start (w, element);
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", style);
+  hb_xml_start (w, "text:span");
+  hb_xml_attr (w, "text:style-name", "HbPageNumber");
+  hb_xml_text (w, "— ");
+  hb_xml_start (w, "text:page-number");
+  hb_xml_attr (w, "text:select-page", "current");
+  hb_xml_text (w, "1");
+  hb_xml_end (w);
+  hb_xml_text (w, " —");
+  hb_xml_end (w);
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+static void
+master_pages (HbXmlWriter *w)
+{
+  hb_xml_start (w, "office:master-styles");
+  hb_xml_start (w, "style:master-page");
+  hb_xml_attr (w, "style:name", "HbToc");
+  hb_xml_attr (w, "style:page-layout-name", "HbTocLayout");
+  hb_xml_end (w);
+  hb_xml_start (w, "style:master-page");
+  hb_xml_attr (w, "style:name", "Standard");
+  hb_xml_attr (w, "style:page-layout-name", "HbBodyLayout");
+  footer (w, "style:footer", "HbFooterOdd");
+  footer (w, "style:footer-left", "HbFooterEven");
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+static GBytes *
+styles_xml (Odt *odt)
+{
+  HbXmlWriter *w = hb_xml_writer_new (FALSE);
+
+  hb_xml_start (w, "office:document-styles");
+  root_namespaces (w);
+  font_faces (odt, w);
+  common_styles (odt, w);
+  hb_xml_start (w, "office:automatic-styles");
+  page_layout (odt, w, "HbTocLayout", FALSE);
+  page_layout (odt, w, "HbBodyLayout", TRUE);
+  hb_xml_end (w);
+  master_pages (w);
+  hb_xml_end (w);
+
+  return hb_xml_writer_finish (w);
+}
+
+/* The first report title switches to the numbered master page and
+ * restarts numbering at 1; the TOC pages before it are not counted. */
+static void
+automatic_styles (HbXmlWriter *w)
+{
+  hb_xml_start (w, "office:automatic-styles");
+
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbTocTitleFirst");
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_attr (w, "style:parent-style-name", "HbTocTitle");
+  hb_xml_attr (w, "style:master-page-name", "HbToc");
+  hb_xml_end (w);
+
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbTitleFirst");
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_attr (w, "style:parent-style-name", "HbTitle");
+  hb_xml_attr (w, "style:master-page-name", "Standard");
+  hb_xml_start (w, "style:paragraph-properties");
+  hb_xml_attr (w, "style:page-number", "1");
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  hb_xml_end (w);
+}
+
+static void
+paragraph (HbXmlWriter *w,
+           const char  *style,
+           const char  *text)
+{
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", style);
+  hb_xml_text (w, text);
+  hb_xml_end (w);
+}
+
+static void
+toc_source (HbXmlWriter *w)
+{
+  hb_xml_start (w, "text:table-of-content-source");
+  hb_xml_attr (w, "text:outline-level", "1");
+  hb_xml_attr (w, "text:use-outline-level", "false");
+  hb_xml_attr (w, "text:use-index-source-styles", "true");
+  hb_xml_start (w, "text:index-title-template");
+  hb_xml_attr (w, "text:style-name", "HbTocTitle");
+  hb_xml_text (w, "目　录");
+  hb_xml_end (w);
+  hb_xml_start (w, "text:table-of-content-entry-template");
+  hb_xml_attr (w, "text:outline-level", "1");
+  hb_xml_attr (w, "text:style-name", "HbTocEntry");
+  hb_xml_empty (w, "text:index-entry-text");
+  hb_xml_start (w, "text:index-entry-tab-stop");
+  hb_xml_attr (w, "style:type", "right");
+  hb_xml_attr (w, "style:leader-char", ".");
+  hb_xml_end (w);
+  hb_xml_empty (w, "text:index-entry-page-number");
+  hb_xml_end (w);
+  hb_xml_start (w, "text:index-source-styles");
+  hb_xml_attr (w, "text:outline-level", "1");
+  hb_xml_start (w, "text:index-source-style");
+  hb_xml_attr (w, "text:style-name", "HbTitle");
+  hb_xml_end (w);
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+static void
+toc_entry (Odt         *odt,
+           HbXmlWriter *w,
+           guint        index)
+{
+  HbReport *report = hb_bulletin_get_report (odt->bulletin, index);
+  g_autofree char *title = hb_report_dup_full_title (report);
+  g_autofree char *page = g_strdup_printf ("%u", odt->pagination->first_pages[index]);
+
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", "HbTocEntry");
+  hb_xml_text (w, title);
+  hb_xml_empty (w, "text:tab");
+  hb_xml_start (w, "text:bookmark-ref");
+  hb_xml_attr (w, "text:reference-format", "page");
+  hb_xml_attr_printf (w, "text:ref-name", "report-%u", index + 1);
+  hb_xml_text (w, page);
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+static void
+table_of_contents (Odt         *odt,
+                   HbXmlWriter *w)
+{
+  const char *previous = NULL;
+
+  hb_xml_start (w, "text:table-of-content");
+  hb_xml_attr (w, "text:name", "HbTableOfContents");
+  toc_source (w);
+  hb_xml_start (w, "text:index-body");
+  hb_xml_start (w, "text:index-title");
+  hb_xml_attr (w, "text:name", "HbTableOfContentsTitle");
+  paragraph (w, "HbTocTitleFirst", "目　录");
+  paragraph (w, "HbBlank", NULL);
+  hb_xml_end (w);
+  for (guint i = 0; i < hb_bulletin_get_n_reports (odt->bulletin); i++)
+    {
+      const char *organization = hb_report_get_organization (hb_bulletin_get_report (odt->bulletin, i));
+
+      if (organization != NULL && g_strcmp0 (organization, previous) != 0)
+        {
+          g_autofree char *line = g_strconcat (organization, "：", NULL);
+          paragraph (w, "HbTocOrg", line);
+        }
+      previous = organization;
+      toc_entry (odt, w, i);
+    }
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+static void
+heading (HbXmlWriter *w,
+         HbBlock     *block)
+{
+  guint level = hb_block_get_level (block);
+  g_autofree char *text = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+
+  hb_xml_start (w, "text:h");
+  hb_xml_attr_printf (w, "text:style-name", hb_block_get_run_in (block) ? "HbRunIn%u" : "HbHeading%u", level);
+  hb_xml_attr_printf (w, "text:outline-level", "%u", level);
+  hb_xml_text (w, text);
+  if (hb_block_get_run_in (block) != NULL)
+    {
+      hb_xml_start (w, "text:span");
+      hb_xml_attr (w, "text:style-name", "HbRunInText");
+      hb_xml_text (w, hb_block_get_run_in (block));
+      hb_xml_end (w);
+    }
+  hb_xml_end (w);
+}
+
+static void
+report_title (HbXmlWriter *w,
+              HbReport    *report,
+              guint        index)
+{
+  g_autofree char *name = g_strdup_printf ("report-%u", index + 1);
+
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", index == 0 ? "HbTitleFirst" : "HbTitle");
+  hb_xml_start (w, "text:bookmark");
+  hb_xml_attr (w, "text:name", name);
+  hb_xml_end (w);
+  hb_xml_text (w, hb_report_get_title (report) ?: "");
+  hb_xml_end (w);
+  if (hb_report_get_subtitle (report) != NULL)
+    paragraph (w, "HbTitle2", hb_report_get_subtitle (report));
+}
+
+static void
+report_body (HbXmlWriter *w,
+             HbReport    *report,
+             guint        index)
+{
+  g_autofree char *date = hb_format_date (hb_report_get_date (report));
+
+  report_title (w, report, index);
+  if (hb_report_get_organization (report) != NULL)
+    paragraph (w, "HbByline", hb_report_get_organization (report));
+  if (date != NULL)
+    paragraph (w, "HbDate", date);
+  paragraph (w, "HbBlank", NULL);
+
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+
+      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
+        heading (w, block);
+      else
+        paragraph (w, "HbBody", hb_block_get_text (block));
+    }
+}
+
+static GBytes *
+content_xml (Odt *odt)
+{
+  HbXmlWriter *w = hb_xml_writer_new (FALSE);
+
+  hb_xml_start (w, "office:document-content");
+  root_namespaces (w);
+  font_faces (odt, w);
+  automatic_styles (w);
+  hb_xml_start (w, "office:body");
+  hb_xml_start (w, "office:text");
+  table_of_contents (odt, w);
+  for (guint i = 0; i < hb_bulletin_get_n_reports (odt->bulletin); i++)
+    report_body (w, hb_bulletin_get_report (odt->bulletin, i), i);
+  hb_xml_end (w);
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  return hb_xml_writer_finish (w);
+}
+
+static GBytes *
+meta_xml (Odt *odt)
+{
+  HbXmlWriter *w = hb_xml_writer_new (FALSE);
+  const char *date = hb_bulletin_get_date (odt->bulletin);
+
+  hb_xml_start (w, "office:document-meta");
+  hb_xml_attr (w, "xmlns:office", NS_OFFICE);
+  hb_xml_attr (w, "xmlns:meta", NS_META);
+  hb_xml_attr (w, "xmlns:dc", NS_DC);
+  hb_xml_attr (w, "office:version", "1.3");
+  hb_xml_start (w, "office:meta");
+  hb_xml_element (w, "meta:generator", "Huibian/" PACKAGE_VERSION);
+  hb_xml_element (w, "dc:title", hb_bulletin_get_title (odt->bulletin));
+  hb_xml_element (w, "dc:language", "zh-CN");
+  if (date != NULL)
+    {
+      g_autofree char *stamp = g_strdup_printf ("%sT00:00:00", date);
+      hb_xml_element (w, "dc:date", stamp);
+    }
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  return hb_xml_writer_finish (w);
+}
+
+/* TabOverMargin lets the TOC's right tab (page number at the right edge
+ * of the type area) stand beyond the entry's right margin, which keeps
+ * room for the number on every line of a long title, as the paginator
+ * does. */
+static GBytes *
+settings_xml (void)
+{
+  HbXmlWriter *w = hb_xml_writer_new (FALSE);
+
+  hb_xml_start (w, "office:document-settings");
+  hb_xml_attr (w, "xmlns:office", NS_OFFICE);
+  hb_xml_attr (w, "xmlns:config", NS_CONFIG);
+  hb_xml_attr (w, "office:version", "1.3");
+  hb_xml_start (w, "office:settings");
+  hb_xml_start (w, "config:config-item-set");
+  hb_xml_attr (w, "config:name", "ooo:configuration-settings");
+  hb_xml_start (w, "config:config-item");
+  hb_xml_attr (w, "config:name", "TabOverMargin");
+  hb_xml_attr (w, "config:type", "boolean");
+  hb_xml_text (w, "true");
+  hb_xml_end (w);
+  hb_xml_end (w);
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  return hb_xml_writer_finish (w);
+}
+
+static void
+manifest_entry (HbXmlWriter *w,
+                const char  *path,
+                const char  *type)
+{
+  hb_xml_start (w, "manifest:file-entry");
+  hb_xml_attr (w, "manifest:full-path", path);
+  hb_xml_attr (w, "manifest:media-type", type);
+  if (g_str_equal (path, "/"))
+    hb_xml_attr (w, "manifest:version", "1.3");
+  hb_xml_end (w);
+}
+
+static GBytes *
+manifest_xml (void)
+{
+  HbXmlWriter *w = hb_xml_writer_new (FALSE);
+
+  hb_xml_start (w, "manifest:manifest");
+  hb_xml_attr (w, "xmlns:manifest", NS_MANIFEST);
+  hb_xml_attr (w, "manifest:version", "1.3");
+  manifest_entry (w, "/", MIMETYPE);
+  manifest_entry (w, "content.xml", "text/xml");
+  manifest_entry (w, "styles.xml", "text/xml");
+  manifest_entry (w, "meta.xml", "text/xml");
+  manifest_entry (w, "settings.xml", "text/xml");
+  hb_xml_end (w);
+
+  return hb_xml_writer_finish (w);
+}
+
+static gboolean
+add_member (zip_t       *zip,
+            const char  *name,
+            GBytes      *bytes,
+            gboolean     stored)
+{
+  gsize len;
+  const void *data = g_bytes_get_data (bytes, &len);
+  zip_source_t *source = zip_source_buffer (zip, data, len, 0);
+  zip_int64_t index;
+
+  if (source == NULL)
+    return FALSE;
+  index = zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8);
+  if (index < 0)
+    {
+      zip_source_free (source);
+      return FALSE;
+    }
+
+  return zip_set_file_compression (zip, index, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) == 0;
+}
+
+static GBytes *
+read_source (zip_source_t *source)
+{
+  zip_stat_t stat;
+  g_autofree guint8 *data = NULL;
+
+  if (zip_source_stat (source, &stat) < 0 || zip_source_open (source) < 0)
+    return NULL;
+  data = g_malloc (stat.size);
+  if (zip_source_read (source, data, stat.size) != (zip_int64_t)stat.size)
+    {
+      zip_source_close (source);
+      return NULL;
+    }
+  zip_source_close (source);
+
+  return g_bytes_new_take (g_steal_pointer (&data), stat.size);
+}
+
+/* Members are kept alive until the archive is closed, as libzip reads
+ * them only then. The mimetype goes first and uncompressed (ODF part 2,
+ * §3.3) so that tools can identify the file from its first bytes. */
+static GBytes *
+package (GBytes **members, const char **names, guint n, GError **error)
+{
+  zip_error_t zerror;
+  zip_source_t *source;
+  zip_t *zip;
+  g_autoptr(GBytes) mimetype = g_bytes_new_static (MIMETYPE, strlen (MIMETYPE));
+  gboolean ok;
+  GBytes *result = NULL;
+
+  zip_error_init (&zerror);
+  source = zip_source_buffer_create (NULL, 0, 0, &zerror);
+  zip = source ? zip_open_from_source (source, ZIP_TRUNCATE, &zerror) : NULL;
+  if (zip == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot create the ODT package: %s"),
+                   zip_error_strerror (&zerror));
+      zip_error_fini (&zerror);
+      return NULL;
+    }
+
+  zip_source_keep (source);
+  ok = add_member (zip, "mimetype", mimetype, TRUE);
+  for (guint i = 0; i < n && ok; i++)
+    ok = add_member (zip, names[i], members[i], FALSE);
+  ok = ok && zip_close (zip) == 0;
+  if (!ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot write the ODT package: %s"),
+                   zip_strerror (zip));
+      zip_discard (zip);
+    }
+  else
+    result = read_source (source);
+
+  zip_source_free (source);
+  zip_error_fini (&zerror);
+  return result;
+}
+
+GBytes *
+hb_odt_export (HbBulletin    *bulletin,
+               HbPagination  *pagination,
+               GError       **error)
+{
+  Odt odt = { bulletin, pagination, pagination->setup };
+  const char *names[] = { "content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml" };
+  GBytes *members[G_N_ELEMENTS (names)];
+  GBytes *result;
+
+  for (guint f = 0; f < HB_N_FONTS; f++)
+    odt.families[f] = hb_pagination_resolve_family (pagination, f);
+
+  members[0] = content_xml (&odt);
+  members[1] = styles_xml (&odt);
+  members[2] = meta_xml (&odt);
+  members[3] = settings_xml ();
+  members[4] = manifest_xml ();
+  result = package (members, names, G_N_ELEMENTS (names), error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_bytes_unref (members[i]);
+  for (guint f = 0; f < HB_N_FONTS; f++)
+    g_free (odt.families[f]);
+
+  return result;
+}

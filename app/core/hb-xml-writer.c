@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-xml-writer"
+
+#include "config.h"
+
+#include <libxml/xmlwriter.h>
+
+#include "hb-xml-writer.h"
+
+struct _HbXmlWriter
+{
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+};
+
+#define X(s) ((const xmlChar *)(s))
+
+HbXmlWriter *
+hb_xml_writer_new (gboolean indent)
+{
+  HbXmlWriter *self = g_new0 (HbXmlWriter, 1);
+
+  self->buffer = xmlBufferCreate ();
+  self->writer = xmlNewTextWriterMemory (self->buffer, 0);
+  if (indent)
+    {
+      xmlTextWriterSetIndent (self->writer, 1);
+      xmlTextWriterSetIndentString (self->writer, X ("  "));
+    }
+  xmlTextWriterStartDocument (self->writer, "1.0", "UTF-8", NULL);
+  return self;
+}
+
+void
+hb_xml_start (HbXmlWriter *self,
+              const char  *name)
+{
+  xmlTextWriterStartElement (self->writer, X (name));
+}
+
+void
+hb_xml_end (HbXmlWriter *self)
+{
+  xmlTextWriterEndElement (self->writer);
+}
+
+void
+hb_xml_attr (HbXmlWriter *self,
+             const char  *name,
+             const char  *value)
+{
+  if (value != NULL)
+    xmlTextWriterWriteAttribute (self->writer, X (name), X (value));
+}
+
+void
+hb_xml_attr_printf (HbXmlWriter *self,
+                    const char  *name,
+                    const char  *format,
+                    ...)
+{
+  g_autofree char *value = NULL;
+  va_list args;
+
+  va_start (args, format);
+  value = g_strdup_vprintf (format, args);
+  va_end (args);
+  hb_xml_attr (self, name, value);
+}
+
+void
+hb_xml_text (HbXmlWriter *self,
+             const char  *text)
+{
+  if (text != NULL)
+    xmlTextWriterWriteString (self->writer, X (text));
+}
+
+void
+hb_xml_element (HbXmlWriter *self,
+                const char  *name,
+                const char  *text)
+{
+  if (text != NULL)
+    xmlTextWriterWriteElement (self->writer, X (name), X (text));
+}
+
+void
+hb_xml_empty (HbXmlWriter *self,
+              const char  *name)
+{
+  xmlTextWriterStartElement (self->writer, X (name));
+  xmlTextWriterEndElement (self->writer);
+}
+
+GBytes *
+hb_xml_writer_finish (HbXmlWriter *self)
+{
+  GBytes *bytes;
+
+  xmlTextWriterEndDocument (self->writer);
+  xmlFreeTextWriter (self->writer);
+  bytes = g_bytes_new (xmlBufferContent (self->buffer), xmlBufferLength (self->buffer));
+  xmlBufferFree (self->buffer);
+  g_free (self);
+
+  return bytes;
+}
