@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hb-import.h"
@@ -60,4 +61,59 @@ hb_test_block_text (HbBlock *block)
                       hb_block_get_text (block),
                       hb_block_get_run_in (block) ?: "",
                       NULL);
+}
+
+/* Runs a command and returns its output; a failing command fails the
+ * test with its error output. */
+char *
+hb_test_run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+
+  return out;
+}
+
+/* The N of a page's "— N —", or 0 for a page without one. */
+int
+hb_test_printed_page_number (const char *page_text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("—\\s*(\\d+)\\s*—\\s*$", 0, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *number = NULL;
+
+  if (!g_regex_match (regex, page_text, 0, &info))
+    return 0;
+  number = g_match_info_fetch (info, 1);
+  return atoi (number);
+}
+
+/* pdftotext -layout of each page; @n_unnumbered counts the leading pages
+ * without a page number (the table of contents). */
+GPtrArray *
+hb_test_pdf_pages (const char *pdf,
+                   guint      *n_unnumbered)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autofree char *text = hb_test_run (argv);
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+
+  *n_unnumbered = 0;
+  for (guint i = 0; pages[i] != NULL && pages[i + 1] != NULL; i++)
+    {
+      g_ptr_array_add (result, g_strdup (pages[i]));
+      if (hb_test_printed_page_number (pages[i]) == 0 && *n_unnumbered == i)
+        *n_unnumbered = i + 1;
+    }
+
+  return result;
 }

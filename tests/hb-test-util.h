@@ -11,5 +11,9 @@ HbBulletin *hb_test_import        (const char *path,
 HbBulletin *hb_test_import_string (const char *text,
                                    gboolean    split);
 char       *hb_test_block_text    (HbBlock    *block);
+char       *hb_test_run           (const char * const *argv);
+int         hb_test_printed_page_number (const char *page_text);
+GPtrArray  *hb_test_pdf_pages     (const char *pdf,
+                                   guint      *n_unnumbered);
 
 G_END_DECLS

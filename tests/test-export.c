@@ -24,23 +24,6 @@ typedef struct {
 } Fixture;
 
 static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-
-  return out;
-}
-
-static char *
 export (Fixture    *fixture,
         const char *format,
         const char *name)
@@ -48,22 +31,9 @@ export (Fixture    *fixture,
   char *path = g_build_filename (fixture->dir, name, NULL);
   const char *argv[] = { g_getenv ("HB_CLI"), "export", "--format", format, "-o", path,
                          fixture->input, fixture->split ? "--split" : NULL, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = hb_test_run (argv);
 
   return path;
-}
-
-static int
-printed_page_number (const char *page)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("—\\s*(\\d+)\\s*—", 0, 0, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-  g_autofree char *number = NULL;
-
-  if (!g_regex_match (regex, page, 0, &info))
-    return 0;
-  number = g_match_info_fetch (info, 1);
-  return atoi (number);
 }
 
 static void
@@ -72,30 +42,16 @@ fixture_load (Fixture    *fixture,
               gboolean    split)
 {
   g_autofree char *pdf = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *json = NULL;
-  g_auto(GStrv) pages = NULL;
   const char *show[] = { g_getenv ("HB_CLI"), "show", "--json", input, split ? "--split" : NULL, NULL };
 
   fixture->dir = g_dir_make_tmp ("huibian-export-XXXXXX", NULL);
   fixture->input = g_strdup (input);
   fixture->split = split;
   pdf = export (fixture, "pdf", "bulletin.pdf");
-  {
-    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-    text = run (argv);
-  }
+  fixture->pages = hb_test_pdf_pages (pdf, &fixture->n_toc_pages);
 
-  pages = g_strsplit (text, "\f", -1);
-  fixture->pages = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; pages[i] != NULL && pages[i + 1] != NULL; i++)
-    {
-      g_ptr_array_add (fixture->pages, g_strdup (pages[i]));
-      if (printed_page_number (pages[i]) == 0)
-        fixture->n_toc_pages = i + 1;
-    }
-
-  json = run (show);
+  json = hb_test_run (show);
   fixture->show = json_parser_new ();
   g_assert_true (json_parser_load_from_data (fixture->show, json, -1, NULL));
 }
@@ -137,7 +93,7 @@ static GArray *
 read_pdf_toc (Fixture *fixture)
 {
   GArray *entries = g_array_new (FALSE, FALSE, sizeof (TocEntry));
-  g_autoptr(GRegex) numbered = g_regex_new ("^(.*\\S)\\s{2,}(\\d+)\\s*$", 0, 0, NULL);
+  g_autoptr(GRegex) numbered = g_regex_new ("^(?:(.*\\S)\\s{2,}|\\s*)(\\d+)\\s*$", 0, 0, NULL);
   g_autoptr(GString) title = g_string_new (NULL);
 
   for (guint p = 0; p < fixture->n_toc_pages; p++)
@@ -182,7 +138,7 @@ page_text (Fixture *fixture,
   guint index = fixture->n_toc_pages + number - 1;
 
   g_assert_cmpuint (index, <, fixture->pages->len);
-  g_assert_cmpint (printed_page_number (fixture->pages->pdata[index]), ==, number);
+  g_assert_cmpint (hb_test_printed_page_number (fixture->pages->pdata[index]), ==, number);
   return fixture->pages->pdata[index];
 }
 
@@ -233,7 +189,7 @@ assert_docbook_matches (Fixture *fixture)
   JsonArray *reports = reports_of (fixture);
   guint n = 0;
   const char *jing[] = { "jing", "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", xml_path, NULL };
-  g_autofree char *jing_out = run (jing);
+  g_autofree char *jing_out = hb_test_run (jing);
 
   g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
   g_regex_match (regex, xml, 0, &info);
@@ -258,7 +214,7 @@ assert_page_numbers_alternate (Fixture *fixture)
 {
   g_autofree char *pdf = g_build_filename (fixture->dir, "bulletin.pdf", NULL);
   const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
-  g_autofree char *html = run (argv);
+  g_autofree char *html = hb_test_run (argv);
   g_auto(GStrv) pages = g_strsplit (html, "<page ", -1);
   g_autoptr(GRegex) dash = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"[^>]*>—</word>", 0, 0, NULL);
   const double type_bottom = (37 + 225) * 72 / 25.4, left = 28 * 72 / 25.4, right = (28 + 156) * 72 / 25.4;
@@ -296,7 +252,7 @@ assert_fonts_embedded (Fixture *fixture)
 {
   g_autofree char *pdf = g_build_filename (fixture->dir, "bulletin.pdf", NULL);
   const char *argv[] = { "pdffonts", pdf, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = hb_test_run (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
 
   /* The default families fall back to what Debian ships (SPEC.md):
@@ -318,7 +274,7 @@ save_png (Fixture    *fixture,
   g_autofree char *page = g_strdup_printf ("%u", pdf_page);
   g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
   const char *argv[] = { "pdftoppm", "-r", "60", "-png", "-singlefile", "-f", page, "-l", page, pdf, prefix, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = hb_test_run (argv);
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
 
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -349,7 +305,7 @@ test_generated_bulletin (void)
   g_autofree char *dir = g_dir_make_tmp ("huibian-gen-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "generated.huibian", NULL);
   const char *generate[] = { g_getenv ("HB_GENERATE"), "--reports", "220", "-o", project, NULL };
-  g_autofree char *out = run (generate);
+  g_autofree char *out = hb_test_run (generate);
   Fixture fixture = { 0 };
 
   fixture_load (&fixture, project, FALSE);

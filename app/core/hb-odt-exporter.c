@@ -123,12 +123,6 @@ static const ParagraphStyle paragraph_styles[] = {
   { "HbTocEntry", HB_FONT_BODY,      "start",   TRUE,  FALSE, FALSE },
 };
 
-static double
-toc_number_room (const HbPageSetup *setup)
-{
-  return HB_TOC_NUMBER_CHARS * hb_page_setup_char_pitch (setup);
-}
-
 static void
 paragraph_style (Odt                  *odt,
                  HbXmlWriter          *w,
@@ -153,8 +147,6 @@ paragraph_style (Odt                  *odt,
   hb_xml_attr (w, "style:punctuation-wrap", "simple");
   hb_xml_attr (w, "style:text-autospace", "none");
   hb_xml_attr (w, "style:line-break", "strict");
-  if (g_str_equal (style->name, "HbTocEntry"))
-    hb_xml_attr_printf (w, "fo:margin-right", "%.2fpt", toc_number_room (odt->setup));
   if (style->keep_with_next)
     {
       hb_xml_attr (w, "fo:keep-with-next", "always");
@@ -207,6 +199,15 @@ common_styles (Odt         *odt,
   hb_xml_attr (w, "style:name", "HbPageNumber");
   hb_xml_attr (w, "style:family", "text");
   text_properties (odt, w, HB_FONT_PAGE_NUMBER);
+  hb_xml_end (w);
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbLatin");
+  hb_xml_attr (w, "style:family", "text");
+  hb_xml_start (w, "style:text-properties");
+  hb_xml_attr (w, "style:script-type", "latin");
+  hb_xml_attr (w, "fo:language", "en");
+  hb_xml_attr (w, "fo:country", "US");
+  hb_xml_end (w);
   hb_xml_end (w);
   hb_xml_start (w, "style:style");
   hb_xml_attr (w, "style:name", "HbRunInText");
@@ -344,14 +345,55 @@ automatic_styles (HbXmlWriter *w)
   hb_xml_end (w);
 }
 
+static gboolean
+is_word_char (gunichar c)
+{
+  return c < 0x80 && (g_ascii_isalnum (c) || c == '.' || c == '%');
+}
+
+/* LibreOffice breaks Chinese lines between any two characters, numbers
+ * and Latin words included ("123|45", "IC|T"); pango keeps those whole,
+ * as a Chinese typesetter would. Marked as Latin script, they are broken
+ * by LibreOffice's Western rules, which keep them whole too. */
+static void
+text (HbXmlWriter *w,
+      const char  *content)
+{
+  const char *run = content;
+
+  while (run != NULL && *run)
+    {
+      const char *end = run;
+      gboolean word = is_word_char (g_utf8_get_char (run));
+
+      while (*end && is_word_char (g_utf8_get_char (end)) == word)
+        end = g_utf8_next_char (end);
+
+      {
+        g_autofree char *piece = g_strndup (run, end - run);
+
+        if (word)
+          {
+            hb_xml_start (w, "text:span");
+            hb_xml_attr (w, "text:style-name", "HbLatin");
+            hb_xml_text (w, piece);
+            hb_xml_end (w);
+          }
+        else
+          hb_xml_text (w, piece);
+      }
+      run = end;
+    }
+}
+
 static void
 paragraph (HbXmlWriter *w,
            const char  *style,
-           const char  *text)
+           const char  *content)
 {
   hb_xml_start (w, "text:p");
   hb_xml_attr (w, "text:style-name", style);
-  hb_xml_text (w, text);
+  text (w, content);
   hb_xml_end (w);
 }
 
@@ -385,18 +427,25 @@ toc_source (HbXmlWriter *w)
   hb_xml_end (w);
 }
 
+/* The title breaks where the paginator broke it, with explicit line
+ * breaks, so the TOC takes the same lines in LibreOffice; the right tab
+ * then sets the page number at the right edge of the type area. */
 static void
 toc_entry (Odt         *odt,
            HbXmlWriter *w,
            guint        index)
 {
-  HbReport *report = hb_bulletin_get_report (odt->bulletin, index);
-  g_autofree char *title = hb_report_dup_full_title (report);
+  char **lines = odt->pagination->toc_title_lines->pdata[index];
   g_autofree char *page = g_strdup_printf ("%u", odt->pagination->first_pages[index]);
 
   hb_xml_start (w, "text:p");
   hb_xml_attr (w, "text:style-name", "HbTocEntry");
-  hb_xml_text (w, title);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        hb_xml_empty (w, "text:line-break");
+      text (w, lines[i]);
+    }
   hb_xml_empty (w, "text:tab");
   hb_xml_start (w, "text:bookmark-ref");
   hb_xml_attr (w, "text:reference-format", "page");
@@ -442,17 +491,17 @@ heading (HbXmlWriter *w,
          HbBlock     *block)
 {
   guint level = hb_block_get_level (block);
-  g_autofree char *text = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+  g_autofree char *heading_text = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
 
   hb_xml_start (w, "text:h");
   hb_xml_attr_printf (w, "text:style-name", hb_block_get_run_in (block) ? "HbRunIn%u" : "HbHeading%u", level);
   hb_xml_attr_printf (w, "text:outline-level", "%u", level);
-  hb_xml_text (w, text);
+  text (w, heading_text);
   if (hb_block_get_run_in (block) != NULL)
     {
       hb_xml_start (w, "text:span");
       hb_xml_attr (w, "text:style-name", "HbRunInText");
-      hb_xml_text (w, hb_block_get_run_in (block));
+      text (w, hb_block_get_run_in (block));
       hb_xml_end (w);
     }
   hb_xml_end (w);
@@ -470,7 +519,7 @@ report_title (HbXmlWriter *w,
   hb_xml_start (w, "text:bookmark");
   hb_xml_attr (w, "text:name", name);
   hb_xml_end (w);
-  hb_xml_text (w, hb_report_get_title (report) ?: "");
+  text (w, hb_report_get_title (report) ?: "");
   hb_xml_end (w);
   if (hb_report_get_subtitle (report) != NULL)
     paragraph (w, "HbTitle2", hb_report_get_subtitle (report));
@@ -548,10 +597,8 @@ meta_xml (Odt *odt)
   return hb_xml_writer_finish (w);
 }
 
-/* TabOverMargin lets the TOC's right tab (page number at the right edge
- * of the type area) stand beyond the entry's right margin, which keeps
- * room for the number on every line of a long title, as the paginator
- * does. */
+/* Settings LibreOffice reads: tabs positioned beyond the right margin are
+ * honoured, as the paginator sets TOC numbers at the type area's edge. */
 static GBytes *
 settings_xml (void)
 {

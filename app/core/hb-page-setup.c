@@ -172,3 +172,13 @@ hb_page_setup_indent (const HbPageSetup *self)
 
   return self->indent_chars * (size + hb_page_setup_letter_spacing (self, size));
 }
+
+/* Room kept at the right of every TOC title line for its page number:
+ * three characters, less a point so that a line of whole characters never
+ * ends exactly at the margin (where LibreOffice would push the tab to a
+ * line of its own while the paginator would not). */
+double
+hb_page_setup_toc_number_room (const HbPageSetup *self)
+{
+  return 3 * hb_page_setup_char_pitch (self) - 1.0;
+}

@@ -56,6 +56,7 @@ double        hb_page_setup_char_pitch  (const HbPageSetup *self);
 double        hb_page_setup_letter_spacing (const HbPageSetup *self,
                                             double             size);
 double        hb_page_setup_indent      (const HbPageSetup *self);
+double        hb_page_setup_toc_number_room (const HbPageSetup *self);
 
 #define HB_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 

@@ -39,6 +39,9 @@ typedef struct {
   int report;
 } Paginator;
 
+/* Room a TOC title must leave before its page number's tab. */
+#define TOC_MIN_TAB_ROOM 0.5  /* characters */
+
 /* Keep at least this many lines of a split paragraph on each page. */
 #define MIN_LINES_AT_BREAK 2
 
@@ -75,6 +78,7 @@ hb_pagination_free (HbPagination *pagination)
   g_clear_pointer (&pagination->toc_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->layouts, g_ptr_array_unref);
+  g_clear_pointer (&pagination->toc_title_lines, g_ptr_array_unref);
   g_clear_object (&pagination->context);
   g_clear_object (&pagination->font_map);
   hb_page_setup_free (pagination->setup);
@@ -510,6 +514,36 @@ set_report (Paginator *self,
   self->pagination->page_counts[index] = self->pages->len - first + 1;
 }
 
+static double
+line_end (const Unit *unit,
+          guint       line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (unit->layout, line), NULL, &logical);
+  return unit->xs[line] + (double)logical.width / PANGO_SCALE;
+}
+
+/* The text of each line of @layout, without the zero-width spaces that
+ * only served pango's line breaking. */
+static GStrvBuilder *
+layout_lines (PangoLayout *layout)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autoptr(GString) piece = g_string_new_len (text + line->start_index, line->length);
+
+      g_string_replace (piece, "\u200B", "", 0);
+      g_strv_builder_add (builder, piece->str);
+    }
+
+  return builder;
+}
+
 static void
 add_toc_entry (Paginator  *self,
                HbReport   *report,
@@ -518,11 +552,12 @@ add_toc_entry (Paginator  *self,
 {
   const char *organization = hb_report_get_organization (report);
   double width = hb_page_setup_type_width (self->setup);
-  double number_room = HB_TOC_NUMBER_CHARS * hb_page_setup_char_pitch (self->setup);
+  double number_room = hb_page_setup_toc_number_room (self->setup);
   g_autofree char *title = hb_report_dup_full_title (report);
   g_autofree char *number = g_strdup_printf ("%u", page);
   Unit *unit;
-  PangoRectangle logical;
+  double leader_from;
+  g_autoptr(GStrvBuilder) lines = NULL;
 
   if (organization != NULL && g_strcmp0 (organization, previous_organization) != 0)
     {
@@ -535,10 +570,24 @@ add_toc_entry (Paginator  *self,
   unit = add_unit (self, make_layout (self, HB_FONT_BODY, title, PANGO_ALIGN_LEFT,
                                       width - number_room, body_indent (self)));
   unit->keep_together = TRUE;
+  leader_from = line_end (unit, unit->n_lines - 1);
+  lines = layout_lines (unit->layout);
+
+  /* A title that (nearly) fills its line leaves no room for the tab
+   * before the page number: word processors then set the leader and the
+   * number on a line of their own, and so does the paginator, so that the
+   * ODT's TOC takes as many lines as this one. */
+  if (width - number_room - leader_from < TOC_MIN_TAB_ROOM * hb_page_setup_char_pitch (self->setup))
+    {
+      unit->keep_with_next = TRUE;
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
+      unit->keep_together = TRUE;
+      leader_from = 0;
+      g_strv_builder_add (lines, "");
+    }
+  g_ptr_array_add (self->pagination->toc_title_lines, g_strv_builder_end (lines));
   unit->tail = make_layout (self, HB_FONT_BODY, number, PANGO_ALIGN_RIGHT, width, 0);
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (unit->layout, unit->n_lines - 1),
-                                 NULL, &logical);
-  unit->leader_from = unit->xs[unit->n_lines - 1] + (double)logical.width / PANGO_SCALE;
+  unit->leader_from = leader_from;
 }
 
 /* The table of contents comes first and is not counted: the first report
@@ -591,6 +640,7 @@ pagination_new (const HbPageSetup *setup,
   pagination->toc_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   pagination->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   pagination->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  pagination->toc_title_lines = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 
   /* Own font map and unhinted metrics: the layout is the same on any
    * device and in any thread, and 1 unit is 1 point. */

@@ -8,9 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Room kept at the right of every TOC title line for its page number. */
-#define HB_TOC_NUMBER_CHARS 3
-
 /* One line of text placed on the page grid. */
 typedef struct {
   PangoLayout *layout;      /* the block's layout (owned by the pagination) */
@@ -38,6 +35,10 @@ typedef struct {
   PangoFontMap *font_map;
   PangoContext *context;
   GPtrArray   *layouts;
+  /* Per report: the TOC title as set, one string per line; a last empty
+   * line when the page number stands on a line of its own. Other formats
+   * copy these breaks so their TOC takes the same lines. */
+  GPtrArray   *toc_title_lines;
 } HbPagination;
 
 HbPagination *hb_paginate           (HbBulletin        *bulletin,

@@ -36,7 +36,8 @@ hb_count_non_space (const char *utf8)
   return n;
 }
 
-/* Used to compare titles whatever spacing the sources put in them. */
+/* Used to compare titles whatever spacing the sources put in them;
+ * invisible break controls (zero-width space, word joiner) go too. */
 char *
 hb_strip_white_space (const char *utf8)
 {
@@ -46,7 +47,7 @@ hb_strip_white_space (const char *utf8)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c) && c != 0x3000 && c != 0x00A0)
+      if (!g_unichar_isspace (c) && c != 0x3000 && c != 0x00A0 && c != 0x200B && c != 0x2060)
         g_string_append_unichar (out, c);
     }
 
