@@ -210,6 +210,43 @@ test_import_then_show (void)
   g_rmdir (dir);
 }
 
+static gint64
+total_pages (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json_object_get_int_member (parse_json (json, parser), "pages");
+}
+
+/* Presets and grid options change the pagination, and a project keeps
+ * the page setup it was made with. */
+static void
+test_page_setup_options (void)
+{
+  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *dir = g_dir_make_tmp ("huibian-cli-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "compact.huibian", NULL);
+  g_auto(Run) standard = { 0 };
+  g_auto(Run) denser = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) compact = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_cli (&standard, "show", "--json", "--split", path, NULL);
+  run_cli (&denser, "show", "--json", "--split", "--lines-per-page", "25", "--chars-per-line", "28", path, NULL);
+  run_cli (&import, "import", "--split", "--preset", "compact", "-o", project, path, NULL);
+  run_cli (&compact, "show", "--json", project, NULL);
+  run_cli (&bad, "show", "--json", "--lines-per-page", "0", project, NULL);
+
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_cmpint (total_pages (denser.out), <, total_pages (standard.out));
+  g_assert_cmpint (total_pages (compact.out), <, total_pages (standard.out));
+  g_assert_cmpint (bad.status, ==, 1);
+
+  g_remove (project);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/cli/input-errors", test_input_errors);
   g_test_add_func ("/cli/show-json", test_show_json);
   g_test_add_func ("/cli/import-then-show", test_import_then_show);
+  g_test_add_func ("/cli/page-setup-options", test_page_setup_options);
 
   return g_test_run ();
 }

@@ -99,6 +99,33 @@ test_round_trip_fixture (void)
 }
 
 static void
+test_round_trip_page_setup (void)
+{
+  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(HbPageSetup) setup = hb_page_setup_new_preset ("compact");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HbBulletin) loaded = NULL;
+  const HbPageSetup *back;
+
+  setup->margin_left = 27.5;
+  setup->new_page_per_report = FALSE;
+  g_free (setup->fonts[HB_FONT_HEADING1].family);
+  setup->fonts[HB_FONT_HEADING1].family = g_strdup ("Noto Sans CJK SC");
+  hb_bulletin_set_page_setup (bulletin, setup);
+  assert_round_trip (bulletin);
+
+  bytes = hb_project_serialize (bulletin);
+  loaded = hb_project_parse (bytes, NULL);
+  back = hb_bulletin_get_page_setup (loaded);
+  g_assert_cmpstr (back->preset, ==, "compact");
+  g_assert_cmpfloat (back->margin_left, ==, 27.5);
+  g_assert_cmpuint (back->lines_per_page, ==, setup->lines_per_page);
+  g_assert_false (back->new_page_per_report);
+  g_assert_cmpstr (back->fonts[HB_FONT_HEADING1].family, ==, "Noto Sans CJK SC");
+  g_assert_cmpfloat (back->fonts[HB_FONT_BODY].size, ==, 14);
+}
+
+static void
 test_round_trip_corpus (void)
 {
   g_autofree char *bulletin_path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
@@ -149,6 +176,12 @@ test_refuses_bad_files (void)
   assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\"><info><title>x</title></info></book>", -1,
                   HB_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
   assert_refused ("<html/>", -1, HB_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
+  assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\" xmlns:hb=\"http://huibian.org/ns/project\"><info>"
+                  "<hb:project format=\"1\"><hb:page-setup lines-per-page=\"0\"/></hb:project></info></book>", -1,
+                  HB_PROJECT_ERROR_CORRUPT, "page setup");
+  assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\" xmlns:hb=\"http://huibian.org/ns/project\"><info>"
+                  "<hb:project format=\"1\"><hb:page-setup margin-left=\"150\" margin-right=\"50\"/></hb:project></info></book>", -1,
+                  HB_PROJECT_ERROR_CORRUPT, "page setup");
   assert_refused ("<?xml version=\"1.0\"?>\n<!DOCTYPE book [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n"
                   "<book xmlns=\"http://docbook.org/ns/docbook\">&b;</book>", -1,
                   HB_PROJECT_ERROR_UNSAFE, "document type declaration");
@@ -259,6 +292,7 @@ main (int    argc,
 
   g_test_add_func ("/project/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/project/round-trip/corpus", test_round_trip_corpus);
+  g_test_add_func ("/project/round-trip/page-setup", test_round_trip_page_setup);
   g_test_add_func ("/project/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/project/atomic-save", test_atomic_save);
   g_test_add_func ("/project/async", test_async);

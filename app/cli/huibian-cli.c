@@ -171,11 +171,17 @@ print_json (HbBulletin        *bulletin,
   g_print ("%s\n", text);
 }
 
+/* The page setup for a run: the project's own (or GB/T 9704), or the
+ * preset named on the command line, with the grid and size options
+ * applied on top. */
 static HbPageSetup *
-page_setup_from_options (Options  *options,
-                         GError  **error)
+page_setup_from_options (Options            *options,
+                         const HbPageSetup  *base,
+                         GError            **error)
 {
-  g_autoptr(HbPageSetup) setup = hb_page_setup_new_preset (options->preset ? options->preset : "gbt9704");
+  g_autoptr(HbPageSetup) setup = options->preset || base == NULL
+    ? hb_page_setup_new_preset (options->preset ? options->preset : "gbt9704")
+    : hb_page_setup_copy (base);
 
   if (setup == NULL)
     {
@@ -206,17 +212,18 @@ page_setup_from_options (Options  *options,
 }
 
 static int
-run_show (Options     *options,
-          HbPageSetup *setup)
+run_show (Options *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
+  g_autoptr(HbPageSetup) setup = NULL;
 
   if (bulletin == NULL)
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
     }
+  setup = page_setup_from_options (options, hb_bulletin_get_page_setup (bulletin), NULL);
 
   if (options->json)
     print_json (bulletin, setup);
@@ -232,12 +239,15 @@ run_import (Options *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
   g_autoptr(GFile) output = NULL;
+  g_autoptr(HbPageSetup) setup = NULL;
 
   if (bulletin == NULL)
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
     }
+  setup = page_setup_from_options (options, hb_bulletin_get_page_setup (bulletin), NULL);
+  hb_bulletin_set_page_setup (bulletin, setup);
 
   output = g_file_new_for_commandline_arg (options->output);
   if (!hb_project_save (bulletin, output, NULL, &error))
@@ -250,12 +260,12 @@ run_import (Options *options)
 }
 
 static int
-run_export (Options     *options,
-            HbPageSetup *setup)
+run_export (Options *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
   g_autoptr(GFile) output = NULL;
+  g_autoptr(HbPageSetup) setup = NULL;
   HbExportFormat format;
 
   g_assert (hb_export_format_from_string (options->format, &format));
@@ -264,6 +274,7 @@ run_export (Options     *options,
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
     }
+  setup = page_setup_from_options (options, hb_bulletin_get_page_setup (bulletin), NULL);
 
   output = g_file_new_for_commandline_arg (options->output);
   if (!hb_export_to_file (bulletin, setup, format, output, NULL, &error))
@@ -322,14 +333,16 @@ run_command (const char  *command,
     return usage_error (context, _("-o FILE is required"));
   if (export && !hb_export_format_from_string (options.format, &format))
     return usage_error (context, _("--format must be pdf, odt or docbook"));
-  if (import)
-    return run_import (&options);
-
-  setup = page_setup_from_options (&options, &error);
+  /* Bad page-setup options are usage errors, caught before any input is
+   * read; the setup itself is built on each bulletin's own. */
+  setup = page_setup_from_options (&options, NULL, &error);
   if (setup == NULL)
     return usage_error (context, error->message);
 
-  return export ? run_export (&options, setup) : run_show (&options, setup);
+  if (import)
+    return run_import (&options);
+
+  return export ? run_export (&options) : run_show (&options);
 }
 
 int

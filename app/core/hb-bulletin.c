@@ -18,6 +18,7 @@ struct _HbBulletin
   char *issue;
   char *unit;
   char *date;
+  HbPageSetup *page_setup;
   GListStore *reports;
   GPtrArray *warnings;
 };
@@ -30,6 +31,7 @@ enum {
   PROP_ISSUE,
   PROP_UNIT,
   PROP_DATE,
+  PROP_PAGE_SETUP,
   PROP_REPORTS,
   N_PROPS
 };
@@ -45,6 +47,7 @@ hb_bulletin_finalize (GObject *object)
   g_clear_pointer (&self->issue, g_free);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->page_setup, hb_page_setup_free);
   g_clear_object (&self->reports);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
@@ -72,6 +75,9 @@ hb_bulletin_get_property (GObject    *object,
       break;
     case PROP_DATE:
       g_value_set_string (value, self->date);
+      break;
+    case PROP_PAGE_SETUP:
+      g_value_set_boxed (value, self->page_setup);
       break;
     case PROP_REPORTS:
       g_value_set_object (value, self->reports);
@@ -103,6 +109,9 @@ hb_bulletin_set_property (GObject      *object,
     case PROP_DATE:
       hb_bulletin_set_date (self, g_value_get_string (value));
       break;
+    case PROP_PAGE_SETUP:
+      hb_bulletin_set_page_setup (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -128,6 +137,9 @@ hb_bulletin_class_init (HbBulletinClass *klass)
   properties[PROP_ISSUE] = string_property ("issue");
   properties[PROP_UNIT] = string_property ("unit");
   properties[PROP_DATE] = string_property ("date");
+  properties[PROP_PAGE_SETUP] =
+    g_param_spec_boxed ("page-setup", NULL, NULL, HB_TYPE_PAGE_SETUP,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_REPORTS] =
     g_param_spec_object ("reports", NULL, NULL, G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -139,6 +151,7 @@ static void
 hb_bulletin_init (HbBulletin *self)
 {
   self->reports = g_list_store_new (HB_TYPE_REPORT);
+  self->page_setup = hb_page_setup_new_preset (NULL);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -226,6 +239,31 @@ hb_bulletin_set_date (HbBulletin *self,
   g_return_if_fail (HB_IS_BULLETIN (self));
 
   set_string_property (self, &self->date, iso_date, PROP_DATE);
+}
+
+/* How the bulletin is set on paper; GB/T 9704 unless the user chose
+ * otherwise. It is saved with the project. */
+const HbPageSetup *
+hb_bulletin_get_page_setup (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->page_setup;
+}
+
+void
+hb_bulletin_set_page_setup (HbBulletin        *self,
+                            const HbPageSetup *setup)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+  g_return_if_fail (setup != NULL);
+
+  if (setup == self->page_setup)
+    return;
+
+  hb_page_setup_free (self->page_setup);
+  self->page_setup = hb_page_setup_copy (setup);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_SETUP]);
 }
 
 GListModel *

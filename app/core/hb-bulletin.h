@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "hb-page-setup.h"
 #include "hb-report.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ void         hb_bulletin_set_unit       (HbBulletin *self,
 const char  *hb_bulletin_get_date       (HbBulletin *self);
 void         hb_bulletin_set_date       (HbBulletin *self,
                                          const char *iso_date);
+const HbPageSetup *hb_bulletin_get_page_setup (HbBulletin        *self);
+void         hb_bulletin_set_page_setup (HbBulletin        *self,
+                                         const HbPageSetup *setup);
 GListModel  *hb_bulletin_get_reports    (HbBulletin *self);
 guint        hb_bulletin_get_n_reports  (HbBulletin *self);
 HbReport    *hb_bulletin_get_report     (HbBulletin *self,

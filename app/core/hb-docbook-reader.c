@@ -212,6 +212,107 @@ read_article (xmlNode *article)
 }
 
 static gboolean
+number_of (xmlNode    *node,
+           const char *name,
+           double      min,
+           double      max,
+           double     *value)
+{
+  g_autofree char *text = attribute_of (node, name);
+  char *end = NULL;
+  double v;
+
+  if (text == NULL)
+    return TRUE;  /* keep the default */
+
+  v = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !(v >= min && v <= max))
+    return FALSE;
+
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+read_fonts (xmlNode     *node,
+            HbPageSetup *setup)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      g_autofree char *role_name = NULL;
+      g_autofree char *family = NULL;
+      HbFontRole role;
+
+      if (!is_hb (c, "font"))
+        continue;
+      role_name = attribute_of (c, "role");
+      family = attribute_of (c, "family");
+      if (!hb_font_role_from_string (role_name, &role) || family == NULL || *family == '\0' ||
+          !number_of (c, "size", 4, 96, &setup->fonts[role].size))
+        return FALSE;
+      g_free (setup->fonts[role].family);
+      setup->fonts[role].family = g_steal_pointer (&family);
+    }
+
+  return TRUE;
+}
+
+/* Every length and count is checked: a project file is input like any
+ * other, and a page 0 mm wide must not reach the paginator. */
+static gboolean
+read_page_setup (HbBulletin  *bulletin,
+                 xmlNode     *project,
+                 GError     **error)
+{
+  for (xmlNode *node = project->children; node != NULL; node = node->next)
+    {
+      g_autofree char *preset = NULL;
+      g_autofree char *new_page = NULL;
+      g_autoptr(HbPageSetup) setup = NULL;
+      double lines, chars;
+      gboolean ok;
+
+      if (!is_hb (node, "page-setup"))
+        continue;
+
+      preset = attribute_of (node, "preset");
+      setup = hb_page_setup_new_preset (preset);
+      if (setup == NULL)
+        setup = hb_page_setup_new_preset (NULL);
+      lines = setup->lines_per_page;
+      chars = setup->chars_per_line;
+      new_page = attribute_of (node, "new-page-per-report");
+
+      ok = number_of (node, "paper-width", 50, 1000, &setup->paper_width) &&
+           number_of (node, "paper-height", 50, 1000, &setup->paper_height) &&
+           number_of (node, "margin-top", 0, 200, &setup->margin_top) &&
+           number_of (node, "margin-bottom", 0, 200, &setup->margin_bottom) &&
+           number_of (node, "margin-left", 0, 200, &setup->margin_left) &&
+           number_of (node, "margin-right", 0, 200, &setup->margin_right) &&
+           number_of (node, "lines-per-page", 5, 80, &lines) &&
+           number_of (node, "chars-per-line", 5, 80, &chars) &&
+           number_of (node, "indent-chars", 0, 10, &setup->indent_chars) &&
+           number_of (node, "page-number-gap", 0, 50, &setup->page_number_gap) &&
+           setup->paper_width - setup->margin_left - setup->margin_right >= 20 &&
+           setup->paper_height - setup->margin_top - setup->margin_bottom >= 20 &&
+           read_fonts (node, setup);
+      if (!ok)
+        {
+          g_set_error (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_CORRUPT,
+                       _("its page setup is invalid"));
+          return FALSE;
+        }
+
+      setup->lines_per_page = (guint)lines;
+      setup->chars_per_line = (guint)chars;
+      setup->new_page_per_report = g_strcmp0 (new_page, "false") != 0;
+      hb_bulletin_set_page_setup (bulletin, setup);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 read_project_data (HbBulletin  *bulletin,
                    xmlNode     *info,
                    GError     **error)
@@ -232,7 +333,7 @@ read_project_data (HbBulletin  *bulletin,
             return FALSE;
           }
         read_warnings (c, (gpointer)hb_bulletin_add_warning, bulletin);
-        return TRUE;
+        return read_page_setup (bulletin, c, error);
       }
 
   g_set_error (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_NOT_A_PROJECT,

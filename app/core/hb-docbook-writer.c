@@ -59,6 +59,44 @@ write_warnings (Writer          *writer,
 }
 
 static void
+number_attribute (Writer     *writer,
+                  const char *name,
+                  double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  attribute (writer, name, g_ascii_formatd (buffer, sizeof buffer, "%g", value));
+}
+
+static void
+write_page_setup (Writer            *writer,
+                  const HbPageSetup *setup)
+{
+  start (writer, "hb:page-setup");
+  attribute (writer, "preset", setup->preset);
+  number_attribute (writer, "paper-width", setup->paper_width);
+  number_attribute (writer, "paper-height", setup->paper_height);
+  number_attribute (writer, "margin-top", setup->margin_top);
+  number_attribute (writer, "margin-bottom", setup->margin_bottom);
+  number_attribute (writer, "margin-left", setup->margin_left);
+  number_attribute (writer, "margin-right", setup->margin_right);
+  number_attribute (writer, "lines-per-page", setup->lines_per_page);
+  number_attribute (writer, "chars-per-line", setup->chars_per_line);
+  number_attribute (writer, "indent-chars", setup->indent_chars);
+  number_attribute (writer, "page-number-gap", setup->page_number_gap);
+  attribute (writer, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
+  for (guint f = 0; f < HB_N_FONTS; f++)
+    {
+      start (writer, "hb:font");
+      attribute (writer, "role", hb_font_role_to_string (f));
+      attribute (writer, "family", setup->fonts[f].family);
+      number_attribute (writer, "size", setup->fonts[f].size);
+      end (writer);
+    }
+  end (writer);
+}
+
+static void
 write_bulletin_info (Writer     *writer,
                      HbBulletin *bulletin)
 {
@@ -78,6 +116,7 @@ write_bulletin_info (Writer     *writer,
 
       start (writer, "hb:project");
       attribute (writer, "format", format);
+      write_page_setup (writer, hb_bulletin_get_page_setup (bulletin));
       write_warnings (writer, hb_bulletin_get_warnings (bulletin));
       end (writer);
     }

@@ -182,3 +182,30 @@ hb_page_setup_toc_number_room (const HbPageSetup *self)
 {
   return 3 * hb_page_setup_char_pitch (self) - 1.0;
 }
+
+static const char *role_names[HB_N_FONTS] = {
+  "body", "title", "byline", "heading1", "heading2", "heading3", "heading4",
+  "page-number", "toc-title",
+};
+
+const char *
+hb_font_role_to_string (HbFontRole role)
+{
+  g_return_val_if_fail (role < HB_N_FONTS, NULL);
+
+  return role_names[role];
+}
+
+gboolean
+hb_font_role_from_string (const char *name,
+                          HbFontRole *role)
+{
+  for (guint i = 0; i < HB_N_FONTS; i++)
+    if (g_strcmp0 (name, role_names[i]) == 0)
+      {
+        *role = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}

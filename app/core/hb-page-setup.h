@@ -57,6 +57,9 @@ double        hb_page_setup_letter_spacing (const HbPageSetup *self,
                                             double             size);
 double        hb_page_setup_indent      (const HbPageSetup *self);
 double        hb_page_setup_toc_number_room (const HbPageSetup *self);
+const char   *hb_font_role_to_string    (HbFontRole         role);
+gboolean      hb_font_role_from_string  (const char        *name,
+                                         HbFontRole        *role);
 
 #define HB_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
