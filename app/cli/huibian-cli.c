@@ -82,6 +82,7 @@ append_project (HbBulletin *into,
       hb_bulletin_set_issue (into, hb_bulletin_get_issue (project));
       hb_bulletin_set_unit (into, hb_bulletin_get_unit (project));
       hb_bulletin_set_date (into, hb_bulletin_get_date (project));
+      hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (project));
     }
   for (guint i = 0; i < hb_bulletin_get_n_reports (project); i++)
     hb_bulletin_append_report (into, hb_bulletin_get_report (project, i));
