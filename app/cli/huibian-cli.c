@@ -190,10 +190,10 @@ page_setup_from_options (Options            *options,
                    _("unknown preset “%s” (known: gbt9704, compact)"), options->preset);
       return NULL;
     }
-  if ((options->lines_per_page || options->chars_per_line) &&
+  if ((options->lines_per_page >= 0 || options->chars_per_line >= 0) &&
       !hb_page_setup_set_grid (setup,
-                               options->lines_per_page ? (guint)options->lines_per_page : setup->lines_per_page,
-                               options->chars_per_line ? (guint)options->chars_per_line : setup->chars_per_line,
+                               options->lines_per_page >= 0 ? (guint)options->lines_per_page : setup->lines_per_page,
+                               options->chars_per_line >= 0 ? (guint)options->chars_per_line : setup->chars_per_line,
                                error))
     return NULL;
   if (options->body_size != 0)
@@ -292,7 +292,8 @@ run_command (const char  *command,
              int          argc,
              char       **argv)
 {
-  g_auto(Options) options = { 0 };
+  /* -1: not given on the command line */
+  g_auto(Options) options = { .lines_per_page = -1, .chars_per_line = -1 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HbPageSetup) setup = NULL;
