@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "hb-paginator.h"
 #include "hb-project.h"
 
 /* Writes a synthetic bulletin project of N reports for tests and
@@ -122,6 +123,51 @@ make_report (GRand *rand,
   return report;
 }
 
+static void
+append_report_text (GString  *out,
+                    HbReport *report)
+{
+  g_autofree char *date = hb_format_date (hb_report_get_date (report));
+
+  g_string_append_printf (out, "\n%s\n", hb_report_get_title (report));
+  if (hb_report_get_organization (report) != NULL)
+    g_string_append_printf (out, "%s\n", hb_report_get_organization (report));
+  g_string_append_printf (out, "%s\n\n", date);
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+
+      g_string_append_printf (out, "%s%s\n", hb_block_get_label (block) ?: "", hb_block_get_text (block));
+    }
+}
+
+/* The bulletin as a compiled text with its 目录, as the importer's
+ * --split reads it: the page numbers are the paginator's. */
+static char *
+bulletin_text (HbBulletin *bulletin)
+{
+  g_autoptr(HbPagination) pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  GString *out = g_string_new (NULL);
+  const char *previous = NULL;
+
+  g_string_append_printf (out, "%s\n%s\n\n目\t录\n", hb_bulletin_get_title (bulletin),
+                          hb_bulletin_get_issue (bulletin));
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    {
+      HbReport *report = hb_bulletin_get_report (bulletin, i);
+      const char *org = hb_report_get_organization (report);
+
+      if (org != NULL && g_strcmp0 (org, previous) != 0)
+        g_string_append_printf (out, "%s：\n", org);
+      previous = org;
+      g_string_append_printf (out, "%s\t%u\n", hb_report_get_title (report), pagination->first_pages[i]);
+    }
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    append_report_text (out, hb_bulletin_get_report (bulletin, i));
+
+  return g_string_free (out, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -129,11 +175,13 @@ main (int    argc,
   int reports = 200;
   int seed = 9704;
   g_autofree char *output = NULL;
+  g_autofree char *text_output = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "reports", 'n', 0, G_OPTION_ARG_INT, &reports, "Number of reports (200)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Project file to write", "FILE" },
+    { "text", 't', 0, G_OPTION_ARG_FILENAME, &text_output, "Also write it as a compiled bulletin text", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- generate a test bulletin");
@@ -163,6 +211,16 @@ main (int    argc,
     {
       g_printerr ("hb-generate: %s\n", error->message);
       return 2;
+    }
+  if (text_output != NULL)
+    {
+      g_autofree char *text = bulletin_text (bulletin);
+
+      if (!g_file_set_contents (text_output, text, -1, &error))
+        {
+          g_printerr ("hb-generate: %s\n", error->message);
+          return 2;
+        }
     }
 
   return 0;

@@ -99,6 +99,28 @@ hb_page_setup_copy (const HbPageSetup *self)
   return copy;
 }
 
+gboolean
+hb_page_setup_equal (const HbPageSetup *a,
+                     const HbPageSetup *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL || g_strcmp0 (a->preset, b->preset) != 0 ||
+      a->paper_width != b->paper_width || a->paper_height != b->paper_height ||
+      a->margin_top != b->margin_top || a->margin_bottom != b->margin_bottom ||
+      a->margin_left != b->margin_left || a->margin_right != b->margin_right ||
+      a->lines_per_page != b->lines_per_page || a->chars_per_line != b->chars_per_line ||
+      a->indent_chars != b->indent_chars || a->new_page_per_report != b->new_page_per_report ||
+      a->page_number_gap != b->page_number_gap)
+    return FALSE;
+
+  for (guint f = 0; f < HB_N_FONTS; f++)
+    if (g_strcmp0 (a->fonts[f].family, b->fonts[f].family) != 0 || a->fonts[f].size != b->fonts[f].size)
+      return FALSE;
+
+  return TRUE;
+}
+
 void
 hb_page_setup_free (HbPageSetup *self)
 {

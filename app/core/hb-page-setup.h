@@ -44,6 +44,8 @@ GType         hb_page_setup_get_type    (void) G_GNUC_CONST;
 HbPageSetup  *hb_page_setup_new_preset  (const char        *preset);
 const char  **hb_page_setup_list_presets (void);
 HbPageSetup  *hb_page_setup_copy        (const HbPageSetup *self);
+gboolean      hb_page_setup_equal       (const HbPageSetup *a,
+                                         const HbPageSetup *b);
 void          hb_page_setup_free        (HbPageSetup       *self);
 gboolean      hb_page_setup_set_grid    (HbPageSetup       *self,
                                          guint              lines_per_page,

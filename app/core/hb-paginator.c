@@ -3,70 +3,62 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-
 #include <pango/pangocairo.h>
 
 #include "hb-paginator.h"
 
-/* The one pagination engine: pango breaks each block into lines (its line
- * breaking follows UAX #14, so no line starts with closing punctuation or
- * ends with opening punctuation), and the lines are set on the page grid
- * of the page setup. PDF, ODT and DocBook all take their page numbers from
- * here. */
+/* The one pagination engine: PDF, ODT, DocBook, printing and the page
+ * preview all take their pages from here. When each report starts on a
+ * new page the reports are independent, so a paginator keeps every
+ * report's pages and lays out again only the reports whose revision
+ * moved, spread over two threads; the pages are then numbered and the
+ * table of contents set. */
 
-/* A run of lines that is placed together or split across pages. */
+#define N_WORKERS 2
+
+/* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
-  PangoLayout *layout;
-  guint        n_lines;
-  guint       *rows;
-  double      *xs;
-  gboolean     keep_together;
-  gboolean     keep_with_next;
-  PangoLayout *tail;
-  double       leader_from;
-} Unit;
+  guint64    revision;
+  HbReport  *report;   /* compared, and read only while laying out */
+  GPtrArray *pages;    /* of HbPage, unnumbered */
+  GPtrArray *layouts;
+} ReportPages;
 
-typedef struct {
-  HbPagination *pagination;
-  const HbPageSetup *setup;
-  double pitch;
-  GArray *units;   /* of Unit, for the report being set */
-  GPtrArray *pages;
-  HbPage *page;
-  guint row;
-  int report;
-} Paginator;
+struct _HbPaginator
+{
+  GObject parent_instance;
 
-/* Room a TOC title must leave before its page number's tab. */
-#define TOC_MIN_TAB_ROOM 0.5  /* characters */
+  HbBulletin *bulletin;
+  HbPageSetup *cached_setup;
+  GHashTable *cache;                 /* HbReport* → ReportPages* */
+  PangoContext *contexts[N_WORKERS]; /* one font map per thread */
+};
 
-/* Keep at least this many lines of a split paragraph on each page. */
-#define MIN_LINES_AT_BREAK 2
+G_DEFINE_FINAL_TYPE (HbPaginator, hb_paginator, G_TYPE_OBJECT)
 
 static void
-unit_clear (Unit *unit)
+report_pages_clear (ReportPages *rp)
 {
-  g_free (unit->rows);
-  g_free (unit->xs);
-}
-
-static HbPage *
-page_new (int report)
-{
-  HbPage *page = g_new0 (HbPage, 1);
-
-  page->report = report;
-  page->lines = g_array_new (FALSE, FALSE, sizeof (HbPlacedLine));
-  return page;
+  g_ptr_array_unref (rp->pages);
+  g_ptr_array_unref (rp->layouts);
 }
 
 static void
-page_free (HbPage *page)
+report_pages_unref (ReportPages *rp)
 {
-  g_array_unref (page->lines);
-  g_free (page);
+  g_atomic_rc_box_release_full (rp, (GDestroyNotify)report_pages_clear);
+}
+
+static ReportPages *
+report_pages_new (HbReport *report)
+{
+  ReportPages *rp = g_atomic_rc_box_new0 (ReportPages);
+
+  rp->report = report;
+  rp->revision = hb_report_get_revision (report);
+  rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hb_page_free);
+  rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  return rp;
 }
 
 void
@@ -78,28 +70,14 @@ hb_pagination_free (HbPagination *pagination)
   g_clear_pointer (&pagination->toc_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->layouts, g_ptr_array_unref);
+  g_clear_pointer (&pagination->report_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->toc_title_lines, g_ptr_array_unref);
   g_clear_object (&pagination->context);
-  g_clear_object (&pagination->font_map);
   hb_page_setup_free (pagination->setup);
   g_free (pagination->first_pages);
   g_free (pagination->page_counts);
   g_free (pagination);
 }
-
-/* "2023-07-25" → "（2023年7月25日）" as printed under a title. */
-char *
-hb_format_date (const char *iso_date)
-{
-  int y = 0, m = 0, d = 0;
-
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-
-  return g_strdup_printf ("（%d年%d月%d日）", y, m, d);
-}
-
-static PangoFontDescription *font_for (const HbPageSetup *setup, HbFontRole role);
 
 /* The installed family that sets Chinese text for @role: the first of the
  * role's family list that is present, as fontconfig resolves it. Formats
@@ -108,7 +86,7 @@ char *
 hb_pagination_resolve_family (HbPagination *pagination,
                               HbFontRole    role)
 {
-  g_autoptr(PangoFontDescription) desc = font_for (pagination->setup, role);
+  g_autoptr(PangoFontDescription) desc = hb_page_setter_font (pagination->setup, role);
   PangoFontset *fontset = pango_context_load_fontset (pagination->context, desc,
                                                       pango_language_from_string ("zh-cn"));
   g_autoptr(PangoFont) font = pango_fontset_get_font (fontset, 0x4E2D /* 中 */);
@@ -118,569 +96,258 @@ hb_pagination_resolve_family (HbPagination *pagination,
   return g_strdup (pango_font_description_get_family (used));
 }
 
-static PangoFontDescription *
-font_for (const HbPageSetup *setup,
-          HbFontRole         role)
-{
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family (desc, setup->fonts[role].family);
-  pango_font_description_set_size (desc, setup->fonts[role].size * PANGO_SCALE);
-  return desc;
-}
-
-/* Text the size of the body sits on the character grid: letter spacing
- * makes chars_per_line characters exactly fill the line, as Word's and
- * LibreOffice's document grids do. */
-static PangoAttrList *
-grid_attributes (Paginator  *self,
-                 HbFontRole  role)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-  double size = self->setup->fonts[role].size;
-  double spacing = hb_page_setup_letter_spacing (self->setup, size);
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  if (size == self->setup->fonts[HB_FONT_BODY].size)
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int)lround (spacing * PANGO_SCALE)));
-
-  return attrs;
-}
-
-static gboolean
-forbids_break_before (gunichar c)
-{
-  return c == 0 || g_utf8_strchr ("，。、；：？！）》」』”’…—·%,.;:?!)]}", -1, c) != NULL;
-}
-
-static gboolean
-forbids_break_after (gunichar c)
-{
-  return c == 0 || g_utf8_strchr ("（《「『“‘([{", -1, c) != NULL;
-}
-
-/* Pango 1.50 follows the UAX #14 of its day, where “ and ” are ambiguous
- * quotation marks that glue to both neighbours, so "持续“深化”“实化”"
- * cannot break at all. Chinese typesetting (and LibreOffice, through
- * ICU's Chinese rules) treats “ as opening and ” as closing: a line may
- * break before “ and after ”. A zero-width space offers pango exactly
- * those break opportunities. */
-static char *
-add_chinese_quote_breaks (const char *text,
-                          GArray     *zwsp_offsets)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-  gunichar previous = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gunichar next = g_utf8_get_char (g_utf8_next_char (p));
-      gboolean before = (c == 0x201C || c == 0x2018) && previous != 0 && !forbids_break_after (previous);
-
-      if (before)
-        {
-          g_array_append_val (zwsp_offsets, out->len);
-          g_string_append (out, "\u200B");
-        }
-      g_string_append_unichar (out, c);
-      if ((c == 0x201D || c == 0x2019) && !forbids_break_before (next) &&
-          next != 0x201C && next != 0x2018)
-        {
-          g_array_append_val (zwsp_offsets, out->len);
-          g_string_append (out, "\u200B");
-        }
-      previous = c;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The zero-width spaces take no room: no letter spacing on them. */
 static void
-unspace_breaks (PangoAttrList *attrs,
-                GArray        *zwsp_offsets)
+hb_paginator_finalize (GObject *object)
 {
-  for (guint i = 0; i < zwsp_offsets->len; i++)
-    {
-      PangoAttribute *attr = pango_attr_letter_spacing_new (0);
+  HbPaginator *self = (HbPaginator *)object;
 
-      attr->start_index = g_array_index (zwsp_offsets, guint, i);
-      attr->end_index = attr->start_index + strlen ("\u200B");
-      pango_attr_list_insert (attrs, attr);
-    }
-}
+  g_clear_object (&self->bulletin);
+  g_clear_pointer (&self->cached_setup, hb_page_setup_free);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  for (guint i = 0; i < N_WORKERS; i++)
+    g_clear_object (&self->contexts[i]);
 
-static PangoLayout *
-make_layout (Paginator      *self,
-             HbFontRole      role,
-             const char     *text,
-             PangoAlignment  alignment,
-             double          width,
-             double          indent)
-{
-  PangoLayout *layout = pango_layout_new (self->pagination->context);
-  g_autoptr(PangoFontDescription) desc = font_for (self->setup, role);
-  g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
-  g_autoptr(GArray) zwsp_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree char *breakable = add_chinese_quote_breaks (text, zwsp_offsets);
-
-  unspace_breaks (attrs, zwsp_offsets);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, breakable, -1);
-  g_ptr_array_add (self->pagination->layouts, layout);
-
-  return layout;
-}
-
-/* A line taller than a grid row (a 22 pt title) takes whole rows. */
-static guint
-rows_for_height (Paginator *self,
-                 int        height)
-{
-  double h = (double)height / PANGO_SCALE;
-
-  return MAX (1, (guint)ceil (h / self->pitch - 0.01));
-}
-
-static Unit *
-add_unit (Paginator   *self,
-          PangoLayout *layout)
-{
-  Unit unit = { .layout = layout, .leader_from = -1 };
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  guint i = 0;
-
-  unit.n_lines = pango_layout_get_line_count (layout);
-  unit.rows = g_new0 (guint, unit.n_lines);
-  unit.xs = g_new0 (double, unit.n_lines);
-  do
-    {
-      PangoRectangle logical;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      unit.rows[i] = rows_for_height (self, logical.height);
-      unit.xs[i] = (double)logical.x / PANGO_SCALE;
-      i++;
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-
-  g_array_append_val (self->units, unit);
-  return &g_array_index (self->units, Unit, self->units->len - 1);
-}
-
-static double
-body_indent (Paginator *self)
-{
-  return hb_page_setup_indent (self->setup);
+  G_OBJECT_CLASS (hb_paginator_parent_class)->finalize (object);
 }
 
 static void
-add_title_block (Paginator *self,
-                 HbReport  *report)
+hb_paginator_class_init (HbPaginatorClass *klass)
 {
-  double width = hb_page_setup_type_width (self->setup);
-  const char *parts[] = { hb_report_get_title (report), hb_report_get_subtitle (report) };
-  g_autofree char *date = hb_format_date (hb_report_get_date (report));
-  Unit *unit;
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (parts[i] != NULL)
-      {
-        unit = add_unit (self, make_layout (self, HB_FONT_TITLE, parts[i], PANGO_ALIGN_CENTER, width, 0));
-        unit->keep_together = unit->keep_with_next = TRUE;
-      }
-
-  if (hb_report_get_organization (report) != NULL)
-    {
-      unit = add_unit (self, make_layout (self, HB_FONT_BYLINE, hb_report_get_organization (report),
-                                          PANGO_ALIGN_CENTER, width, 0));
-      unit->keep_together = unit->keep_with_next = TRUE;
-    }
-  if (date != NULL)
-    {
-      unit = add_unit (self, make_layout (self, HB_FONT_BODY, date, PANGO_ALIGN_CENTER, width, 0));
-      unit->keep_together = unit->keep_with_next = TRUE;
-    }
-
-  /* One empty row between the title block and the body. */
-  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
-  unit->keep_together = unit->keep_with_next = TRUE;
-}
-
-static PangoLayout *
-heading_layout (Paginator *self,
-                HbBlock   *block)
-{
-  HbFontRole role = HB_FONT_HEADING1 + hb_block_get_level (block) - 1;
-  g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
-  g_autofree char *text = g_strconcat (heading, hb_block_get_run_in (block) ?: "", NULL);
-  PangoLayout *layout = make_layout (self, role, text, PANGO_ALIGN_LEFT,
-                                     hb_page_setup_type_width (self->setup), body_indent (self));
-
-  /* A run-in heading's body text is set in the body font. */
-  if (hb_block_get_run_in (block) != NULL)
-    {
-      PangoAttrList *attrs = pango_layout_get_attributes (layout);
-      g_autoptr(PangoFontDescription) body = font_for (self->setup, HB_FONT_BODY);
-      PangoAttribute *attr = pango_attr_font_desc_new (body);
-      g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autofree char *breakable_heading = add_chinese_quote_breaks (heading, offsets);
-
-      attr->start_index = strlen (breakable_heading);
-      attr->end_index = strlen (pango_layout_get_text (layout));
-      pango_attr_list_insert (attrs, attr);
-      pango_layout_set_attributes (layout, attrs);
-    }
-
-  return layout;
+  G_OBJECT_CLASS (klass)->finalize = hb_paginator_finalize;
 }
 
 static void
-add_blocks (Paginator *self,
-            HbReport  *report)
+hb_paginator_init (HbPaginator *self)
 {
-  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
-    {
-      HbBlock *block = hb_report_get_block (report, i);
-      Unit *unit;
-
-      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
-        {
-          unit = add_unit (self, heading_layout (self, block));
-          unit->keep_with_next = hb_block_get_run_in (block) == NULL;
-          unit->keep_together = unit->keep_with_next;
-        }
-      else
-        add_unit (self, make_layout (self, HB_FONT_BODY, hb_block_get_text (block), PANGO_ALIGN_LEFT,
-                                     hb_page_setup_type_width (self->setup), body_indent (self)));
-    }
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)report_pages_unref);
+  for (guint i = 0; i < N_WORKERS; i++)
+    self->contexts[i] = hb_page_setter_create_context ();
 }
 
-static void
-new_page (Paginator *self)
+HbPaginator *
+hb_paginator_new (HbBulletin *bulletin)
 {
-  self->page = page_new (self->report);
-  g_ptr_array_add (self->pages, self->page);
-  self->row = 0;
-}
+  HbPaginator *self;
 
-static guint
-rows_of (const Unit *unit,
-         guint       from,
-         guint       n)
-{
-  guint rows = 0;
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), NULL);
 
-  for (guint i = from; i < from + n && i < unit->n_lines; i++)
-    rows += unit->rows[i];
-
-  return rows;
-}
-
-static void
-place_lines (Paginator  *self,
-             const Unit *unit,
-             guint       from,
-             guint       n)
-{
-  for (guint i = from; i < from + n; i++)
-    {
-      HbPlacedLine line = {
-        .layout = unit->layout, .line = i, .x = unit->xs[i],
-        .row = self->row, .rows = unit->rows[i], .leader_from = -1,
-      };
-
-      if (i == unit->n_lines - 1)
-        {
-          line.tail = unit->tail;
-          line.leader_from = unit->leader_from;
-        }
-      g_array_append_val (self->page->lines, line);
-      self->row += unit->rows[i];
-    }
-}
-
-/* Rows that must follow on the same page for @index to be kept with the
- * next unit: its first lines, as many as a break may leave at a page end. */
-static guint
-rows_kept_with (Paginator *self,
-                guint      index)
-{
-  guint rows = 0;
-
-  for (guint k = index + 1; k < self->units->len; k++)
-    {
-      const Unit *next = &g_array_index (self->units, Unit, k);
-
-      if (!next->keep_with_next)
-        return rows + rows_of (next, 0, MIN (next->n_lines, MIN_LINES_AT_BREAK));
-      rows += rows_of (next, 0, next->n_lines);
-    }
-
-  return rows;
-}
-
-/* How many lines of @unit, from @from, go on the current page: as many as
- * fit, but no single line left alone at the foot or the head of a page
- * when the paragraph can be moved instead. */
-static guint
-lines_for_this_page (Paginator  *self,
-                     const Unit *unit,
-                     guint       from)
-{
-  guint left = unit->n_lines - from;
-  guint room = self->setup->lines_per_page - self->row;
-  guint fit = 0;
-
-  while (fit < left && rows_of (unit, from, fit + 1) <= room)
-    fit++;
-
-  if (fit == left || unit->keep_together)
-    return fit == left ? fit : 0;
-  if (left - fit < MIN_LINES_AT_BREAK)
-    fit = left > MIN_LINES_AT_BREAK ? left - MIN_LINES_AT_BREAK : 0;
-  if (fit < MIN_LINES_AT_BREAK)
-    fit = 0;
-
-  return fit;
-}
-
-static void
-set_unit (Paginator *self,
-          guint      index)
-{
-  const Unit *unit = &g_array_index (self->units, Unit, index);
-  guint from = 0;
-
-  if (unit->keep_with_next && self->row > 0 &&
-      self->row + rows_of (unit, 0, unit->n_lines) + rows_kept_with (self, index) > self->setup->lines_per_page)
-    new_page (self);
-
-  while (from < unit->n_lines)
-    {
-      guint n = lines_for_this_page (self, unit, from);
-
-      /* A unit taller than a whole page is split wherever it must be. */
-      if (n == 0 && self->row == 0)
-        n = MAX (1u, MIN (unit->n_lines - from, self->setup->lines_per_page));
-
-      place_lines (self, unit, from, n);
-      from += n;
-      if (from < unit->n_lines || self->row >= self->setup->lines_per_page)
-        new_page (self);
-    }
-}
-
-static void
-set_units (Paginator *self)
-{
-  for (guint i = 0; i < self->units->len; i++)
-    set_unit (self, i);
-
-  /* A page opened by a full page's last line and left empty is dropped. */
-  if (self->page->lines->len == 0 && self->pages->len > 1)
-    {
-      g_ptr_array_remove_index (self->pages, self->pages->len - 1);
-      self->page = self->pages->pdata[self->pages->len - 1];
-    }
-  g_array_set_size (self->units, 0);
-}
-
-static void
-set_report (Paginator *self,
-            HbReport  *report,
-            guint      index)
-{
-  guint first;
-
-  self->report = index;
-  if (self->setup->new_page_per_report || self->pages->len == 0)
-    new_page (self);
-  first = self->pages->len;
-
-  add_title_block (self, report);
-  add_blocks (self, report);
-  set_units (self);
-
-  self->pagination->first_pages[index] = first;
-  self->pagination->page_counts[index] = self->pages->len - first + 1;
-}
-
-static double
-line_end (const Unit *unit,
-          guint       line)
-{
-  PangoRectangle logical;
-
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (unit->layout, line), NULL, &logical);
-  return unit->xs[line] + (double)logical.width / PANGO_SCALE;
-}
-
-/* The text of each line of @layout, without the zero-width spaces that
- * only served pango's line breaking. */
-static GStrvBuilder *
-layout_lines (PangoLayout *layout)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  const char *text = pango_layout_get_text (layout);
-
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-      g_autoptr(GString) piece = g_string_new_len (text + line->start_index, line->length);
-
-      g_string_replace (piece, "\u200B", "", 0);
-      g_strv_builder_add (builder, piece->str);
-    }
-
-  return builder;
-}
-
-static void
-add_toc_entry (Paginator  *self,
-               HbReport   *report,
-               guint       page,
-               const char *previous_organization)
-{
-  const char *organization = hb_report_get_organization (report);
-  double width = hb_page_setup_type_width (self->setup);
-  double number_room = hb_page_setup_toc_number_room (self->setup);
-  g_autofree char *title = hb_report_dup_full_title (report);
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  Unit *unit;
-  double leader_from;
-  g_autoptr(GStrvBuilder) lines = NULL;
-
-  if (organization != NULL && g_strcmp0 (organization, previous_organization) != 0)
-    {
-      g_autofree char *line = g_strconcat (organization, "：", NULL);
-
-      unit = add_unit (self, make_layout (self, HB_FONT_BODY, line, PANGO_ALIGN_LEFT, width, 0));
-      unit->keep_with_next = unit->keep_together = TRUE;
-    }
-
-  unit = add_unit (self, make_layout (self, HB_FONT_BODY, title, PANGO_ALIGN_LEFT,
-                                      width - number_room, body_indent (self)));
-  unit->keep_together = TRUE;
-  leader_from = line_end (unit, unit->n_lines - 1);
-  lines = layout_lines (unit->layout);
-
-  /* A title that (nearly) fills its line leaves no room for the tab
-   * before the page number: word processors then set the leader and the
-   * number on a line of their own, and so does the paginator, so that the
-   * ODT's TOC takes as many lines as this one. */
-  if (width - number_room - leader_from < TOC_MIN_TAB_ROOM * hb_page_setup_char_pitch (self->setup))
-    {
-      unit->keep_with_next = TRUE;
-      unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
-      unit->keep_together = TRUE;
-      leader_from = 0;
-      g_strv_builder_add (lines, "");
-    }
-  g_ptr_array_add (self->pagination->toc_title_lines, g_strv_builder_end (lines));
-  unit->tail = make_layout (self, HB_FONT_BODY, number, PANGO_ALIGN_RIGHT, width, 0);
-  unit->leader_from = leader_from;
-}
-
-/* The table of contents comes first and is not counted: the first report
- * starts on page 1 whatever the length of the TOC. */
-static void
-set_toc (Paginator  *self,
-         HbBulletin *bulletin)
-{
-  const char *previous = NULL;
-  Unit *unit;
-
-  self->pages = self->pagination->toc_pages;
-  self->report = -1;
-  new_page (self);
-
-  unit = add_unit (self, make_layout (self, HB_FONT_TOC_TITLE, "目　录", PANGO_ALIGN_CENTER,
-                                      hb_page_setup_type_width (self->setup), 0));
-  unit->keep_with_next = TRUE;
-  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, 10, 0));
-  unit->keep_with_next = TRUE;
-
-  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
-    {
-      HbReport *report = hb_bulletin_get_report (bulletin, i);
-
-      add_toc_entry (self, report, self->pagination->first_pages[i], previous);
-      previous = hb_report_get_organization (report);
-    }
-  set_units (self);
-}
-
-static void
-number_pages (HbPagination *pagination)
-{
-  for (guint i = 0; i < pagination->pages->len; i++)
-    ((HbPage *)pagination->pages->pdata[i])->number = i + 1;
+  self = g_object_new (HB_TYPE_PAGINATOR, NULL);
+  self->bulletin = g_object_ref (bulletin);
+  return self;
 }
 
 static HbPagination *
 pagination_new (const HbPageSetup *setup,
-                guint              n_reports)
+                guint              n_reports,
+                PangoContext      *context)
 {
   HbPagination *pagination = g_new0 (HbPagination, 1);
-  cairo_font_options_t *options = cairo_font_options_create ();
 
   pagination->setup = hb_page_setup_copy (setup);
   pagination->n_reports = n_reports;
   pagination->first_pages = g_new0 (guint, MAX (1, n_reports));
   pagination->page_counts = g_new0 (guint, MAX (1, n_reports));
-  pagination->toc_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
-  pagination->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
+  pagination->toc_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hb_page_free);
+  pagination->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hb_page_free);
   pagination->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  pagination->report_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)report_pages_unref);
   pagination->toc_title_lines = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-
-  /* Own font map and unhinted metrics: the layout is the same on any
-   * device and in any thread, and 1 unit is 1 point. */
-  pagination->font_map = pango_cairo_font_map_new ();
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (pagination->font_map), 72);
-  pagination->context = pango_font_map_create_context (pagination->font_map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pagination->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_language (pagination->context, pango_language_from_string ("zh-cn"));
+  pagination->context = g_object_ref (context);
 
   return pagination;
 }
 
+typedef struct {
+  PangoContext *context;
+  const HbPageSetup *setup;
+  GPtrArray *todo;  /* of ReportPages to fill */
+} Work;
+
+static gpointer
+lay_out_reports (gpointer data)
+{
+  Work *work = data;
+
+  for (guint i = 0; i < work->todo->len; i++)
+    {
+      ReportPages *rp = work->todo->pdata[i];
+      HbPageSetter *setter = hb_page_setter_new (work->context, work->setup, rp->pages, rp->layouts);
+
+      hb_page_setter_add_report (setter, rp->report, 0);
+      hb_page_setter_free (setter);
+    }
+
+  return NULL;
+}
+
+/* Lays out the reports in @todo, half on a second thread: each thread has
+ * its own pango context, as font maps are not shared across threads. */
+static void
+lay_out_in_parallel (HbPaginator       *self,
+                     const HbPageSetup *setup,
+                     GPtrArray         *todo)
+{
+  Work work[N_WORKERS];
+  GThread *helper = NULL;
+
+  for (guint w = 0; w < N_WORKERS; w++)
+    {
+      work[w].context = self->contexts[w];
+      work[w].setup = setup;
+      work[w].todo = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < todo->len; i++)
+    g_ptr_array_add (work[i % N_WORKERS].todo, todo->pdata[i]);
+
+  if (work[1].todo->len > 0)
+    helper = g_thread_new ("hb-paginator", lay_out_reports, &work[1]);
+  lay_out_reports (&work[0]);
+  if (helper != NULL)
+    g_thread_join (helper);
+
+  for (guint w = 0; w < N_WORKERS; w++)
+    g_ptr_array_unref (work[w].todo);
+}
+
+/* The report's own page index within its ReportPages is shifted to the
+ * bulletin's page numbers as the pages are collected. */
+static void
+collect_pages (HbPagination *pagination,
+               ReportPages  *rp,
+               guint         index)
+{
+  pagination->first_pages[index] = pagination->pages->len + 1;
+  pagination->page_counts[index] = rp->pages->len;
+  for (guint p = 0; p < rp->pages->len; p++)
+    {
+      HbPage *page = hb_page_copy_numbered (rp->pages->pdata[p], pagination->pages->len + 1);
+
+      page->report = index;
+      g_ptr_array_add (pagination->pages, page);
+    }
+  g_ptr_array_add (pagination->report_pages, g_atomic_rc_box_acquire (rp));
+}
+
+static void
+paginate_cached (HbPaginator       *self,
+                 const HbPageSetup *setup,
+                 HbPagination      *pagination)
+{
+  g_autoptr(GHashTable) cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)report_pages_unref);
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+  guint n = pagination->n_reports;
+  g_autofree ReportPages **order = g_new0 (ReportPages *, MAX (1, n));
+
+  for (guint i = 0; i < n; i++)
+    {
+      HbReport *report = hb_bulletin_get_report (self->bulletin, i);
+      ReportPages *rp = g_hash_table_lookup (self->cache, report);
+
+      if (rp == NULL || rp->revision != hb_report_get_revision (report))
+        {
+          rp = report_pages_new (report);
+          g_ptr_array_add (todo, rp);
+        }
+      else
+        g_atomic_rc_box_acquire (rp);
+
+      order[i] = rp;
+      g_hash_table_replace (cache, report, rp);
+    }
+
+  lay_out_in_parallel (self, setup, todo);
+  for (guint i = 0; i < n; i++)
+    collect_pages (pagination, order[i], i);
+
+  /* Reports no longer in the bulletin drop out of the cache. */
+  g_hash_table_unref (self->cache);
+  self->cache = g_steal_pointer (&cache);
+}
+
+/* Reports that run on from each other share pages: nothing to cache. */
+static void
+paginate_continuous (HbPaginator       *self,
+                     const HbPageSetup *setup,
+                     HbPagination      *pagination)
+{
+  ReportPages *rp = g_atomic_rc_box_new0 (ReportPages);
+  HbPageSetter *setter;
+
+  rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hb_page_free);
+  rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  setter = hb_page_setter_new (self->contexts[0], setup, rp->pages, rp->layouts);
+  for (guint i = 0; i < pagination->n_reports; i++)
+    {
+      guint first = hb_page_setter_add_report (setter, hb_bulletin_get_report (self->bulletin, i), i);
+
+      pagination->first_pages[i] = first;
+      if (i > 0)
+        pagination->page_counts[i - 1] = first - pagination->first_pages[i - 1] + 1;
+    }
+  hb_page_setter_free (setter);
+
+  if (pagination->n_reports > 0)
+    pagination->page_counts[pagination->n_reports - 1] =
+      rp->pages->len - pagination->first_pages[pagination->n_reports - 1] + 1;
+  for (guint p = 0; p < rp->pages->len; p++)
+    g_ptr_array_add (pagination->pages, hb_page_copy_numbered (rp->pages->pdata[p], p + 1));
+  g_ptr_array_add (pagination->report_pages, rp);
+}
+
+/* The table of contents comes first and is not counted: the first report
+ * starts on page 1 whatever the length of the TOC. */
+static void
+set_toc (HbPaginator  *self,
+         HbPagination *pagination)
+{
+  HbPageSetter *setter = hb_page_setter_new (pagination->context, pagination->setup,
+                                             pagination->toc_pages, pagination->layouts);
+
+  hb_page_setter_add_toc (setter, self->bulletin, pagination->first_pages, pagination->toc_title_lines);
+  hb_page_setter_free (setter);
+}
+
+HbPagination *
+hb_paginator_paginate_with (HbPaginator       *self,
+                            const HbPageSetup *setup)
+{
+  HbPagination *pagination;
+
+  g_return_val_if_fail (HB_IS_PAGINATOR (self), NULL);
+  g_return_val_if_fail (setup != NULL, NULL);
+
+  if (!hb_page_setup_equal (setup, self->cached_setup))
+    {
+      g_hash_table_remove_all (self->cache);
+      g_clear_pointer (&self->cached_setup, hb_page_setup_free);
+      self->cached_setup = hb_page_setup_copy (setup);
+    }
+
+  pagination = pagination_new (setup, hb_bulletin_get_n_reports (self->bulletin), self->contexts[0]);
+  if (setup->new_page_per_report)
+    paginate_cached (self, setup, pagination);
+  else
+    paginate_continuous (self, setup, pagination);
+  set_toc (self, pagination);
+
+  return pagination;
+}
+
+/* Paginates with the bulletin's own page setup. */
+HbPagination *
+hb_paginator_paginate (HbPaginator *self)
+{
+  g_return_val_if_fail (HB_IS_PAGINATOR (self), NULL);
+
+  return hb_paginator_paginate_with (self, hb_bulletin_get_page_setup (self->bulletin));
+}
+
+/* One pagination, for exports: nothing to keep for next time. */
 HbPagination *
 hb_paginate (HbBulletin        *bulletin,
              const HbPageSetup *setup)
 {
-  guint n;
-  HbPagination *pagination;
-  Paginator self = { 0 };
+  g_autoptr(HbPaginator) paginator = hb_paginator_new (bulletin);
 
-  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), NULL);
-  g_return_val_if_fail (setup != NULL, NULL);
-
-  n = hb_bulletin_get_n_reports (bulletin);
-  pagination = pagination_new (setup, n);
-  self.pagination = pagination;
-  self.setup = pagination->setup;
-  self.pitch = hb_page_setup_line_pitch (setup);
-  self.units = g_array_new (FALSE, FALSE, sizeof (Unit));
-  g_array_set_clear_func (self.units, (GDestroyNotify)unit_clear);
-  self.pages = pagination->pages;
-
-  for (guint i = 0; i < n; i++)
-    set_report (&self, hb_bulletin_get_report (bulletin, i), i);
-  number_pages (pagination);
-  set_toc (&self, bulletin);
-
-  g_array_unref (self.units);
-  return pagination;
+  return hb_paginator_paginate_with (paginator, setup);
 }

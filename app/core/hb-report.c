@@ -23,6 +23,7 @@ struct _HbReport
   guint source_page;
   GListStore *blocks;
   GPtrArray *warnings;
+  guint64 revision;
 };
 
 G_DEFINE_FINAL_TYPE (HbReport, hb_report, G_TYPE_OBJECT)
@@ -157,11 +158,45 @@ hb_report_class_init (HbReportClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* Any change to the report, its block list or one of its blocks bumps
+ * the revision, which is how the paginator knows what to lay out again. */
+static void
+bump_revision (HbReport *self)
+{
+  self->revision++;
+}
+
+static void
+changed_cb (GObject    *object,
+            GParamSpec *pspec,
+            HbReport   *self)
+{
+  bump_revision (self);
+}
+
+static void
+blocks_changed_cb (GListModel *blocks,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   HbReport   *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HbBlock) block = g_list_model_get_item (blocks, i);
+
+      g_signal_connect_object (block, "notify", G_CALLBACK (changed_cb), self, 0);
+    }
+  bump_revision (self);
+}
+
 static void
 hb_report_init (HbReport *self)
 {
   self->blocks = g_list_store_new (HB_TYPE_BLOCK);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self->blocks, "items-changed", G_CALLBACK (blocks_changed_cb), self);
+  g_signal_connect (self, "notify", G_CALLBACK (changed_cb), self);
 }
 
 HbReport *
@@ -385,6 +420,14 @@ hb_report_add_warning (HbReport   *self,
   va_start (args, format);
   g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+guint64
+hb_report_get_revision (HbReport *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT (self), 0);
+
+  return self->revision;
 }
 
 guint

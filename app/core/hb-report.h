@@ -45,6 +45,7 @@ const GPtrArray *hb_report_get_warnings   (HbReport    *self);
 void         hb_report_add_warning        (HbReport    *self,
                                            const char  *format,
                                            ...) G_GNUC_PRINTF (2, 3);
+guint64      hb_report_get_revision       (HbReport    *self);
 guint        hb_report_count_paragraphs   (HbReport    *self);
 gsize        hb_report_count_characters   (HbReport    *self);
 

@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-page-setter"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hb-page-setter.h"
+
+/* Sets text on the page grid of a page setup: pango breaks each block
+ * into lines (its line breaking follows UAX #14, so no line starts with
+ * closing punctuation or ends with opening punctuation), and the lines are
+ * placed on the grid's rows with the rules of a bulletin: headings kept
+ * with what follows, no single line left alone at a page break, the title
+ * block together, each report on a new page. */
+
+#include <pango/pangocairo.h>
+
+/* A run of lines that is placed together or split across pages. */
+typedef struct {
+  PangoLayout *layout;
+  guint        n_lines;
+  guint       *rows;
+  double      *xs;
+  gboolean     keep_together;
+  gboolean     keep_with_next;
+  PangoLayout *tail;
+  double       leader_from;
+} Unit;
+
+struct _HbPageSetter {
+  PangoContext *context;
+  GPtrArray *layouts;  /* where new layouts are kept alive */
+  const HbPageSetup *setup;
+  double pitch;
+  GArray *units;   /* of Unit, for the report being set */
+  GPtrArray *pages;
+  HbPage *page;
+  guint row;
+  int report;
+};
+
+/* Room a TOC title must leave before its page number's tab. */
+#define TOC_MIN_TAB_ROOM 0.5  /* characters */
+
+/* Keep at least this many lines of a split paragraph on each page. */
+#define MIN_LINES_AT_BREAK 2
+
+static void
+unit_clear (Unit *unit)
+{
+  g_free (unit->rows);
+  g_free (unit->xs);
+}
+
+HbPage *
+hb_page_new (int report)
+{
+  HbPage *page = g_new0 (HbPage, 1);
+
+  page->report = report;
+  page->lines = g_array_new (FALSE, FALSE, sizeof (HbPlacedLine));
+  return page;
+}
+
+void
+hb_page_free (HbPage *page)
+{
+  g_array_unref (page->lines);
+  g_free (page);
+}
+
+/* A numbered copy that shares the laid-out lines. */
+HbPage *
+hb_page_copy_numbered (const HbPage *page,
+                       guint         number)
+{
+  HbPage *copy = g_new0 (HbPage, 1);
+
+  copy->number = number;
+  copy->report = page->report;
+  copy->lines = g_array_ref (page->lines);
+  return copy;
+}
+
+static PangoFontDescription *
+font_for (const HbPageSetup *setup,
+          HbFontRole         role)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, setup->fonts[role].family);
+  pango_font_description_set_size (desc, setup->fonts[role].size * PANGO_SCALE);
+  return desc;
+}
+
+/* Text the size of the body sits on the character grid: letter spacing
+ * makes chars_per_line characters exactly fill the line, as Word's and
+ * LibreOffice's document grids do. */
+static PangoAttrList *
+grid_attributes (HbPageSetter  *self,
+                 HbFontRole  role)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  double size = self->setup->fonts[role].size;
+  double spacing = hb_page_setup_letter_spacing (self->setup, size);
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  if (size == self->setup->fonts[HB_FONT_BODY].size)
+    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int)lround (spacing * PANGO_SCALE)));
+
+  return attrs;
+}
+
+static gboolean
+forbids_break_before (gunichar c)
+{
+  return c == 0 || g_utf8_strchr ("，。、；：？！）》」』”’…—·%,.;:?!)]}", -1, c) != NULL;
+}
+
+static gboolean
+forbids_break_after (gunichar c)
+{
+  return c == 0 || g_utf8_strchr ("（《「『“‘([{", -1, c) != NULL;
+}
+
+/* Pango 1.50 follows the UAX #14 of its day, where “ and ” are ambiguous
+ * quotation marks that glue to both neighbours, so "持续“深化”“实化”"
+ * cannot break at all. Chinese typesetting (and LibreOffice, through
+ * ICU's Chinese rules) treats “ as opening and ” as closing: a line may
+ * break before “ and after ”. A zero-width space offers pango exactly
+ * those break opportunities. */
+static char *
+add_chinese_quote_breaks (const char *text,
+                          GArray     *zwsp_offsets)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  gunichar previous = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar next = g_utf8_get_char (g_utf8_next_char (p));
+      gboolean before = (c == 0x201C || c == 0x2018) && previous != 0 && !forbids_break_after (previous);
+
+      if (before)
+        {
+          g_array_append_val (zwsp_offsets, out->len);
+          g_string_append (out, "\u200B");
+        }
+      g_string_append_unichar (out, c);
+      if ((c == 0x201D || c == 0x2019) && !forbids_break_before (next) &&
+          next != 0x201C && next != 0x2018)
+        {
+          g_array_append_val (zwsp_offsets, out->len);
+          g_string_append (out, "\u200B");
+        }
+      previous = c;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The zero-width spaces take no room: no letter spacing on them. */
+static void
+unspace_breaks (PangoAttrList *attrs,
+                GArray        *zwsp_offsets)
+{
+  for (guint i = 0; i < zwsp_offsets->len; i++)
+    {
+      PangoAttribute *attr = pango_attr_letter_spacing_new (0);
+
+      attr->start_index = g_array_index (zwsp_offsets, guint, i);
+      attr->end_index = attr->start_index + strlen ("\u200B");
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
+static PangoLayout *
+make_layout (HbPageSetter      *self,
+             HbFontRole      role,
+             const char     *text,
+             PangoAlignment  alignment,
+             double          width,
+             double          indent)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) desc = font_for (self->setup, role);
+  g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
+  g_autoptr(GArray) zwsp_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *breakable = add_chinese_quote_breaks (text, zwsp_offsets);
+
+  unspace_breaks (attrs, zwsp_offsets);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, breakable, -1);
+  g_ptr_array_add (self->layouts, layout);
+
+  return layout;
+}
+
+/* A line taller than a grid row (a 22 pt title) takes whole rows. */
+static guint
+rows_for_height (HbPageSetter *self,
+                 int        height)
+{
+  double h = (double)height / PANGO_SCALE;
+
+  return MAX (1, (guint)ceil (h / self->pitch - 0.01));
+}
+
+static Unit *
+add_unit (HbPageSetter   *self,
+          PangoLayout *layout)
+{
+  Unit unit = { .layout = layout, .leader_from = -1 };
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint i = 0;
+
+  unit.n_lines = pango_layout_get_line_count (layout);
+  unit.rows = g_new0 (guint, unit.n_lines);
+  unit.xs = g_new0 (double, unit.n_lines);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      unit.rows[i] = rows_for_height (self, logical.height);
+      unit.xs[i] = (double)logical.x / PANGO_SCALE;
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  g_array_append_val (self->units, unit);
+  return &g_array_index (self->units, Unit, self->units->len - 1);
+}
+
+static double
+body_indent (HbPageSetter *self)
+{
+  return hb_page_setup_indent (self->setup);
+}
+
+static void
+add_title_block (HbPageSetter *self,
+                 HbReport  *report)
+{
+  double width = hb_page_setup_type_width (self->setup);
+  const char *parts[] = { hb_report_get_title (report), hb_report_get_subtitle (report) };
+  g_autofree char *date = hb_format_date (hb_report_get_date (report));
+  Unit *unit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      {
+        unit = add_unit (self, make_layout (self, HB_FONT_TITLE, parts[i], PANGO_ALIGN_CENTER, width, 0));
+        unit->keep_together = unit->keep_with_next = TRUE;
+      }
+
+  if (hb_report_get_organization (report) != NULL)
+    {
+      unit = add_unit (self, make_layout (self, HB_FONT_BYLINE, hb_report_get_organization (report),
+                                          PANGO_ALIGN_CENTER, width, 0));
+      unit->keep_together = unit->keep_with_next = TRUE;
+    }
+  if (date != NULL)
+    {
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, date, PANGO_ALIGN_CENTER, width, 0));
+      unit->keep_together = unit->keep_with_next = TRUE;
+    }
+
+  /* One empty row between the title block and the body. */
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
+  unit->keep_together = unit->keep_with_next = TRUE;
+}
+
+static PangoLayout *
+heading_layout (HbPageSetter *self,
+                HbBlock   *block)
+{
+  HbFontRole role = HB_FONT_HEADING1 + hb_block_get_level (block) - 1;
+  g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+  g_autofree char *text = g_strconcat (heading, hb_block_get_run_in (block) ?: "", NULL);
+  PangoLayout *layout = make_layout (self, role, text, PANGO_ALIGN_LEFT,
+                                     hb_page_setup_type_width (self->setup), body_indent (self));
+
+  /* A run-in heading's body text is set in the body font. */
+  if (hb_block_get_run_in (block) != NULL)
+    {
+      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+      g_autoptr(PangoFontDescription) body = font_for (self->setup, HB_FONT_BODY);
+      PangoAttribute *attr = pango_attr_font_desc_new (body);
+      g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *breakable_heading = add_chinese_quote_breaks (heading, offsets);
+
+      attr->start_index = strlen (breakable_heading);
+      attr->end_index = strlen (pango_layout_get_text (layout));
+      pango_attr_list_insert (attrs, attr);
+      pango_layout_set_attributes (layout, attrs);
+    }
+
+  return layout;
+}
+
+static void
+add_blocks (HbPageSetter *self,
+            HbReport  *report)
+{
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+      Unit *unit;
+
+      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
+        {
+          unit = add_unit (self, heading_layout (self, block));
+          unit->keep_with_next = hb_block_get_run_in (block) == NULL;
+          unit->keep_together = unit->keep_with_next;
+        }
+      else
+        add_unit (self, make_layout (self, HB_FONT_BODY, hb_block_get_text (block), PANGO_ALIGN_LEFT,
+                                     hb_page_setup_type_width (self->setup), body_indent (self)));
+    }
+}
+
+static void
+new_page (HbPageSetter *self)
+{
+  self->page = hb_page_new (self->report);
+  g_ptr_array_add (self->pages, self->page);
+  self->row = 0;
+}
+
+static guint
+rows_of (const Unit *unit,
+         guint       from,
+         guint       n)
+{
+  guint rows = 0;
+
+  for (guint i = from; i < from + n && i < unit->n_lines; i++)
+    rows += unit->rows[i];
+
+  return rows;
+}
+
+static void
+place_lines (HbPageSetter  *self,
+             const Unit *unit,
+             guint       from,
+             guint       n)
+{
+  for (guint i = from; i < from + n; i++)
+    {
+      HbPlacedLine line = {
+        .layout = unit->layout, .line = i, .x = unit->xs[i],
+        .row = self->row, .rows = unit->rows[i], .leader_from = -1,
+      };
+
+      if (i == unit->n_lines - 1)
+        {
+          line.tail = unit->tail;
+          line.leader_from = unit->leader_from;
+        }
+      g_array_append_val (self->page->lines, line);
+      self->row += unit->rows[i];
+    }
+}
+
+/* Rows that must follow on the same page for @index to be kept with the
+ * next unit: its first lines, as many as a break may leave at a page end. */
+static guint
+rows_kept_with (HbPageSetter *self,
+                guint      index)
+{
+  guint rows = 0;
+
+  for (guint k = index + 1; k < self->units->len; k++)
+    {
+      const Unit *next = &g_array_index (self->units, Unit, k);
+
+      if (!next->keep_with_next)
+        return rows + rows_of (next, 0, MIN (next->n_lines, MIN_LINES_AT_BREAK));
+      rows += rows_of (next, 0, next->n_lines);
+    }
+
+  return rows;
+}
+
+/* How many lines of @unit, from @from, go on the current page: as many as
+ * fit, but no single line left alone at the foot or the head of a page
+ * when the paragraph can be moved instead. */
+static guint
+lines_for_this_page (HbPageSetter  *self,
+                     const Unit *unit,
+                     guint       from)
+{
+  guint left = unit->n_lines - from;
+  guint room = self->setup->lines_per_page - self->row;
+  guint fit = 0;
+
+  while (fit < left && rows_of (unit, from, fit + 1) <= room)
+    fit++;
+
+  if (fit == left || unit->keep_together)
+    return fit == left ? fit : 0;
+  if (left - fit < MIN_LINES_AT_BREAK)
+    fit = left > MIN_LINES_AT_BREAK ? left - MIN_LINES_AT_BREAK : 0;
+  if (fit < MIN_LINES_AT_BREAK)
+    fit = 0;
+
+  return fit;
+}
+
+static void
+set_unit (HbPageSetter *self,
+          guint      index)
+{
+  const Unit *unit = &g_array_index (self->units, Unit, index);
+  guint from = 0;
+
+  if (unit->keep_with_next && self->row > 0 &&
+      self->row + rows_of (unit, 0, unit->n_lines) + rows_kept_with (self, index) > self->setup->lines_per_page)
+    new_page (self);
+
+  while (from < unit->n_lines)
+    {
+      guint n = lines_for_this_page (self, unit, from);
+
+      /* A unit taller than a whole page is split wherever it must be. */
+      if (n == 0 && self->row == 0)
+        n = MAX (1u, MIN (unit->n_lines - from, self->setup->lines_per_page));
+
+      place_lines (self, unit, from, n);
+      from += n;
+      if (from < unit->n_lines || self->row >= self->setup->lines_per_page)
+        new_page (self);
+    }
+}
+
+static void
+set_units (HbPageSetter *self)
+{
+  for (guint i = 0; i < self->units->len; i++)
+    set_unit (self, i);
+
+  /* A page opened by a full page's last line and left empty is dropped. */
+  if (self->page->lines->len == 0 && self->pages->len > 1)
+    {
+      g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+      self->page = self->pages->pdata[self->pages->len - 1];
+    }
+  g_array_set_size (self->units, 0);
+}
+
+/* Sets @report on the pages, from a new page when each report starts on
+ * one; returns the (1-based) index of its first page among the pages. */
+guint
+hb_page_setter_add_report (HbPageSetter *self,
+                           HbReport     *report,
+                           guint         index)
+{
+  guint first;
+
+  self->report = index;
+  if (self->setup->new_page_per_report || self->pages->len == 0)
+    new_page (self);
+  first = self->pages->len;
+
+  add_title_block (self, report);
+  add_blocks (self, report);
+  set_units (self);
+
+  return first;
+}
+
+static double
+line_end (const Unit *unit,
+          guint       line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (unit->layout, line), NULL, &logical);
+  return unit->xs[line] + (double)logical.width / PANGO_SCALE;
+}
+
+/* The text of each line of @layout, without the zero-width spaces that
+ * only served pango's line breaking. */
+static GStrvBuilder *
+layout_lines (PangoLayout *layout)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autoptr(GString) piece = g_string_new_len (text + line->start_index, line->length);
+
+      g_string_replace (piece, "\u200B", "", 0);
+      g_strv_builder_add (builder, piece->str);
+    }
+
+  return builder;
+}
+
+static void
+add_toc_entry (HbPageSetter *self,
+               HbReport     *report,
+               guint         page,
+               const char   *previous_organization,
+               GPtrArray    *title_lines)
+{
+  const char *organization = hb_report_get_organization (report);
+  double width = hb_page_setup_type_width (self->setup);
+  double number_room = hb_page_setup_toc_number_room (self->setup);
+  g_autofree char *title = hb_report_dup_full_title (report);
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  Unit *unit;
+  double leader_from;
+  g_autoptr(GStrvBuilder) lines = NULL;
+
+  if (organization != NULL && g_strcmp0 (organization, previous_organization) != 0)
+    {
+      g_autofree char *line = g_strconcat (organization, "：", NULL);
+
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, line, PANGO_ALIGN_LEFT, width, 0));
+      unit->keep_with_next = unit->keep_together = TRUE;
+    }
+
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, title, PANGO_ALIGN_LEFT,
+                                      width - number_room, body_indent (self)));
+  unit->keep_together = TRUE;
+  leader_from = line_end (unit, unit->n_lines - 1);
+  lines = layout_lines (unit->layout);
+
+  /* A title that (nearly) fills its line leaves no room for the tab
+   * before the page number: word processors then set the leader and the
+   * number on a line of their own, and so does the paginator, so that the
+   * ODT's TOC takes as many lines as this one. */
+  if (width - number_room - leader_from < TOC_MIN_TAB_ROOM * hb_page_setup_char_pitch (self->setup))
+    {
+      unit->keep_with_next = TRUE;
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
+      unit->keep_together = TRUE;
+      leader_from = 0;
+      g_strv_builder_add (lines, "");
+    }
+  g_ptr_array_add (title_lines, g_strv_builder_end (lines));
+  unit->tail = make_layout (self, HB_FONT_BODY, number, PANGO_ALIGN_RIGHT, width, 0);
+  unit->leader_from = leader_from;
+}
+
+/* The table of contents comes first and is not counted: the first report
+ * starts on page 1 whatever the length of the TOC. */
+void
+hb_page_setter_add_toc (HbPageSetter *self,
+                        HbBulletin   *bulletin,
+                        const guint  *first_pages,
+                        GPtrArray    *title_lines)
+{
+  const char *previous = NULL;
+  Unit *unit;
+
+  self->report = -1;
+  new_page (self);
+
+  unit = add_unit (self, make_layout (self, HB_FONT_TOC_TITLE, "目　录", PANGO_ALIGN_CENTER,
+                                      hb_page_setup_type_width (self->setup), 0));
+  unit->keep_with_next = TRUE;
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, 10, 0));
+  unit->keep_with_next = TRUE;
+
+  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+    {
+      HbReport *report = hb_bulletin_get_report (bulletin, i);
+
+      add_toc_entry (self, report, first_pages[i], previous, title_lines);
+      previous = hb_report_get_organization (report);
+    }
+  set_units (self);
+}
+
+
+HbPageSetter *
+hb_page_setter_new (PangoContext      *context,
+                    const HbPageSetup *setup,
+                    GPtrArray         *pages,
+                    GPtrArray         *layouts)
+{
+  HbPageSetter *self = g_new0 (HbPageSetter, 1);
+
+  self->context = context;
+  self->setup = setup;
+  self->pitch = hb_page_setup_line_pitch (setup);
+  self->pages = pages;
+  self->layouts = layouts;
+  self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  g_array_set_clear_func (self->units, (GDestroyNotify)unit_clear);
+
+  return self;
+}
+
+void
+hb_page_setter_free (HbPageSetter *self)
+{
+  g_array_unref (self->units);
+  g_free (self);
+}
+
+/* Own font map and unhinted metrics: the layout is the same on any device
+ * and in any thread, and 1 unit is 1 point. A font map serves one thread. */
+PangoContext *
+hb_page_setter_create_context (void)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoContext *context;
+
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (font_map), 72);
+  context = pango_font_map_create_context (font_map);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+
+  return context;
+}
+
+PangoFontDescription *
+hb_page_setter_font (const HbPageSetup *setup,
+                     HbFontRole         role)
+{
+  return font_for (setup, role);
+}
+
+/* "2023-07-25" → "（2023年7月25日）" as printed under a title. */
+char *
+hb_format_date (const char *iso_date)
+{
+  int y = 0, m = 0, d = 0;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+
+  return g_strdup_printf ("（%d年%d月%d日）", y, m, d);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pango.h>
+
+#include "hb-bulletin.h"
+#include "hb-page-setup.h"
+
+G_BEGIN_DECLS
+
+/* One line of text placed on the page grid. */
+typedef struct {
+  PangoLayout *layout;      /* the block's layout */
+  int          line;        /* index of the line in @layout */
+  double       x;           /* points from the left of the type area */
+  guint        row;         /* first grid row, from the top of the type area */
+  guint        rows;        /* grid rows the line takes */
+  PangoLayout *tail;        /* a TOC page number set flush right, or NULL */
+  double       leader_from; /* where a TOC dot leader starts, or -1 */
+} HbPlacedLine;
+
+typedef struct {
+  guint   number;  /* the printed page number; 0 on table-of-contents pages */
+  int     report;  /* index of the report on this page, or -1 */
+  GArray *lines;   /* of HbPlacedLine */
+} HbPage;
+
+typedef struct _HbPageSetter HbPageSetter;
+
+HbPage       *hb_page_new                   (int                report);
+HbPage       *hb_page_copy_numbered         (const HbPage      *page,
+                                             guint              number);
+void          hb_page_free                  (HbPage            *page);
+PangoContext *hb_page_setter_create_context (void);
+PangoFontDescription *hb_page_setter_font   (const HbPageSetup *setup,
+                                             HbFontRole         role);
+HbPageSetter *hb_page_setter_new            (PangoContext      *context,
+                                             const HbPageSetup *setup,
+                                             GPtrArray         *pages,
+                                             GPtrArray         *layouts);
+void          hb_page_setter_free           (HbPageSetter      *self);
+guint         hb_page_setter_add_report     (HbPageSetter      *self,
+                                             HbReport          *report,
+                                             guint              index);
+void          hb_page_setter_add_toc        (HbPageSetter      *self,
+                                             HbBulletin        *bulletin,
+                                             const guint       *first_pages,
+                                             GPtrArray         *title_lines);
+char         *hb_format_date                (const char        *iso_date);
+
+G_END_DECLS
