@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hb-test-util.h"
+#include "hb-util.h"
 
 /* huibian-cli is a contract for scripts: exit status, messages naming the
  * file, and the JSON fields. These run the real binary. */
@@ -247,6 +248,41 @@ test_page_setup_options (void)
   g_rmdir (dir);
 }
 
+static gint64
+toc_pages (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  return json_object_get_int_member (parse_json (json, parser), "toc_pages");
+}
+
+/* The masthead (报头) tops the first page of a bulletin that has a name,
+ * above the table of contents; both can be left out. */
+static void
+test_front_page (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "resources", "sample", "sample-bulletin.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("huibian-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sample.pdf", NULL);
+  const char *pdftotext[] = { "pdftotext", "-l", "1", pdf, "-", NULL };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) bare = { 0 };
+  g_autofree char *first_page = NULL;
+  g_autofree char *stripped = NULL;
+
+  run_cli (&export, "export", "--format", "pdf", "--split", "-o", pdf, sample, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  first_page = hb_test_run (pdftotext);
+  stripped = hb_strip_white_space (first_page);
+  g_assert_true (g_str_has_prefix (stripped, "工作交流第3期目录"));
+
+  run_cli (&bare, "show", "--json", "--split", "--no-toc", "--no-front-page", sample, NULL);
+  g_assert_cmpint (toc_pages (bare.out), ==, 0);
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,6 +294,7 @@ main (int    argc,
   g_test_add_func ("/cli/show-json", test_show_json);
   g_test_add_func ("/cli/import-then-show", test_import_then_show);
   g_test_add_func ("/cli/page-setup-options", test_page_setup_options);
+  g_test_add_func ("/cli/front-page", test_front_page);
 
   return g_test_run ();
 }

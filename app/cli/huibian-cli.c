@@ -33,6 +33,8 @@ typedef struct {
   int lines_per_page;
   int chars_per_line;
   double body_size;
+  gboolean no_toc;
+  gboolean no_front_page;
   char **files;
 } Options;
 
@@ -209,6 +211,11 @@ page_setup_from_options (Options            *options,
           setup->fonts[role].size = options->body_size;
     }
 
+  if (options->no_toc)
+    setup->table_of_contents = FALSE;
+  if (options->no_front_page)
+    setup->front_page = FALSE;
+
   return g_steal_pointer (&setup);
 }
 
@@ -317,6 +324,10 @@ run_command (const char  *command,
       N_("Characters per line of the grid"), N_("N") },
     { "body-size", 0, 0, G_OPTION_ARG_DOUBLE, &options.body_size,
       N_("Body and heading size in points"), N_("PT") },
+    { "no-toc", 0, 0, G_OPTION_ARG_NONE, &options.no_toc,
+      N_("Leave out the table of contents"), NULL },
+    { "no-front-page", 0, 0, G_OPTION_ARG_NONE, &options.no_front_page,
+      N_("Leave out the masthead (报头)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -362,7 +373,8 @@ main (int    argc,
                           "  huibian-cli import [--split] -o PROJECT FILE…\n"
                           "  huibian-cli show [--json] [--split] PROJECT|FILE…\n"
                           "  huibian-cli export --format pdf|odt|docbook [--split] -o OUT PROJECT|FILE…\n"
-                          "Page setup (show, export): --preset NAME --lines-per-page N --chars-per-line N --body-size PT\n"));
+                          "Page setup (import, show, export): --preset NAME --lines-per-page N --chars-per-line N\n"
+                          "  --body-size PT --no-toc --no-front-page\n"));
       return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }
   if (strcmp (argv[1], "--version") == 0)

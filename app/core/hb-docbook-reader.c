@@ -268,6 +268,8 @@ read_page_setup (HbBulletin  *bulletin,
     {
       g_autofree char *preset = NULL;
       g_autofree char *new_page = NULL;
+      g_autofree char *front_page = NULL;
+      g_autofree char *toc = NULL;
       g_autoptr(HbPageSetup) setup = NULL;
       double lines, chars;
       gboolean ok;
@@ -282,6 +284,8 @@ read_page_setup (HbBulletin  *bulletin,
       lines = setup->lines_per_page;
       chars = setup->chars_per_line;
       new_page = attribute_of (node, "new-page-per-report");
+      front_page = attribute_of (node, "front-page");
+      toc = attribute_of (node, "table-of-contents");
 
       ok = number_of (node, "paper-width", 50, 1000, &setup->paper_width) &&
            number_of (node, "paper-height", 50, 1000, &setup->paper_height) &&
@@ -306,6 +310,8 @@ read_page_setup (HbBulletin  *bulletin,
       setup->lines_per_page = (guint)lines;
       setup->chars_per_line = (guint)chars;
       setup->new_page_per_report = g_strcmp0 (new_page, "false") != 0;
+      setup->front_page = g_strcmp0 (front_page, "false") != 0;
+      setup->table_of_contents = g_strcmp0 (toc, "false") != 0;
       hb_bulletin_set_page_setup (bulletin, setup);
     }
 

@@ -85,6 +85,8 @@ write_page_setup (Writer            *writer,
   number_attribute (writer, "indent-chars", setup->indent_chars);
   number_attribute (writer, "page-number-gap", setup->page_number_gap);
   attribute (writer, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
+  attribute (writer, "front-page", setup->front_page ? "true" : "false");
+  attribute (writer, "table-of-contents", setup->table_of_contents ? "true" : "false");
   for (guint f = 0; f < HB_N_FONTS; f++)
     {
       start (writer, "hb:font");
@@ -292,7 +294,7 @@ hb_docbook_write (HbBulletin             *bulletin,
   attribute (&writer, "xml:lang", "zh-CN");
 
   write_bulletin_info (&writer, bulletin);
-  if (options->first_pages != NULL)
+  if (options->first_pages != NULL && hb_bulletin_get_page_setup (bulletin)->table_of_contents)
     write_toc (&writer, bulletin);
   for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
     write_report (&writer, hb_bulletin_get_report (bulletin, i), i);

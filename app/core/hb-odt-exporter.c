@@ -91,6 +91,8 @@ text_properties (Odt         *odt,
   hb_xml_attr (w, "style:country-asian", "CN");
   if (size == odt->setup->fonts[HB_FONT_BODY].size)
     hb_xml_attr_printf (w, "fo:letter-spacing", "%.2fpt", hb_page_setup_letter_spacing (odt->setup, size));
+  if (role == HB_FONT_MASTHEAD)
+    hb_xml_attr (w, "fo:color", "#d90000");
   hb_xml_end (w);
 }
 
@@ -119,6 +121,9 @@ static const ParagraphStyle paragraph_styles[] = {
   { "HbRunIn3",   HB_FONT_HEADING3,  "justify", TRUE,  FALSE, FALSE },
   { "HbRunIn4",   HB_FONT_HEADING4,  "justify", TRUE,  FALSE, FALSE },
   { "HbTocTitle", HB_FONT_TOC_TITLE, "center",  FALSE, TRUE,  FALSE },
+  { "HbMastheadName", HB_FONT_MASTHEAD, "center", FALSE, TRUE, FALSE },
+  { "HbMastheadIssue", HB_FONT_BODY,   "center",  FALSE, TRUE,  FALSE },
+  { "HbMastheadLine", HB_FONT_BODY,    "start",   FALSE, TRUE,  FALSE },
   { "HbTocOrg",   HB_FONT_BODY,      "start",   FALSE, TRUE,  FALSE },
   { "HbTocEntry", HB_FONT_BODY,      "start",   TRUE,  FALSE, FALSE },
 };
@@ -154,20 +159,31 @@ paragraph_style (Odt                  *odt,
     }
   if (style->page_break)
     hb_xml_attr (w, "fo:break-before", "page");
-  if (g_str_equal (style->name, "HbTocEntry"))
+  if (g_str_equal (style->name, "HbMastheadLine"))
+    hb_xml_attr (w, "fo:border-bottom", "1.5pt solid #d90000");
+  if (g_str_equal (style->name, "HbTocEntry") || g_str_equal (style->name, "HbMastheadLine"))
     {
       hb_xml_start (w, "style:tab-stops");
       hb_xml_start (w, "style:tab-stop");
       hb_xml_attr_printf (w, "style:position", "%.3fpt", hb_page_setup_type_width (odt->setup));
       hb_xml_attr (w, "style:type", "right");
-      hb_xml_attr (w, "style:leader-style", "dotted");
-      hb_xml_attr (w, "style:leader-text", ".");
+      if (g_str_equal (style->name, "HbTocEntry"))
+        {
+          hb_xml_attr (w, "style:leader-style", "dotted");
+          hb_xml_attr (w, "style:leader-text", ".");
+        }
       hb_xml_end (w);
       hb_xml_end (w);
     }
   hb_xml_end (w);
   text_properties (odt, w, style->role);
   hb_xml_end (w);
+}
+
+static gboolean
+has_masthead (Odt *odt)
+{
+  return odt->setup->front_page && hb_bulletin_get_title (odt->bulletin) != NULL;
 }
 
 static void
@@ -333,6 +349,13 @@ automatic_styles (HbXmlWriter *w)
   hb_xml_end (w);
 
   hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbMastheadFirst");
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_attr (w, "style:parent-style-name", "HbMastheadName");
+  hb_xml_attr (w, "style:master-page-name", "HbToc");
+  hb_xml_end (w);
+
+  hb_xml_start (w, "style:style");
   hb_xml_attr (w, "style:name", "HbTitleFirst");
   hb_xml_attr (w, "style:family", "paragraph");
   hb_xml_attr (w, "style:parent-style-name", "HbTitle");
@@ -467,7 +490,7 @@ table_of_contents (Odt         *odt,
   hb_xml_start (w, "text:index-body");
   hb_xml_start (w, "text:index-title");
   hb_xml_attr (w, "text:name", "HbTableOfContentsTitle");
-  paragraph (w, "HbTocTitleFirst", "目　录");
+  paragraph (w, has_masthead (odt) ? "HbTocTitle" : "HbTocTitleFirst", "目　录");
   paragraph (w, "HbBlank", NULL);
   hb_xml_end (w);
   for (guint i = 0; i < hb_bulletin_get_n_reports (odt->bulletin); i++)
@@ -550,6 +573,30 @@ report_body (HbXmlWriter *w,
     }
 }
 
+static void
+masthead (Odt         *odt,
+          HbXmlWriter *w)
+{
+  g_autofree char *date = hb_format_date (hb_bulletin_get_date (odt->bulletin));
+  g_autoptr(GString) plain = g_string_new (date);
+
+  paragraph (w, "HbMastheadFirst", hb_bulletin_get_title (odt->bulletin));
+  if (hb_bulletin_get_issue (odt->bulletin) != NULL)
+    paragraph (w, "HbMastheadIssue", hb_bulletin_get_issue (odt->bulletin));
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", "HbMastheadLine");
+  text (w, hb_bulletin_get_unit (odt->bulletin));
+  if (date != NULL)
+    {
+      g_string_replace (plain, "（", "", 0);
+      g_string_replace (plain, "）", "", 0);
+      hb_xml_empty (w, "text:tab");
+      text (w, plain->str);
+    }
+  hb_xml_end (w);
+  paragraph (w, "HbBlank", NULL);
+}
+
 static GBytes *
 content_xml (Odt *odt)
 {
@@ -561,7 +608,10 @@ content_xml (Odt *odt)
   automatic_styles (w);
   hb_xml_start (w, "office:body");
   hb_xml_start (w, "office:text");
-  table_of_contents (odt, w);
+  if (has_masthead (odt))
+    masthead (odt, w);
+  if (odt->setup->table_of_contents)
+    table_of_contents (odt, w);
   for (guint i = 0; i < hb_bulletin_get_n_reports (odt->bulletin); i++)
     report_body (w, hb_bulletin_get_report (odt->bulletin, i), i);
   hb_xml_end (w);

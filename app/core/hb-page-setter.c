@@ -27,6 +27,8 @@ typedef struct {
   gboolean     keep_with_next;
   PangoLayout *tail;
   double       leader_from;
+  gboolean     red;
+  gboolean     rule_below;
 } Unit;
 
 struct _HbPageSetter {
@@ -364,10 +366,12 @@ place_lines (HbPageSetter  *self,
         .row = self->row, .rows = unit->rows[i], .leader_from = -1,
       };
 
+      line.red = unit->red;
       if (i == unit->n_lines - 1)
         {
           line.tail = unit->tail;
           line.leader_from = unit->leader_from;
+          line.rule_below = unit->rule_below;
         }
       g_array_append_val (self->page->lines, line);
       self->row += unit->rows[i];
@@ -560,6 +564,47 @@ add_toc_entry (HbPageSetter *self,
 
 /* The table of contents comes first and is not counted: the first report
  * starts on page 1 whatever the length of the TOC. */
+/* The masthead (报头) on the first page: the bulletin's name large and
+ * red, the issue under it, then the compiling unit at the left and the
+ * date at the right over a red rule. The table of contents follows. */
+void
+hb_page_setter_add_front_page (HbPageSetter *self,
+                               HbBulletin   *bulletin)
+{
+  double width = hb_page_setup_type_width (self->setup);
+  g_autofree char *date = hb_format_date (hb_bulletin_get_date (bulletin));
+  Unit *unit;
+
+  self->report = -1;
+  if (self->pages->len == 0)
+    new_page (self);
+
+  unit = add_unit (self, make_layout (self, HB_FONT_MASTHEAD, hb_bulletin_get_title (bulletin),
+                                      PANGO_ALIGN_CENTER, width, 0));
+  unit->red = unit->keep_together = unit->keep_with_next = TRUE;
+  if (hb_bulletin_get_issue (bulletin) != NULL)
+    {
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, hb_bulletin_get_issue (bulletin),
+                                          PANGO_ALIGN_CENTER, width, 0));
+      unit->keep_with_next = TRUE;
+    }
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, hb_bulletin_get_unit (bulletin) ?: "",
+                                      PANGO_ALIGN_LEFT, width / 2, 0));
+  unit->keep_with_next = unit->rule_below = TRUE;
+  if (date != NULL)
+    {
+      /* "（2024年3月20日）" without its brackets, as a masthead prints it */
+      g_autoptr(GString) plain = g_string_new (date);
+
+      g_string_replace (plain, "（", "", 0);
+      g_string_replace (plain, "）", "", 0);
+      unit->tail = make_layout (self, HB_FONT_BODY, plain->str, PANGO_ALIGN_RIGHT, width, 0);
+    }
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
+  unit->keep_with_next = TRUE;
+  set_units (self);
+}
+
 void
 hb_page_setter_add_toc (HbPageSetter *self,
                         HbBulletin   *bulletin,
@@ -570,7 +615,8 @@ hb_page_setter_add_toc (HbPageSetter *self,
   Unit *unit;
 
   self->report = -1;
-  new_page (self);
+  if (self->pages->len == 0)
+    new_page (self);
 
   unit = add_unit (self, make_layout (self, HB_FONT_TOC_TITLE, "目　录", PANGO_ALIGN_CENTER,
                                       hb_page_setup_type_width (self->setup), 0));

@@ -17,6 +17,8 @@ typedef struct {
   guint        rows;        /* grid rows the line takes */
   PangoLayout *tail;        /* a TOC page number set flush right, or NULL */
   double       leader_from; /* where a TOC dot leader starts, or -1 */
+  gboolean     red;         /* the masthead's name and rule are printed red */
+  gboolean     rule_below;  /* a red rule across the type area under the line */
 } HbPlacedLine;
 
 typedef struct {
@@ -42,6 +44,8 @@ void          hb_page_setter_free           (HbPageSetter      *self);
 guint         hb_page_setter_add_report     (HbPageSetter      *self,
                                              HbReport          *report,
                                              guint              index);
+void          hb_page_setter_add_front_page (HbPageSetter      *self,
+                                             HbBulletin        *bulletin);
 void          hb_page_setter_add_toc        (HbPageSetter      *self,
                                              HbBulletin        *bulletin,
                                              const guint       *first_pages,

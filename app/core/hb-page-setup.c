@@ -32,13 +32,13 @@ typedef struct {
  * layout for internal circulation. */
 static const Preset presets[] = {
   { "gbt9704", { 37, 35, 28, 26 }, 22, 28,
-    { 16, 22, 16, 16, 16, 16, 16, 14, 22 } },
+    { 16, 22, 16, 16, 16, 16, 16, 14, 22, 36 } },
   { "compact", { 30, 28, 25, 25 }, 30, 32,
-    { 14, 20, 14, 14, 14, 14, 14, 12, 20 } },
+    { 14, 20, 14, 14, 14, 14, 14, 12, 20, 30 } },
 };
 
 static const char *families[HB_N_FONTS] = {
-  FANGSONG, SONG, KAI, HEI, KAI, FANGSONG, FANGSONG, "Noto Serif CJK SC", HEI,
+  FANGSONG, SONG, KAI, HEI, KAI, FANGSONG, FANGSONG, "Noto Serif CJK SC", HEI, SONG,
 };
 
 const char **
@@ -76,6 +76,8 @@ hb_page_setup_new_preset (const char *preset)
       self->indent_chars = 2;
       self->new_page_per_report = TRUE;
       self->page_number_gap = 7;
+      self->front_page = TRUE;
+      self->table_of_contents = TRUE;
       for (guint f = 0; f < HB_N_FONTS; f++)
         {
           self->fonts[f].family = g_strdup (families[f]);
@@ -111,7 +113,8 @@ hb_page_setup_equal (const HbPageSetup *a,
       a->margin_left != b->margin_left || a->margin_right != b->margin_right ||
       a->lines_per_page != b->lines_per_page || a->chars_per_line != b->chars_per_line ||
       a->indent_chars != b->indent_chars || a->new_page_per_report != b->new_page_per_report ||
-      a->page_number_gap != b->page_number_gap)
+      a->page_number_gap != b->page_number_gap || a->front_page != b->front_page ||
+      a->table_of_contents != b->table_of_contents)
     return FALSE;
 
   for (guint f = 0; f < HB_N_FONTS; f++)
@@ -207,7 +210,7 @@ hb_page_setup_toc_number_room (const HbPageSetup *self)
 
 static const char *role_names[HB_N_FONTS] = {
   "body", "title", "byline", "heading1", "heading2", "heading3", "heading4",
-  "page-number", "toc-title",
+  "page-number", "toc-title", "masthead",
 };
 
 const char *

@@ -20,6 +20,7 @@ typedef enum {
   HB_FONT_HEADING4,
   HB_FONT_PAGE_NUMBER,
   HB_FONT_TOC_TITLE,
+  HB_FONT_MASTHEAD,
   HB_N_FONTS
 } HbFontRole;
 
@@ -35,6 +36,8 @@ typedef struct {
   double      indent_chars;
   gboolean    new_page_per_report;
   double      page_number_gap;   /* below the type area */
+  gboolean    front_page;        /* the masthead (报头), when the bulletin has a name */
+  gboolean    table_of_contents;
   HbFontSpec  fonts[HB_N_FONTS];
 } HbPageSetup;
 

@@ -294,8 +294,8 @@ paginate_continuous (HbPaginator       *self,
   g_ptr_array_add (pagination->report_pages, rp);
 }
 
-/* The table of contents comes first and is not counted: the first report
- * starts on page 1 whatever the length of the TOC. */
+/* The masthead and the table of contents come first and are not counted:
+ * the first report starts on page 1 whatever the length of the TOC. */
 static void
 set_toc (HbPaginator  *self,
          HbPagination *pagination)
@@ -303,7 +303,10 @@ set_toc (HbPaginator  *self,
   HbPageSetter *setter = hb_page_setter_new (pagination->context, pagination->setup,
                                              pagination->toc_pages, pagination->layouts);
 
-  hb_page_setter_add_toc (setter, self->bulletin, pagination->first_pages, pagination->toc_title_lines);
+  if (pagination->setup->front_page && hb_bulletin_get_title (self->bulletin) != NULL)
+    hb_page_setter_add_front_page (setter, self->bulletin);
+  if (pagination->setup->table_of_contents)
+    hb_page_setter_add_toc (setter, self->bulletin, pagination->first_pages, pagination->toc_title_lines);
   hb_page_setter_free (setter);
 }
 

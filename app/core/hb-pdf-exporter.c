@@ -14,6 +14,8 @@
  * printing and the editor's page preview, so what is previewed is what is
  * printed. cairo embeds subsets of the fonts used. */
 
+#define HB_RED 0.85, 0.0, 0.0
+
 #define LEADER_DOT_STEP   4.0
 #define LEADER_DOT_RADIUS 0.6
 
@@ -69,6 +71,25 @@ draw_tail (cairo_t            *cr,
     draw_leader (cr, left + placed->leader_from, x, baseline);
 }
 
+/* The masthead's rule: red, across the type area, at the foot of the
+ * unit-and-date line's rows. */
+static void
+draw_rule (cairo_t            *cr,
+           const HbPagination *pagination,
+           const HbPlacedLine *placed)
+{
+  const HbPageSetup *setup = pagination->setup;
+  double y = HB_MM_TO_PT (setup->margin_top) + (placed->row + placed->rows) * hb_page_setup_line_pitch (setup);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, HB_RED);
+  cairo_set_line_width (cr, 1.5);
+  cairo_move_to (cr, HB_MM_TO_PT (setup->margin_left), y);
+  cairo_rel_line_to (cr, hb_page_setup_type_width (setup), 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_line (cairo_t            *cr,
            const HbPagination *pagination,
@@ -77,11 +98,17 @@ draw_line (cairo_t            *cr,
   PangoLayoutLine *line = pango_layout_get_line_readonly (placed->layout, placed->line);
   double baseline = baseline_of (pagination, placed, line);
 
+  cairo_save (cr);
+  if (placed->red)
+    cairo_set_source_rgb (cr, HB_RED);
   cairo_move_to (cr, HB_MM_TO_PT (pagination->setup->margin_left) + placed->x, baseline);
   pango_cairo_show_layout_line (cr, line);
+  cairo_restore (cr);
 
   if (placed->tail != NULL)
     draw_tail (cr, pagination, placed, baseline);
+  if (placed->rule_below)
+    draw_rule (cr, pagination, placed);
 }
 
 /* "— 7 —", 7 mm below the type area; odd pages flush right and even
