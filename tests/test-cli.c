@@ -279,6 +279,19 @@ test_front_page (void)
   run_cli (&bare, "show", "--json", "--split", "--no-toc", "--no-front-page", sample, NULL);
   g_assert_cmpint (toc_pages (bare.out), ==, 0);
 
+  /* The page number's format is the user's too. */
+  {
+    g_auto(Run) numbered = { 0 };
+    const char *page2[] = { "pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+
+    run_cli (&numbered, "export", "--format", "pdf", "--split", "--no-toc", "--no-front-page",
+             "--page-number-format", "第{n}页", "-o", pdf, sample, NULL);
+    g_assert_cmpint (numbered.status, ==, 0);
+    text = hb_test_run (page2);
+    g_assert_nonnull (strstr (text, "第2页"));
+  }
+
   g_remove (pdf);
   g_rmdir (dir);
 }

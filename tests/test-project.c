@@ -108,6 +108,8 @@ test_round_trip_page_setup (void)
   const HbPageSetup *back;
 
   setup->margin_left = 27.5;
+  g_free (setup->page_number_format);
+  setup->page_number_format = g_strdup ("- {n} -");
   setup->new_page_per_report = FALSE;
   g_free (setup->fonts[HB_FONT_HEADING1].family);
   setup->fonts[HB_FONT_HEADING1].family = g_strdup ("Noto Sans CJK SC");
@@ -119,6 +121,7 @@ test_round_trip_page_setup (void)
   back = hb_bulletin_get_page_setup (loaded);
   g_assert_cmpstr (back->preset, ==, "compact");
   g_assert_cmpfloat (back->margin_left, ==, 27.5);
+  g_assert_cmpstr (back->page_number_format, ==, "- {n} -");
   g_assert_cmpuint (back->lines_per_page, ==, setup->lines_per_page);
   g_assert_false (back->new_page_per_report);
   g_assert_cmpstr (back->fonts[HB_FONT_HEADING1].family, ==, "Noto Sans CJK SC");

@@ -33,6 +33,7 @@ typedef struct {
   int lines_per_page;
   int chars_per_line;
   double body_size;
+  char *page_number_format;
   gboolean no_toc;
   gboolean no_front_page;
   char **files;
@@ -44,6 +45,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->preset, g_free);
+  g_clear_pointer (&options->page_number_format, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -211,6 +213,11 @@ page_setup_from_options (Options            *options,
           setup->fonts[role].size = options->body_size;
     }
 
+  if (options->page_number_format != NULL)
+    {
+      g_free (setup->page_number_format);
+      setup->page_number_format = g_strdup (options->page_number_format);
+    }
   if (options->no_toc)
     setup->table_of_contents = FALSE;
   if (options->no_front_page)
@@ -324,6 +331,8 @@ run_command (const char  *command,
       N_("Characters per line of the grid"), N_("N") },
     { "body-size", 0, 0, G_OPTION_ARG_DOUBLE, &options.body_size,
       N_("Body and heading size in points"), N_("PT") },
+    { "page-number-format", 0, 0, G_OPTION_ARG_STRING, &options.page_number_format,
+      N_("Page number format; {n} is the number (default “— {n} —”)"), N_("FORMAT") },
     { "no-toc", 0, 0, G_OPTION_ARG_NONE, &options.no_toc,
       N_("Leave out the table of contents"), NULL },
     { "no-front-page", 0, 0, G_OPTION_ARG_NONE, &options.no_front_page,

@@ -311,6 +311,15 @@ read_page_setup (HbBulletin  *bulletin,
       setup->chars_per_line = (guint)chars;
       setup->new_page_per_report = g_strcmp0 (new_page, "false") != 0;
       setup->front_page = g_strcmp0 (front_page, "false") != 0;
+      {
+        g_autofree char *format = attribute_of (node, "page-number-format");
+
+        if (format != NULL)
+          {
+            g_free (setup->page_number_format);
+            setup->page_number_format = g_steal_pointer (&format);
+          }
+      }
       setup->table_of_contents = g_strcmp0 (toc, "false") != 0;
       hb_bulletin_set_page_setup (bulletin, setup);
     }

@@ -85,6 +85,7 @@ write_page_setup (Writer            *writer,
   number_attribute (writer, "indent-chars", setup->indent_chars);
   number_attribute (writer, "page-number-gap", setup->page_number_gap);
   attribute (writer, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
+  attribute (writer, "page-number-format", setup->page_number_format);
   attribute (writer, "front-page", setup->front_page ? "true" : "false");
   attribute (writer, "table-of-contents", setup->table_of_contents ? "true" : "false");
   for (guint f = 0; f < HB_N_FONTS; f++)

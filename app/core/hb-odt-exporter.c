@@ -278,28 +278,34 @@ page_layout (Odt         *odt,
 }
 
 static void
-footer (HbXmlWriter *w,
+footer (Odt         *odt,
+        HbXmlWriter *w,
         const char  *element,
         const char  *style)
 {
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  hb_page_setup_split_page_number (odt->setup, &before, &after);
   hb_xml_start (w, element);
   hb_xml_start (w, "text:p");
   hb_xml_attr (w, "text:style-name", style);
   hb_xml_start (w, "text:span");
   hb_xml_attr (w, "text:style-name", "HbPageNumber");
-  hb_xml_text (w, "— ");
+  hb_xml_text (w, before);
   hb_xml_start (w, "text:page-number");
   hb_xml_attr (w, "text:select-page", "current");
   hb_xml_text (w, "1");
   hb_xml_end (w);
-  hb_xml_text (w, " —");
+  hb_xml_text (w, after);
   hb_xml_end (w);
   hb_xml_end (w);
   hb_xml_end (w);
 }
 
 static void
-master_pages (HbXmlWriter *w)
+master_pages (Odt         *odt,
+              HbXmlWriter *w)
 {
   hb_xml_start (w, "office:master-styles");
   hb_xml_start (w, "style:master-page");
@@ -309,8 +315,8 @@ master_pages (HbXmlWriter *w)
   hb_xml_start (w, "style:master-page");
   hb_xml_attr (w, "style:name", "Standard");
   hb_xml_attr (w, "style:page-layout-name", "HbBodyLayout");
-  footer (w, "style:footer", "HbFooterOdd");
-  footer (w, "style:footer-left", "HbFooterEven");
+  footer (odt, w, "style:footer", "HbFooterOdd");
+  footer (odt, w, "style:footer-left", "HbFooterEven");
   hb_xml_end (w);
   hb_xml_end (w);
 }
@@ -328,7 +334,7 @@ styles_xml (Odt *odt)
   page_layout (odt, w, "HbTocLayout", FALSE);
   page_layout (odt, w, "HbBodyLayout", TRUE);
   hb_xml_end (w);
-  master_pages (w);
+  master_pages (odt, w);
   hb_xml_end (w);
 
   return hb_xml_writer_finish (w);

@@ -76,6 +76,7 @@ hb_page_setup_new_preset (const char *preset)
       self->indent_chars = 2;
       self->new_page_per_report = TRUE;
       self->page_number_gap = 7;
+      self->page_number_format = g_strdup ("— {n} —");
       self->front_page = TRUE;
       self->table_of_contents = TRUE;
       for (guint f = 0; f < HB_N_FONTS; f++)
@@ -95,6 +96,7 @@ hb_page_setup_copy (const HbPageSetup *self)
   HbPageSetup *copy = g_memdup2 (self, sizeof *self);
 
   copy->preset = g_strdup (self->preset);
+  copy->page_number_format = g_strdup (self->page_number_format);
   for (guint f = 0; f < HB_N_FONTS; f++)
     copy->fonts[f].family = g_strdup (self->fonts[f].family);
 
@@ -114,7 +116,8 @@ hb_page_setup_equal (const HbPageSetup *a,
       a->lines_per_page != b->lines_per_page || a->chars_per_line != b->chars_per_line ||
       a->indent_chars != b->indent_chars || a->new_page_per_report != b->new_page_per_report ||
       a->page_number_gap != b->page_number_gap || a->front_page != b->front_page ||
-      a->table_of_contents != b->table_of_contents)
+      a->table_of_contents != b->table_of_contents ||
+      g_strcmp0 (a->page_number_format, b->page_number_format) != 0)
     return FALSE;
 
   for (guint f = 0; f < HB_N_FONTS; f++)
@@ -131,6 +134,7 @@ hb_page_setup_free (HbPageSetup *self)
     return;
 
   g_free (self->preset);
+  g_free (self->page_number_format);
   for (guint f = 0; f < HB_N_FONTS; f++)
     g_free (self->fonts[f].family);
   g_free (self);
@@ -233,4 +237,29 @@ hb_font_role_from_string (const char *name,
       }
 
   return FALSE;
+}
+
+/* The text around "{n}" in the page-number format; a format without
+ * "{n}" puts the number after it. */
+void
+hb_page_setup_split_page_number (const HbPageSetup  *self,
+                                 char              **before,
+                                 char              **after)
+{
+  const char *format = self->page_number_format ? self->page_number_format : "{n}";
+  const char *at = strstr (format, "{n}");
+
+  *before = at ? g_strndup (format, at - format) : g_strdup (format);
+  *after = g_strdup (at ? at + strlen ("{n}") : "");
+}
+
+char *
+hb_page_setup_format_page_number (const HbPageSetup *self,
+                                  guint              number)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  hb_page_setup_split_page_number (self, &before, &after);
+  return g_strdup_printf ("%s%u%s", before, number, after);
 }

@@ -36,6 +36,7 @@ typedef struct {
   double      indent_chars;
   gboolean    new_page_per_report;
   double      page_number_gap;   /* below the type area */
+  char       *page_number_format; /* "— {n} —": {n} is the page number */
   gboolean    front_page;        /* the masthead (报头), when the bulletin has a name */
   gboolean    table_of_contents;
   HbFontSpec  fonts[HB_N_FONTS];
@@ -62,6 +63,11 @@ double        hb_page_setup_letter_spacing (const HbPageSetup *self,
                                             double             size);
 double        hb_page_setup_indent      (const HbPageSetup *self);
 double        hb_page_setup_toc_number_room (const HbPageSetup *self);
+char         *hb_page_setup_format_page_number (const HbPageSetup *self,
+                                                guint              number);
+void          hb_page_setup_split_page_number  (const HbPageSetup *self,
+                                                char             **before,
+                                                char             **after);
 const char   *hb_font_role_to_string    (HbFontRole         role);
 gboolean      hb_font_role_from_string  (const char        *name,
                                          HbFontRole        *role);

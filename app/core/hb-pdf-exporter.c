@@ -111,8 +111,9 @@ draw_line (cairo_t            *cr,
     draw_rule (cr, pagination, placed);
 }
 
-/* "— 7 —", 7 mm below the type area; odd pages flush right and even
- * pages flush left, each one character in from the edge (GB/T 9704). */
+/* "— 7 —" (the setup's format), 7 mm below the type area; odd pages
+ * flush right and even pages flush left, each one character in from the
+ * edge (GB/T 9704). */
 static void
 draw_page_number (cairo_t            *cr,
                   const HbPagination *pagination,
@@ -122,7 +123,7 @@ draw_page_number (cairo_t            *cr,
   const HbFontSpec *font = &setup->fonts[HB_FONT_PAGE_NUMBER];
   g_autoptr(PangoLayout) layout = pango_layout_new (pagination->context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
-  g_autofree char *text = g_strdup_printf ("— %u —", number);
+  g_autofree char *text = hb_page_setup_format_page_number (setup, number);
   double left = HB_MM_TO_PT (setup->margin_left);
   double top = HB_MM_TO_PT (setup->margin_top + setup->page_number_gap) + hb_page_setup_type_height (setup);
   PangoRectangle logical;
