@@ -136,6 +136,43 @@ test_blocks (void)
   g_assert_cmpuint (hb_report_get_n_blocks (report), ==, 1);
 }
 
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* Edits anywhere reach the bulletin's ::changed and bump the report's
+ * revision, which the editor and the paginator rely on. */
+static void
+test_changed (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(HbBlock) block = hb_block_new_paragraph ("一段。");
+  guint changes = 0;
+  guint64 revision;
+
+  hb_bulletin_append_report (bulletin, report);
+  hb_report_append_block (report, block);
+  g_signal_connect (bulletin, "changed", G_CALLBACK (count_cb), &changes);
+
+  revision = hb_report_get_revision (report);
+  hb_block_set_text (block, "改过的一段。");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (hb_report_get_revision (report), >, revision);
+
+  hb_report_set_title (report, "标题");
+  hb_bulletin_set_issue (bulletin, "第2期");
+  hb_bulletin_remove_report (bulletin, 0);
+  g_assert_cmpuint (changes, ==, 4);
+
+  /* A report no longer in the bulletin no longer changes it. */
+  hb_report_set_title (report, "别的标题");
+  g_assert_cmpuint (changes, ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -145,6 +182,7 @@ main (int    argc,
   g_test_add_func ("/model/bulletin-reports", test_bulletin_reports);
   g_test_add_func ("/model/properties-notify", test_properties_notify);
   g_test_add_func ("/model/blocks", test_blocks);
+  g_test_add_func ("/model/changed", test_changed);
 
   return g_test_run ();
 }

@@ -38,6 +38,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 hb_bulletin_finalize (GObject *object)
 {
@@ -145,6 +152,58 @@ hb_bulletin_class_init (HbBulletinClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Anything in the bulletin changed, down to a word of a report: what
+   * the editor's dirty flag, undo and page preview follow. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+emit_changed (HbBulletin *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A removed report may live on elsewhere (the undo history): its changes
+ * are no longer the bulletin's, and it is let go at its next one. */
+static void
+report_changed_cb (HbReport   *report,
+                   HbBulletin *self)
+{
+  guint position;
+
+  if (!g_list_store_find (self->reports, report, &position))
+    {
+      g_signal_handlers_disconnect_by_func (report, report_changed_cb, self);
+      return;
+    }
+
+  emit_changed (self);
+}
+
+static void
+reports_changed_cb (GListModel *reports,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    HbBulletin *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HbReport) report = g_list_model_get_item (reports, i);
+
+      g_signal_handlers_disconnect_by_func (report, report_changed_cb, self);
+      g_signal_connect_object (report, "changed", G_CALLBACK (report_changed_cb), self, 0);
+    }
+  emit_changed (self);
+}
+
+static void
+notify_cb (HbBulletin *self,
+           GParamSpec *pspec)
+{
+  emit_changed (self);
 }
 
 static void
@@ -153,6 +212,8 @@ hb_bulletin_init (HbBulletin *self)
   self->reports = g_list_store_new (HB_TYPE_REPORT);
   self->page_setup = hb_page_setup_new_preset (NULL);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self->reports, "items-changed", G_CALLBACK (reports_changed_cb), self);
+  g_signal_connect (self, "notify", G_CALLBACK (notify_cb), NULL);
 }
 
 HbBulletin *

@@ -42,6 +42,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 hb_report_finalize (GObject *object)
 {
@@ -156,6 +163,10 @@ hb_report_class_init (HbReportClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Anything in the report changed: a property, a block, the blocks. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 /* Any change to the report, its block list or one of its blocks bumps
@@ -164,6 +175,7 @@ static void
 bump_revision (HbReport *self)
 {
   self->revision++;
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
