@@ -23,6 +23,9 @@ typedef enum {
   /* The file is a whole compiled bulletin: split it into its reports
    * following its table of contents. */
   HB_IMPORT_FLAGS_SPLIT = 1 << 0,
+  /* Split the file if it has a table of contents, as a file opened from
+   * the file manager or the command line should be. */
+  HB_IMPORT_FLAGS_AUTO_SPLIT = 1 << 1,
 } HbImportFlags;
 
 /* Text files larger than this are refused rather than read: the largest

@@ -328,7 +328,8 @@ hb_text_importer_import (HbBulletin    *bulletin,
       return FALSE;
     }
 
-  if (flags & HB_IMPORT_FLAGS_SPLIT)
+  if ((flags & HB_IMPORT_FLAGS_SPLIT) ||
+      ((flags & HB_IMPORT_FLAGS_AUTO_SPLIT) && hb_bulletin_splitter_find_toc (lines) >= 0))
     return hb_bulletin_splitter_split (bulletin, lines, source, error);
 
   report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, fallback_title);

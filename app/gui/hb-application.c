@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hb-application.h"
+#include "hb-window.h"
+
+/* Opens a window per launch; files given on the command line or from the
+ * file manager open in it: a project is opened, anything else imported
+ * (a compiled bulletin is split by its table of contents). */
+struct _HbApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HbApplication, hb_application, GTK_TYPE_APPLICATION)
+
+static HbWindow *
+new_window (HbApplication *self)
+{
+  HbWindow *window = hb_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+hb_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    new_window (HB_APPLICATION (app));
+}
+
+static gboolean
+is_project (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_str_has_suffix (name, ".huibian");
+}
+
+static void
+hb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  HbWindow *window = new_window (HB_APPLICATION (app));
+  g_autoptr(GPtrArray) imports = g_ptr_array_new ();
+
+  for (int i = 0; i < n_files; i++)
+    {
+      if (is_project (files[i]))
+        hb_window_open_project (window, files[i]);
+      else
+        g_ptr_array_add (imports, files[i]);
+    }
+  hb_window_import_files (window, (GFile **)imports->pdata, imports->len, HB_IMPORT_FLAGS_AUTO_SPLIT);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Huibian"),
+                         "comments", _("Compile bulletins from the reports offices send in"),
+                         "version", PACKAGE_VERSION,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "logo-icon-name", APP_ID,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+hb_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (hb_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+hb_application_class_init (HbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = hb_application_activate;
+  app_class->open = hb_application_open;
+  app_class->startup = hb_application_startup;
+}
+
+static void
+hb_application_init (HbApplication *self)
+{
+}
+
+HbApplication *
+hb_application_new (void)
+{
+  return g_object_new (HB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-report-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hb-report-view.h"
+
+/* The selected report: its title, organisation and date, edited in place
+ * (the fields are bound to the model both ways), and its body with each
+ * heading shown in its level's style. */
+struct _HbReportView
+{
+  GtkWidget parent_instance;
+
+  HbReport *report;
+  GBindingGroup *bindings;
+  GSignalGroup *signals;
+
+  GtkEntry *title_entry;
+  GtkEntry *subtitle_entry;
+  GtkEntry *organization_entry;
+  GtkEntry *date_entry;
+  GtkTextView *body_view;
+};
+
+G_DEFINE_FINAL_TYPE (HbReportView, hb_report_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *heading_tags[] = { NULL, "heading1", "heading2", "heading3", "heading4" };
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_create_tag (buffer, "heading1", "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.15, "pixels-above-lines", 12, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading2", "weight", PANGO_WEIGHT_BOLD,
+                              "style", PANGO_STYLE_ITALIC, "pixels-above-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading3", "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading4", "style", PANGO_STYLE_ITALIC, NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph", "indent", 32, NULL);
+  gtk_text_buffer_create_tag (buffer, "chinese", "language", "zh-cn", NULL);
+}
+
+static void
+append_block (GtkTextBuffer *buffer,
+              HbBlock       *block)
+{
+  GtkTextIter end;
+  guint level = hb_block_get_level (block);
+  g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (level == 0)
+    gtk_text_buffer_insert_with_tags_by_name (buffer, &end, hb_block_get_text (block), -1, "paragraph", NULL);
+  else
+    {
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, heading, -1, heading_tags[level], NULL);
+      if (hb_block_get_run_in (block) != NULL)
+        gtk_text_buffer_insert (buffer, &end, hb_block_get_run_in (block), -1);
+    }
+  gtk_text_buffer_insert (buffer, &end, "\n", -1);
+}
+
+static void
+fill_body (HbReportView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  for (guint i = 0; self->report && i < hb_report_get_n_blocks (self->report); i++)
+    append_block (buffer, hb_report_get_block (self->report, i));
+
+  /* Simplified Chinese glyphs, whatever language the interface is in. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "chinese", &start, &end);
+}
+
+static void
+report_changed_cb (HbReportView *self)
+{
+  fill_body (self);
+}
+
+/* Entries show "" where the model has no value (NULL). */
+static gboolean
+to_entry_cb (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
+}
+
+static void
+bind_entry (HbReportView *self,
+            const char   *property,
+            GtkEntry     *entry)
+{
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  gtk_entry_set_attributes (entry, attrs);
+  g_binding_group_bind_full (self->bindings, property, entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             to_entry_cb, NULL, NULL, NULL);
+}
+
+static void
+hb_report_view_dispose (GObject *object)
+{
+  HbReportView *self = (HbReportView *)object;
+  GtkWidget *child;
+
+  g_clear_object (&self->bindings);
+  g_clear_object (&self->signals);
+  g_clear_object (&self->report);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_REPORT_VIEW);
+  /* The template's unnamed box is this widget's own child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (hb_report_view_parent_class)->dispose (object);
+}
+
+static void
+hb_report_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  HbReportView *self = HB_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_report_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  HbReportView *self = HB_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      hb_report_view_set_report (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_report_view_class_init (HbReportViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hb_report_view_dispose;
+  object_class->get_property = hb_report_view_get_property;
+  object_class->set_property = hb_report_view_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, HB_TYPE_REPORT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/huibian/Huibian/ui/hb-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, subtitle_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, organization_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, body_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+hb_report_view_init (HbReportView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  create_tags (gtk_text_view_get_buffer (self->body_view));
+
+  self->bindings = g_binding_group_new ();
+  bind_entry (self, "title", self->title_entry);
+  bind_entry (self, "subtitle", self->subtitle_entry);
+  bind_entry (self, "organization", self->organization_entry);
+  bind_entry (self, "date", self->date_entry);
+
+  self->signals = g_signal_group_new (HB_TYPE_REPORT);
+  g_signal_group_connect_swapped (self->signals, "changed", G_CALLBACK (report_changed_cb), self);
+}
+
+HbReport *
+hb_report_view_get_report (HbReportView *self)
+{
+  g_return_val_if_fail (HB_IS_REPORT_VIEW (self), NULL);
+
+  return self->report;
+}
+
+void
+hb_report_view_set_report (HbReportView *self,
+                           HbReport     *report)
+{
+  g_return_if_fail (HB_IS_REPORT_VIEW (self));
+
+  if (!g_set_object (&self->report, report))
+    return;
+
+  g_binding_group_set_source (self->bindings, report);
+  g_signal_group_set_target (self->signals, report);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), report != NULL);
+  fill_body (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}

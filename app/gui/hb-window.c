@@ -1,0 +1,643 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "hb-page-preview.h"
+#include "hb-paginator.h"
+#include "hb-project.h"
+#include "hb-report-row.h"
+#include "hb-report-view.h"
+#include "hb-window.h"
+
+/* One window, one bulletin: the reports on the left, the selected report
+ * in the centre, the pages as they will print on the right. Every command
+ * is a window action; the model knows nothing of the window, which
+ * follows the bulletin's ::changed to re-paginate shortly after edits. */
+struct _HbWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  HbBulletin *bulletin;
+  HbPaginator *paginator;
+  GtkSingleSelection *selection;
+  GFile *file;           /* the project, once saved or opened */
+  GFile *export_file;    /* where the last export went */
+  HbExportFormat export_format;
+  GHashTable *rows;      /* bound HbReportRow → position */
+  guint repaginate_id;
+  guint busy;
+  gboolean modified;
+  guint *first_pages;
+  guint *page_counts;
+  guint n_paged;
+
+  GtkListView *report_list;
+  HbReportView *report_view;
+  HbPagePreview *preview;
+  GtkInfoBar *info_bar;
+  GtkLabel *info_label;
+};
+
+G_DEFINE_FINAL_TYPE (HbWindow, hb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* Typing stays fluid: the preview follows a moment after the last edit. */
+#define REPAGINATE_DELAY_MS 300
+
+static void
+show_error (HbWindow   *self,
+            const char *message)
+{
+  gtk_label_set_label (self->info_label, message);
+  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+}
+
+static void
+info_bar_response_cb (HbWindow *self,
+                      int       response)
+{
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+}
+
+static void
+update_title (HbWindow *self)
+{
+  g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Bulletin"));
+  g_autofree char *title = g_strdup_printf ("%s%s — %s", self->modified ? "*" : "", name, _("Huibian"));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+hb_window_update_actions (HbWindow *self)
+{
+  guint n = hb_bulletin_get_n_reports (self->bulletin);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  gboolean have = selected != GTK_INVALID_LIST_POSITION;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", have && selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", have && selected + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0);
+}
+
+static void
+refresh_row (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  HbWindow *self = user_data;
+  guint position = GPOINTER_TO_UINT (value);
+
+  if (position < self->n_paged)
+    hb_report_row_set_pages (key, self->first_pages[position], self->page_counts[position]);
+  else
+    hb_report_row_set_pages (key, 0, 0);
+}
+
+void
+hb_window_repaginate_now (HbWindow *self)
+{
+  HbPagination *pagination;
+
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->repaginate_id, g_source_remove);
+  pagination = hb_paginator_paginate (self->paginator);
+
+  g_free (self->first_pages);
+  g_free (self->page_counts);
+  self->n_paged = pagination->n_reports;
+  self->first_pages = g_memdup2 (pagination->first_pages, sizeof (guint) * MAX (1, self->n_paged));
+  self->page_counts = g_memdup2 (pagination->page_counts, sizeof (guint) * MAX (1, self->n_paged));
+  g_hash_table_foreach (self->rows, refresh_row, self);
+  hb_page_preview_set_pagination (self->preview, pagination);
+}
+
+static gboolean
+repaginate_cb (gpointer data)
+{
+  HbWindow *self = data;
+
+  self->repaginate_id = 0;
+  hb_window_repaginate_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bulletin_changed_cb (HbWindow *self)
+{
+  self->modified = TRUE;
+  update_title (self);
+  hb_window_update_actions (self);
+  if (self->repaginate_id == 0)
+    self->repaginate_id = g_timeout_add (REPAGINATE_DELAY_MS, repaginate_cb, self);
+}
+
+static void
+selection_changed_cb (HbWindow *self)
+{
+  hb_report_view_set_report (self->report_view,
+                             gtk_single_selection_get_selected_item (self->selection));
+  hb_window_update_actions (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HbWindow                 *self)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (hb_report_row_new ()));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             HbWindow                 *self)
+{
+  HbReportRow *row = HB_REPORT_ROW (gtk_list_item_get_child (item));
+  guint position = gtk_list_item_get_position (item);
+
+  hb_report_row_set_report (row, gtk_list_item_get_item (item));
+  g_hash_table_insert (self->rows, row, GUINT_TO_POINTER (position));
+  refresh_row (row, GUINT_TO_POINTER (position), self);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               HbWindow                 *self)
+{
+  HbReportRow *row = HB_REPORT_ROW (gtk_list_item_get_child (item));
+
+  /* Rows are unbound while the window is disposed too. */
+  if (self->rows != NULL)
+    g_hash_table_remove (self->rows, row);
+  hb_report_row_set_report (row, NULL);
+}
+
+/* Replaces the window's bulletin, as New and Open do. */
+static void
+set_bulletin (HbWindow   *self,
+              HbBulletin *bulletin)
+{
+  if (self->bulletin != NULL)
+    g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
+  g_set_object (&self->bulletin, bulletin);
+  g_clear_object (&self->paginator);
+  self->paginator = hb_paginator_new (bulletin);
+  gtk_single_selection_set_model (self->selection, hb_bulletin_get_reports (bulletin));
+  g_signal_connect_swapped (bulletin, "changed", G_CALLBACK (bulletin_changed_cb), self);
+  self->modified = FALSE;
+  update_title (self);
+  hb_window_update_actions (self);
+  hb_window_repaginate_now (self);
+}
+
+static void
+set_busy (HbWindow *self,
+          gboolean  busy)
+{
+  self->busy += busy ? 1 : -1;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->busy ? "progress" : NULL);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) imported = hb_import_file_finish (result, &error);
+
+  set_busy (self, FALSE);
+  if (imported == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  if (hb_bulletin_get_title (self->bulletin) == NULL && hb_bulletin_get_title (imported) != NULL)
+    {
+      hb_bulletin_set_title (self->bulletin, hb_bulletin_get_title (imported));
+      hb_bulletin_set_issue (self->bulletin, hb_bulletin_get_issue (imported));
+      hb_bulletin_set_date (self->bulletin, hb_bulletin_get_date (imported));
+    }
+  for (guint i = 0; i < hb_bulletin_get_n_reports (imported); i++)
+    hb_bulletin_append_report (self->bulletin, hb_bulletin_get_report (imported, i));
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
+/* Each file is read and parsed off the main loop; the reports arrive in
+ * the list as each file is done, and a file that cannot be read is
+ * reported without touching the rest. */
+void
+hb_window_import_files (HbWindow       *self,
+                        GFile         **files,
+                        guint           n_files,
+                        HbImportFlags   flags)
+{
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      set_busy (self, TRUE);
+      hb_import_file_async (files[i], flags, NULL, imported_cb, g_object_ref (self));
+    }
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) bulletin = hb_project_load_finish (result, &error);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+
+  set_busy (self, FALSE);
+  if (bulletin == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->file, file);
+  set_bulletin (self, bulletin);
+  gtk_single_selection_set_selected (self->selection, 0);
+}
+
+void
+hb_window_open_project (HbWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  set_busy (self, TRUE);
+  hb_project_load_async (file, NULL, opened_cb, g_object_ref (self));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!hb_project_save_finish (result, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  self->modified = FALSE;
+  update_title (self);
+}
+
+static void
+save_to (HbWindow *self,
+         GFile    *file)
+{
+  g_set_object (&self->file, file);
+  set_busy (self, TRUE);
+  hb_project_save_async (self->bulletin, file, NULL, saved_cb, g_object_ref (self));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     HbWindow        *self)
+{
+  const char *purpose = g_object_get_data (G_OBJECT (chooser), "purpose");
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) first = g_list_model_get_item (files, 0);
+
+  if (response == GTK_RESPONSE_ACCEPT && first != NULL)
+    {
+      if (g_str_equal (purpose, "import"))
+        {
+          g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+            g_ptr_array_add (list, g_list_model_get_item (files, i));
+          hb_window_import_files (self, (GFile **)list->pdata, list->len, HB_IMPORT_FLAGS_AUTO_SPLIT);
+        }
+      else if (g_str_equal (purpose, "open"))
+        hb_window_open_project (self, first);
+      else
+        save_to (self, first);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (HbWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *purpose)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), g_str_equal (purpose, "import"));
+  g_object_set_data_full (G_OBJECT (chooser), "purpose", g_strdup (purpose), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  choose_file (HB_WINDOW (widget), _("Import Reports"), GTK_FILE_CHOOSER_ACTION_OPEN, "import");
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  choose_file (HB_WINDOW (widget), _("Open Bulletin"), GTK_FILE_CHOOSER_ACTION_OPEN, "open");
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  choose_file (HB_WINDOW (widget), _("Save Bulletin"), GTK_FILE_CHOOSER_ACTION_SAVE, "save");
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as_action (widget, name, param);
+  else
+    save_to (self, self->file);
+}
+
+gboolean
+hb_window_export_to (HbWindow        *self,
+                     GFile           *file,
+                     HbExportFormat   format,
+                     GError         **error)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), FALSE);
+
+  if (!hb_export_to_file (self->bulletin, hb_bulletin_get_page_setup (self->bulletin),
+                          format, file, NULL, error))
+    return FALSE;
+
+  g_set_object (&self->export_file, file);
+  self->export_format = format;
+  return TRUE;
+}
+
+static const char *
+extension_of (HbExportFormat format)
+{
+  return format == HB_EXPORT_PDF ? ".pdf" : format == HB_EXPORT_ODT ? ".odt" : ".xml";
+}
+
+/* One click: next to the project (or to the last place used), in the last
+ * format used, PDF at first. */
+static void
+export_in_format (HbWindow       *self,
+                  HbExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+      g_autofree char *stem = g_strndup (path, g_str_has_suffix (path, ".huibian") ? strlen (path) - 8 : strlen (path));
+      g_autofree char *out = g_strconcat (stem, extension_of (format), NULL);
+
+      target = g_file_new_for_path (out);
+    }
+  else
+    {
+      g_autofree char *out = g_build_filename (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) ?: g_get_home_dir (),
+                                               "bulletin", NULL);
+      g_autofree char *named = g_strconcat (out, extension_of (format), NULL);
+
+      target = g_file_new_for_path (named);
+    }
+
+  if (!hb_window_export_to (self, target, format, &error))
+    show_error (self, error->message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  export_in_format (self, self->export_format);
+}
+
+static void
+export_format_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  HbExportFormat format;
+
+  if (hb_export_format_from_string (g_variant_get_string (param, NULL), &format))
+    export_in_format (HB_WINDOW (widget), format);
+}
+
+static void
+move_selected (HbWindow *self,
+               int       delta)
+{
+  guint from = gtk_single_selection_get_selected (self->selection);
+  guint to = from + delta;
+
+  if (from == GTK_INVALID_LIST_POSITION || to >= hb_bulletin_get_n_reports (self->bulletin))
+    return;
+
+  hb_bulletin_move_report (self->bulletin, from, to);
+  gtk_single_selection_set_selected (self->selection, to);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  move_selected (HB_WINDOW (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  move_selected (HB_WINDOW (widget), 1);
+}
+
+static void
+page_activated_cb (HbWindow *self,
+                   guint     report)
+{
+  hb_window_select (self, report);
+}
+
+static void
+hb_window_dispose (GObject *object)
+{
+  HbWindow *self = (HbWindow *)object;
+
+  g_clear_handle_id (&self->repaginate_id, g_source_remove);
+  if (self->bulletin != NULL)
+    g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
+  if (self->report_list != NULL)
+    gtk_list_view_set_model (self->report_list, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->paginator);
+  g_clear_object (&self->bulletin);
+  g_clear_object (&self->file);
+  g_clear_object (&self->export_file);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->first_pages, g_free);
+  g_clear_pointer (&self->page_counts, g_free);
+
+  G_OBJECT_CLASS (hb_window_parent_class)->dispose (object);
+}
+
+static void
+hb_window_class_init (HbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hb_window_dispose;
+
+  g_type_ensure (HB_TYPE_REPORT_VIEW);
+  g_type_ensure (HB_TYPE_PAGE_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/huibian/Huibian/ui/hb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, report_list);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, report_view);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, info_label);
+  gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
+  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
+}
+
+static void
+hb_window_init (HbWindow *self)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_hash_table_new (NULL, NULL);
+  self->export_format = HB_EXPORT_PDF;
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->report_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (self->selection));
+
+  set_bulletin (self, bulletin);
+  selection_changed_cb (self);
+}
+
+HbWindow *
+hb_window_new (GtkApplication *application)
+{
+  return g_object_new (HB_TYPE_WINDOW, "application", application, NULL);
+}
+
+HbBulletin *
+hb_window_get_bulletin (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), NULL);
+
+  return self->bulletin;
+}
+
+gboolean
+hb_window_get_busy (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), FALSE);
+
+  return self->busy > 0;
+}
+
+gboolean
+hb_window_get_modified (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), FALSE);
+
+  return self->modified;
+}
+
+guint
+hb_window_get_selected (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
+
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+void
+hb_window_select (HbWindow *self,
+                  guint     position)
+{
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+guint
+hb_window_get_preview_pages (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), 0);
+
+  return hb_page_preview_get_n_pages (self->preview);
+}
