@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -35,10 +39,13 @@ spin_frames (guint n)
     }
 }
 
+/* Screenshots are named after the interface language they show. */
 static void
 save_screenshot (GtkWidget  *window,
-                 const char *name)
+                 const char *base)
 {
+  const char *language = g_getenv ("HB_TEST_LANGUAGE");
+  g_autofree char *name = g_strdup_printf ("%s%s%s.png", base, language ? "-" : "", language ? language : "");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
@@ -149,13 +156,28 @@ test_screenshots (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   spin_frames (20);
-  save_screenshot (GTK_WIDGET (window), "window-1280x800.png");
+  save_screenshot (GTK_WIDGET (window), "window-1280x800");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
   gtk_widget_queue_resize (GTK_WIDGET (window));
   spin_frames (20);
-  save_screenshot (GTK_WIDGET (window), "window-900x650.png");
+  save_screenshot (GTK_WIDGET (window), "window-900x650");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Under HB_TEST_LANGUAGE=zh_CN the window shows the Chinese interface,
+ * from the catalogues built in the build folder. */
+static void
+test_translated (void)
+{
+  HbWindow *window = hb_window_new (NULL);
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+  if (g_strcmp0 (g_getenv ("HB_TEST_LANGUAGE"), "zh_CN") == 0)
+    g_assert_nonnull (strstr (title, "未命名汇编"));
+  else
+    g_assert_nonnull (strstr (title, "Untitled Bulletin"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -163,7 +185,16 @@ int
 main (int    argc,
       char **argv)
 {
+  if (g_getenv ("HB_TEST_LANGUAGE") != NULL)
+    {
+      g_setenv ("LANGUAGE", g_getenv ("HB_TEST_LANGUAGE"), TRUE);
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HB_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/window/translated", test_translated);
 
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);

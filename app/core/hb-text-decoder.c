@@ -52,9 +52,8 @@ check_control_chars (const char  *utf8,
       if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
         {
           g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_BINARY,
-                       _("it contains the control character 0x%02X at byte %" G_GSIZE_FORMAT
-                         ", so it is not a text file"),
-                       c, (gsize)(p - utf8));
+                       _("it contains the control character 0x%02X at byte %lu, so it is not a text file"),
+                       c, (gulong)(p - utf8));
           return FALSE;
         }
     }
@@ -105,8 +104,8 @@ decode_without_bom (const guint8  *data,
     {
       g_free (utf8);
       g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_ENCODING,
-                   _("it is neither UTF-8 nor GB18030 (GBK) text: invalid bytes at offset %" G_GSIZE_FORMAT),
-                   (gsize)(end - (const char *)data));
+                   _("it is neither UTF-8 nor GB18030 (GBK) text: invalid bytes at offset %lu"),
+                   (gulong)(end - (const char *)data));
       return NULL;
     }
 
