@@ -173,6 +173,73 @@ test_changed (void)
   g_assert_cmpuint (changes, ==, 4);
 }
 
+static void
+assert_labels (HbReport   *report,
+               const char *expected)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+
+      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
+        g_string_append_printf (labels, "%s ", hb_block_get_label (block) ?: "-");
+    }
+  g_assert_cmpstr (labels->str, ==, expected);
+}
+
+static void
+add_heading (HbReport   *report,
+             guint       level,
+             const char *label)
+{
+  g_autoptr(HbBlock) block = hb_block_new_heading (level, label, "标题", NULL);
+  g_autoptr(HbBlock) para = hb_block_new_paragraph ("正文。");
+
+  hb_report_append_block (report, block);
+  hb_report_append_block (report, para);
+}
+
+/* Numbers follow the order of the sections, restarting under each higher
+ * heading, whatever they were before a move or a change of level. */
+static void
+test_renumber (void)
+{
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autofree char *twelve = hb_heading_label_for (1, 12);
+  g_autofree char *twenty = hb_heading_label_for (2, 20);
+  g_autoptr(HbBlock) moved = NULL;
+
+  add_heading (report, 1, "二、");
+  add_heading (report, 2, "（三）");
+  add_heading (report, 2, "（一）");
+  add_heading (report, 3, "1.");
+  add_heading (report, 4, "（1）");
+  add_heading (report, 1, "一、");
+  add_heading (report, 2, "（二）");
+  add_heading (report, 2, NULL);
+
+  hb_report_renumber_headings (report);
+  assert_labels (report, "一、 （一） （二） 1. （1） 二、 （一） - ");
+
+  /* Only the heading moves to the top: the subsections it leaves behind now
+   * belong to the section before them and count on there. */
+  moved = g_object_ref (hb_report_get_block (report, 10));
+  hb_report_remove_block (report, 10);
+  hb_report_insert_block (report, 0, moved);
+  hb_report_renumber_headings (report);
+  assert_labels (report, "一、 二、 （一） （二） 1. （1） （三） - ");
+
+  /* A level-2 heading promoted to level 1 starts a new count below it. */
+  hb_block_set_level (hb_report_get_block (report, 3), 1);
+  hb_report_renumber_headings (report);
+  assert_labels (report, "一、 二、 三、 （一） 1. （1） （二） - ");
+
+  g_assert_cmpstr (twelve, ==, "十二、");
+  g_assert_cmpstr (twenty, ==, "（二十）");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,6 +250,7 @@ main (int    argc,
   g_test_add_func ("/model/properties-notify", test_properties_notify);
   g_test_add_func ("/model/blocks", test_blocks);
   g_test_add_func ("/model/changed", test_changed);
+  g_test_add_func ("/model/renumber", test_renumber);
 
   return g_test_run ();
 }

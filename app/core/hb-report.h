@@ -46,6 +46,9 @@ void         hb_report_add_warning        (HbReport    *self,
                                            const char  *format,
                                            ...) G_GNUC_PRINTF (2, 3);
 guint64      hb_report_get_revision       (HbReport    *self);
+void         hb_report_renumber_headings  (HbReport    *self);
+char        *hb_heading_label_for         (guint        level,
+                                           guint        number);
 guint        hb_report_count_paragraphs   (HbReport    *self);
 gsize        hb_report_count_characters   (HbReport    *self);
 
