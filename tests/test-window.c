@@ -149,6 +149,37 @@ test_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closing with unsaved changes asks first; Cancel keeps the window and
+ * the work, Discard closes. */
+static void
+test_close_prompt (void)
+{
+  HbWindow *window = window_with_sample ();
+  GtkWidget *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  g_assert_true (hb_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin_frames (2);
+  g_assert_nonnull (window);
+  dialog = hb_window_get_close_dialog (window);
+  g_assert_true (GTK_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (dialog));
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin_frames (2);
+  g_assert_nonnull (window);
+  g_assert_null (hb_window_get_close_dialog (window));
+  g_assert_cmpuint (hb_bulletin_get_n_reports (hb_window_get_bulletin (window)), ==, 19);
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = hb_window_get_close_dialog (window);
+  gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Discard */);
+  spin_frames (2);
+  g_assert_null (window);
+}
+
 static void
 test_screenshots (void)
 {
@@ -198,6 +229,7 @@ main (int    argc,
 
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/close-prompt", test_close_prompt);
   g_test_add_func ("/window/screenshots", test_screenshots);
 
   return g_test_run ();

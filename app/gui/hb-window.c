@@ -36,6 +36,9 @@ struct _HbWindow
   guint *page_counts;
   guint n_paged;
 
+  GtkWidget *close_dialog; /* asking whether to save before closing */
+  gboolean close_after_save;
+
   GtkListView *report_list;
   HbReportView *report_view;
   HbPagePreview *preview;
@@ -300,6 +303,8 @@ saved_cb (GObject      *object,
     }
   self->modified = FALSE;
   update_title (self);
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -495,6 +500,75 @@ move_down_action (GtkWidget  *widget,
   move_selected (HB_WINDOW (widget), 1);
 }
 
+enum {
+  CLOSE_DISCARD = 1,
+  CLOSE_SAVE = 2,
+};
+
+static void
+destroy_widget (GtkWidget *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+close_response_cb (GtkDialog *dialog,
+                   int        response,
+                   HbWindow  *self)
+{
+  g_clear_pointer (&self->close_dialog, destroy_widget);
+
+  if (response == CLOSE_DISCARD)
+    {
+      self->modified = FALSE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (response == CLOSE_SAVE)
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+/* Nothing the user made is lost by closing: unsaved changes are kept,
+ * discarded or saved as the user says. */
+static gboolean
+close_request_cb (HbWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (!self->modified || hb_bulletin_get_n_reports (self->bulletin) == 0)
+    return FALSE;
+  if (self->close_dialog != NULL)
+    return TRUE;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save changes to the bulletin before closing?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don’t save, your changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), CLOSE_DISCARD,
+                          _("_Save"), CLOSE_SAVE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), CLOSE_SAVE);
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  self->close_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* The dialog asking about unsaved changes, while it is shown. */
+GtkWidget *
+hb_window_get_close_dialog (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), NULL);
+
+  return self->close_dialog;
+}
+
 static void
 page_activated_cb (HbWindow *self,
                    guint     report)
@@ -508,6 +582,7 @@ hb_window_dispose (GObject *object)
   HbWindow *self = (HbWindow *)object;
 
   g_clear_handle_id (&self->repaginate_id, g_source_remove);
+  g_clear_pointer (&self->close_dialog, destroy_widget);
   if (self->bulletin != NULL)
     g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
   if (self->report_list != NULL)
@@ -585,6 +660,7 @@ hb_window_init (HbWindow *self)
 
   set_bulletin (self, bulletin);
   selection_changed_cb (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 HbWindow *

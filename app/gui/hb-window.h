@@ -31,5 +31,6 @@ void        hb_window_select           (HbWindow       *self,
                                         guint           position);
 guint       hb_window_get_preview_pages (HbWindow      *self);
 void        hb_window_repaginate_now   (HbWindow       *self);
+GtkWidget  *hb_window_get_close_dialog (HbWindow       *self);
 
 G_END_DECLS
