@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -180,6 +182,67 @@ test_close_prompt (void)
   g_assert_null (window);
 }
 
+static guint
+count_drafts (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_suffix (name, ".huibian");
+  return n;
+}
+
+/* The real program imports a bulletin, autosaves a draft a second later,
+ * and is killed; the next window offers the draft and restores it. */
+static void
+test_crash_recovery (void)
+{
+  const char *drafts = g_getenv ("HB_DRAFTS_DIR");
+  g_autofree char *bulletin = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "HB_AUTOSAVE_SECONDS", "1", TRUE);
+  const char *argv[] = { g_getenv ("HB_GUI"), bulletin, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  HbWindow *window;
+
+  g_assert_nonnull (drafts);
+  g_assert_cmpuint (count_drafts (drafts), ==, 0);
+  g_assert_true (g_spawn_async (NULL, (char **)argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  while (count_drafts (drafts) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (100000);
+  g_usleep (500000);  /* let the draft's write finish, as a user would */
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+  g_assert_cmpuint (count_drafts (drafts), ==, 1);
+
+  window = hb_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hb_window_offer_drafts (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft", NULL));
+  g_assert_cmpuint (hb_bulletin_get_n_reports (hb_window_get_bulletin (window)), ==, 18);
+  g_assert_true (hb_window_get_modified (window));
+
+  /* Discarding the restored work on close removes the draft too. */
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (GTK_DIALOG (hb_window_get_close_dialog (window)), 1 /* Discard */);
+  spin_frames (2);
+  g_assert_null (window);
+  g_assert_cmpuint (count_drafts (drafts), ==, 0);
+  {
+    g_autofree char *uris = NULL;
+    g_autoptr(GDir) listing = g_dir_open (drafts, 0, NULL);
+
+    g_assert_null (g_dir_read_name (listing));
+  }
+  g_rmdir (drafts);
+}
+
 static void
 test_screenshots (void)
 {
@@ -224,12 +287,21 @@ main (int    argc,
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
     }
+  /* Drafts go to a folder of this run's own. */
+  {
+    g_autofree char *drafts = g_dir_make_tmp ("huibian-drafts-XXXXXX", NULL);
+
+    g_setenv ("HB_DRAFTS_DIR", drafts, TRUE);
+    /* Only the program under test autosaves (it gets 1 s). */
+    g_setenv ("HB_AUTOSAVE_SECONDS", "3600", TRUE);
+  }
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/translated", test_translated);
 
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
+  g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/screenshots", test_screenshots);
 
   return g_test_run ();

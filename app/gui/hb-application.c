@@ -14,15 +14,23 @@
 struct _HbApplication
 {
   GtkApplication parent_instance;
+
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (HbApplication, hb_application, GTK_TYPE_APPLICATION)
 
+/* The first window of a run offers back the drafts a crash left. */
 static HbWindow *
 new_window (HbApplication *self)
 {
   HbWindow *window = hb_window_new (GTK_APPLICATION (self));
 
+  if (!self->drafts_offered)
+    {
+      self->drafts_offered = TRUE;
+      hb_window_offer_drafts (window);
+    }
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

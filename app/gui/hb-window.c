@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hb-draft-store.h"
 #include "hb-page-preview.h"
 #include "hb-paginator.h"
 #include "hb-project.h"
@@ -36,6 +37,9 @@ struct _HbWindow
   guint *page_counts;
   guint n_paged;
 
+  char *draft_id;          /* this bulletin's draft, once autosaved */
+  char *offered_draft;     /* a draft left by a crash, offered for restore */
+  guint autosave_id;
   GtkWidget *close_dialog; /* asking whether to save before closing */
   gboolean close_after_save;
 
@@ -43,6 +47,7 @@ struct _HbWindow
   HbReportView *report_view;
   HbPagePreview *preview;
   GtkInfoBar *info_bar;
+  GtkInfoBar *draft_bar;
   GtkLabel *info_label;
 };
 
@@ -50,6 +55,9 @@ G_DEFINE_FINAL_TYPE (HbWindow, hb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 /* Typing stays fluid: the preview follows a moment after the last edit. */
 #define REPAGINATE_DELAY_MS 300
+
+/* A draft is written this long after the first unsaved change. */
+#define AUTOSAVE_DELAY_S 5
 
 static void
 show_error (HbWindow   *self,
@@ -132,8 +140,55 @@ repaginate_cb (gpointer data)
 }
 
 static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!hb_draft_store_save_finish (HB_DRAFT_STORE (object), result, &error))
+    g_warning ("Could not save a draft: %s", error->message);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  HbWindow *self = data;
+
+  self->autosave_id = 0;
+  if (!self->modified || hb_bulletin_get_n_reports (self->bulletin) == 0)
+    return G_SOURCE_REMOVE;
+
+  if (self->draft_id == NULL)
+    self->draft_id = hb_draft_store_new_id (hb_draft_store_get_default ());
+  hb_draft_store_save_async (hb_draft_store_get_default (), self->draft_id, self->bulletin,
+                             self->file, NULL, draft_saved_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static guint
+autosave_delay (void)
+{
+  const char *override = g_getenv ("HB_AUTOSAVE_SECONDS");
+
+  return override ? (guint)g_ascii_strtoull (override, NULL, 10) : AUTOSAVE_DELAY_S;
+}
+
+/* The saved project now holds everything: the draft is not needed. */
+static void
+forget_draft (HbWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  hb_draft_store_delete (hb_draft_store_get_default (), self->draft_id);
+  g_clear_pointer (&self->draft_id, g_free);
+}
+
+static void
 bulletin_changed_cb (HbWindow *self)
 {
+  if (self->autosave_id == 0)
+    self->autosave_id = g_timeout_add_seconds (autosave_delay (), autosave_cb, self);
   self->modified = TRUE;
   update_title (self);
   hb_window_update_actions (self);
@@ -302,6 +357,7 @@ saved_cb (GObject      *object,
       return;
     }
   self->modified = FALSE;
+  forget_draft (self);
   update_title (self);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -521,6 +577,7 @@ close_response_cb (GtkDialog *dialog,
   if (response == CLOSE_DISCARD)
     {
       self->modified = FALSE;
+      forget_draft (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (response == CLOSE_SAVE)
@@ -569,6 +626,67 @@ hb_window_get_close_dialog (HbWindow *self)
   return self->close_dialog;
 }
 
+/* Offers the oldest draft left by a session that ended without saving;
+ * returns whether there was one. */
+gboolean
+hb_window_offer_drafts (HbWindow *self)
+{
+  g_auto(GStrv) drafts = hb_draft_store_list (hb_draft_store_get_default ());
+
+  g_return_val_if_fail (HB_IS_WINDOW (self), FALSE);
+
+  g_clear_pointer (&self->offered_draft, g_free);
+  if (drafts[0] == NULL)
+    return FALSE;
+
+  self->offered_draft = g_strdup (drafts[0]);
+  gtk_info_bar_set_revealed (self->draft_bar, TRUE);
+  return TRUE;
+}
+
+static void
+restore_draft_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) project = NULL;
+  g_autoptr(HbBulletin) bulletin = NULL;
+
+  gtk_info_bar_set_revealed (self->draft_bar, FALSE);
+  if (self->offered_draft == NULL)
+    return;
+
+  bulletin = hb_draft_store_load (hb_draft_store_get_default (), self->offered_draft, &project, &error);
+  if (bulletin == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* The restored work is unsaved work: it stays a draft until saved. */
+  g_set_object (&self->file, project);
+  set_bulletin (self, bulletin);
+  forget_draft (self);
+  self->draft_id = g_steal_pointer (&self->offered_draft);
+  self->modified = TRUE;
+  update_title (self);
+  gtk_single_selection_set_selected (self->selection, 0);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  gtk_info_bar_set_revealed (self->draft_bar, FALSE);
+  hb_draft_store_delete (hb_draft_store_get_default (), self->offered_draft);
+  g_clear_pointer (&self->offered_draft, g_free);
+}
+
 static void
 page_activated_cb (HbWindow *self,
                    guint     report)
@@ -582,7 +700,13 @@ hb_window_dispose (GObject *object)
   HbWindow *self = (HbWindow *)object;
 
   g_clear_handle_id (&self->repaginate_id, g_source_remove);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_pointer (&self->close_dialog, destroy_widget);
+  /* Closed without unsaved work: no draft to keep. */
+  if (!self->modified)
+    forget_draft (self);
+  g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->offered_draft, g_free);
   if (self->bulletin != NULL)
     g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
   if (self->report_list != NULL)
@@ -615,6 +739,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbWindow, report_view);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_label);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
@@ -627,6 +752,8 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

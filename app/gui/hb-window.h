@@ -32,5 +32,6 @@ void        hb_window_select           (HbWindow       *self,
 guint       hb_window_get_preview_pages (HbWindow      *self);
 void        hb_window_repaginate_now   (HbWindow       *self);
 GtkWidget  *hb_window_get_close_dialog (HbWindow       *self);
+gboolean    hb_window_offer_drafts     (HbWindow       *self);
 
 G_END_DECLS
