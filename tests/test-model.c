@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "hb-bulletin.h"
+#include "hb-history.h"
 
 typedef struct {
   guint signals;
@@ -240,6 +241,49 @@ test_renumber (void)
   g_assert_cmpstr (twenty, ==, "（二十）");
 }
 
+static void
+test_history (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbHistory) history = NULL;
+  g_autoptr(HbReport) a = report_titled ("A");
+  g_autoptr(HbReport) b = report_titled ("B");
+  guint changes = 0;
+
+  hb_bulletin_append_report (bulletin, a);
+  hb_bulletin_append_report (bulletin, b);
+  history = hb_history_new (bulletin);
+  g_assert_false (hb_history_can_undo (history));
+  g_assert_false (hb_history_checkpoint (history));
+
+  hb_bulletin_move_report (bulletin, 0, 1);
+  g_assert_true (hb_history_checkpoint (history));
+  hb_bulletin_set_title (bulletin, "工作简报");
+  hb_report_set_organization (hb_bulletin_get_report (bulletin, 0), "甲单位");
+  /* Not yet checkpointed: undo records it first, then takes it back. */
+  g_signal_connect (bulletin, "changed", G_CALLBACK (count_cb), &changes);
+  g_assert_true (hb_history_undo (history));
+  assert_order (bulletin, "BA");
+  g_assert_null (hb_bulletin_get_title (bulletin));
+  g_assert_null (hb_report_get_organization (hb_bulletin_get_report (bulletin, 0)));
+  g_assert_cmpuint (changes, >, 0);
+
+  g_assert_true (hb_history_undo (history));
+  assert_order (bulletin, "AB");
+  g_assert_false (hb_history_can_undo (history));
+  g_assert_true (hb_history_redo (history));
+  g_assert_true (hb_history_redo (history));
+  g_assert_cmpstr (hb_bulletin_get_title (bulletin), ==, "工作简报");
+  assert_order (bulletin, "BA");
+  g_assert_false (hb_history_can_redo (history));
+
+  /* A new change after an undo drops what could be redone. */
+  g_assert_true (hb_history_undo (history));
+  hb_bulletin_set_issue (bulletin, "第9期");
+  g_assert_true (hb_history_checkpoint (history));
+  g_assert_false (hb_history_can_redo (history));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/model/blocks", test_blocks);
   g_test_add_func ("/model/changed", test_changed);
   g_test_add_func ("/model/renumber", test_renumber);
+  g_test_add_func ("/model/history", test_history);
 
   return g_test_run ();
 }

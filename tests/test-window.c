@@ -126,6 +126,20 @@ test_import_and_reorder (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-up", NULL));
   g_assert_cmpstr (title_at (window, 0), ==, first);
 
+  /* Undo takes back the last step (the move up), then the move down;
+   * redo does the move down again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (title_at (window, 0), ==, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (title_at (window, 0), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (title_at (window, 0), ==, second);
+
+  /* A property edit is a step too. */
+  hb_report_set_title (hb_bulletin_get_report (bulletin, 0), "改过的标题");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (title_at (window, 0), ==, second);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

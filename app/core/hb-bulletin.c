@@ -435,3 +435,30 @@ hb_bulletin_add_warning (HbBulletin *self,
   g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
   va_end (args);
 }
+
+/* Makes @self hold what @other holds — properties, page setup, reports,
+ * warnings — as one change: views see a single items-changed. */
+void
+hb_bulletin_replace_contents (HbBulletin *self,
+                              HbBulletin *other)
+{
+  guint n = hb_bulletin_get_n_reports (other);
+  g_autofree gpointer *reports = g_new0 (gpointer, MAX (1, n));
+
+  g_return_if_fail (HB_IS_BULLETIN (self));
+  g_return_if_fail (HB_IS_BULLETIN (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  hb_bulletin_set_title (self, other->title);
+  hb_bulletin_set_issue (self, other->issue);
+  hb_bulletin_set_unit (self, other->unit);
+  hb_bulletin_set_date (self, other->date);
+  hb_bulletin_set_page_setup (self, other->page_setup);
+  g_ptr_array_set_size (self->warnings, 0);
+  for (guint i = 0; i < other->warnings->len; i++)
+    g_ptr_array_add (self->warnings, g_strdup (other->warnings->pdata[i]));
+  for (guint i = 0; i < n; i++)
+    reports[i] = hb_bulletin_get_report (other, i);
+  g_list_store_splice (self->reports, 0, hb_bulletin_get_n_reports (self), reports, n);
+  g_object_thaw_notify (G_OBJECT (self));
+}

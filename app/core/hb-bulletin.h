@@ -41,6 +41,8 @@ void         hb_bulletin_remove_report  (HbBulletin *self,
 void         hb_bulletin_move_report    (HbBulletin *self,
                                          guint       from,
                                          guint       to);
+void         hb_bulletin_replace_contents (HbBulletin *self,
+                                           HbBulletin *other);
 const GPtrArray *hb_bulletin_get_warnings (HbBulletin *self);
 void         hb_bulletin_add_warning    (HbBulletin *self,
                                          const char *format,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hb-draft-store.h"
+#include "hb-history.h"
 #include "hb-page-preview.h"
 #include "hb-paginator.h"
 #include "hb-project.h"
@@ -25,6 +26,8 @@ struct _HbWindow
 
   HbBulletin *bulletin;
   HbPaginator *paginator;
+  HbHistory *history;
+  guint checkpoint_id;
   GtkSingleSelection *selection;
   GFile *file;           /* the project, once saved or opened */
   GFile *export_file;    /* where the last export went */
@@ -48,6 +51,7 @@ struct _HbWindow
   HbPagePreview *preview;
   GtkInfoBar *info_bar;
   GtkInfoBar *draft_bar;
+  GtkPopover *report_popover;
   GtkLabel *info_label;
 };
 
@@ -55,6 +59,9 @@ G_DEFINE_FINAL_TYPE (HbWindow, hb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 /* Typing stays fluid: the preview follows a moment after the last edit. */
 #define REPAGINATE_DELAY_MS 300
+
+/* Changes closer together than this are one step of undo. */
+#define CHECKPOINT_DELAY_MS 400
 
 /* A draft is written this long after the first unsaved change. */
 #define AUTOSAVE_DELAY_S 5
@@ -92,6 +99,9 @@ hb_window_update_actions (HbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", have && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", have && selected + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->checkpoint_id != 0 || hb_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hb_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0);
 }
@@ -184,9 +194,31 @@ forget_draft (HbWindow *self)
   g_clear_pointer (&self->draft_id, g_free);
 }
 
+/* Ends the current undo step: typing is grouped by time, but each
+ * command (a move, an import) is a step of its own. */
+static void
+commit_step (HbWindow *self)
+{
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  hb_history_checkpoint (self->history);
+  hb_window_update_actions (self);
+}
+
+static gboolean
+checkpoint_cb (gpointer data)
+{
+  HbWindow *self = data;
+
+  self->checkpoint_id = 0;
+  commit_step (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bulletin_changed_cb (HbWindow *self)
 {
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  self->checkpoint_id = g_timeout_add (CHECKPOINT_DELAY_MS, checkpoint_cb, self);
   if (self->autosave_id == 0)
     self->autosave_id = g_timeout_add_seconds (autosave_delay (), autosave_cb, self);
   self->modified = TRUE;
@@ -248,6 +280,9 @@ set_bulletin (HbWindow   *self,
   g_set_object (&self->bulletin, bulletin);
   g_clear_object (&self->paginator);
   self->paginator = hb_paginator_new (bulletin);
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  g_clear_object (&self->history);
+  self->history = hb_history_new (bulletin);
   gtk_single_selection_set_model (self->selection, hb_bulletin_get_reports (bulletin));
   g_signal_connect_swapped (bulletin, "changed", G_CALLBACK (bulletin_changed_cb), self);
   self->modified = FALSE;
@@ -286,8 +321,10 @@ imported_cb (GObject      *object,
       hb_bulletin_set_issue (self->bulletin, hb_bulletin_get_issue (imported));
       hb_bulletin_set_date (self->bulletin, hb_bulletin_get_date (imported));
     }
+  commit_step (self);
   for (guint i = 0; i < hb_bulletin_get_n_reports (imported); i++)
     hb_bulletin_append_report (self->bulletin, hb_bulletin_get_report (imported, i));
+  commit_step (self);
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, 0);
 }
@@ -536,8 +573,46 @@ move_selected (HbWindow *self,
   if (from == GTK_INVALID_LIST_POSITION || to >= hb_bulletin_get_n_reports (self->bulletin))
     return;
 
+  commit_step (self);
   hb_bulletin_move_report (self->bulletin, from, to);
   gtk_single_selection_set_selected (self->selection, to);
+  commit_step (self);
+}
+
+/* Undo and redo put the whole bulletin back as it was, so the selection
+ * is kept by position. */
+static void
+step_history (HbWindow *self,
+              gboolean  undo)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  if (undo)
+    hb_history_undo (self->history);
+  else
+    hb_history_redo (self->history);
+
+  if (selected < hb_bulletin_get_n_reports (self->bulletin))
+    gtk_single_selection_set_selected (self->selection, selected);
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  hb_window_update_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  step_history (HB_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  step_history (HB_WINDOW (widget), FALSE);
 }
 
 static void
@@ -687,6 +762,31 @@ discard_draft_action (GtkWidget  *widget,
   g_clear_pointer (&self->offered_draft, g_free);
 }
 
+/* Right click (or a long press) on a report: its menu, at the pointer. */
+static void
+list_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 HbWindow        *self)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+
+  /* Select the row under the pointer first, as file managers do. */
+  for (; picked != NULL && picked != list; picked = gtk_widget_get_parent (picked))
+    if (HB_IS_REPORT_ROW (picked))
+      {
+        guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->rows, picked));
+
+        gtk_single_selection_set_selected (self->selection, position);
+        break;
+      }
+
+  gtk_popover_set_pointing_to (self->report_popover, &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (self->report_popover);
+}
+
 static void
 page_activated_cb (HbWindow *self,
                    guint     report)
@@ -701,6 +801,7 @@ hb_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->repaginate_id, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   g_clear_pointer (&self->close_dialog, destroy_widget);
   /* Closed without unsaved work: no draft to keep. */
   if (!self->modified)
@@ -711,9 +812,12 @@ hb_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
   if (self->report_list != NULL)
     gtk_list_view_set_model (self->report_list, NULL);
+  if (self->report_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->report_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->paginator);
+  g_clear_object (&self->history);
   g_clear_object (&self->bulletin);
   g_clear_object (&self->file);
   g_clear_object (&self->export_file);
@@ -740,6 +844,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, draft_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_label);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
@@ -752,6 +857,8 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
 
@@ -760,6 +867,8 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
 }
@@ -784,6 +893,14 @@ hb_window_init (HbWindow *self)
   gtk_list_view_set_factory (self->report_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (self->selection));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (list_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->report_list), GTK_EVENT_CONTROLLER (click));
+  }
 
   set_bulletin (self, bulletin);
   selection_changed_cb (self);
