@@ -284,6 +284,45 @@ test_history (void)
   g_assert_false (hb_history_can_redo (history));
 }
 
+static void
+test_sections (void)
+{
+  g_autoptr(HbReport) report = hb_report_new ();
+  guint moved_to = 0;
+
+  add_heading (report, 1, "一、");       /* 0, para 1 */
+  add_heading (report, 2, "（一）");     /* 2, para 3 */
+  add_heading (report, 2, "（二）");     /* 4, para 5 */
+  add_heading (report, 1, "二、");       /* 6, para 7 */
+  add_heading (report, 2, "（一）");     /* 8, para 9 */
+  hb_block_set_text (hb_report_get_block (report, 6), "第二节");
+
+  /* Move the second level-1 section (from its paragraph) up: it goes with
+   * its subsection, and the numbers follow the new order. */
+  g_assert_true (hb_report_move_section (report, 7, -1, &moved_to));
+  g_assert_cmpuint (moved_to, ==, 1);
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 0)), ==, "第二节");
+  assert_labels (report, "一、 （一） 二、 （一） （二） ");
+  g_assert_false (hb_report_move_section (report, 0, -1, NULL));
+
+  /* And back down. */
+  g_assert_true (hb_report_move_section (report, 0, 1, &moved_to));
+  g_assert_cmpuint (moved_to, ==, 6);
+  assert_labels (report, "一、 （一） （二） 二、 （一） ");
+
+  /* A subsection moves only among its siblings. */
+  g_assert_true (hb_report_move_section (report, 4, -1, &moved_to));
+  g_assert_cmpuint (moved_to, ==, 2);
+  g_assert_false (hb_report_move_section (report, 8, -1, NULL));
+
+  /* Levels: a paragraph becomes a heading, a heading a paragraph. */
+  hb_report_set_block_level (report, 1, 2);
+  assert_labels (report, "一、 （一） （二） （三） 二、 （一） ");
+  hb_report_set_block_level (report, 6, 0);
+  assert_labels (report, "一、 （一） （二） （三） （四） ");
+  g_assert_null (hb_block_get_label (hb_report_get_block (report, 6)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,6 +335,7 @@ main (int    argc,
   g_test_add_func ("/model/changed", test_changed);
   g_test_add_func ("/model/renumber", test_renumber);
   g_test_add_func ("/model/history", test_history);
+  g_test_add_func ("/model/sections", test_sections);
 
   return g_test_run ();
 }

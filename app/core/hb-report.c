@@ -542,3 +542,149 @@ hb_report_renumber_headings (HbReport *self)
       hb_block_set_label (block, label);
     }
 }
+
+/* Makes the block at @position a heading of @level (1–4) or a paragraph
+ * (0), and renumbers. A heading made a paragraph keeps its run-in text;
+ * a paragraph made a heading gets a number label. */
+void
+hb_report_set_block_level (HbReport *self,
+                           guint     position,
+                           guint     level)
+{
+  HbBlock *block;
+
+  g_return_if_fail (HB_IS_REPORT (self));
+  g_return_if_fail (position < hb_report_get_n_blocks (self));
+  g_return_if_fail (level <= HB_MAX_HEADING_LEVEL);
+
+  block = hb_report_get_block (self, position);
+  if (level == 0 && hb_block_get_level (block) > 0)
+    {
+      g_autofree char *text = g_strconcat (hb_block_get_text (block), hb_block_get_run_in (block) ?: "", NULL);
+
+      hb_block_set_label (block, NULL);
+      hb_block_set_run_in (block, NULL);
+      hb_block_set_text (block, text);
+    }
+  else if (level > 0 && hb_block_get_label (block) == NULL)
+    hb_block_set_label (block, "#");  /* any label: renumbering writes the real one */
+
+  hb_block_set_level (block, level);
+  hb_report_renumber_headings (self);
+}
+
+/* The blocks of the section headed at @start: the heading and everything
+ * up to the next heading of the same or a higher level. */
+static guint
+section_end (HbReport *self,
+             guint     start)
+{
+  guint level = hb_block_get_level (hb_report_get_block (self, start));
+  guint n = hb_report_get_n_blocks (self);
+  guint end = start + 1;
+
+  while (end < n)
+    {
+      guint next = hb_block_get_level (hb_report_get_block (self, end));
+
+      if (next > 0 && next <= level)
+        break;
+      end++;
+    }
+
+  return end;
+}
+
+/* The heading of the section that contains @position. */
+static int
+section_start (HbReport *self,
+               guint     position)
+{
+  for (int i = position; i >= 0; i--)
+    if (hb_block_get_level (hb_report_get_block (self, i)) > 0)
+      return i;
+
+  return -1;
+}
+
+/* The previous section of the same level under the same parent, or -1. */
+static int
+previous_sibling (HbReport *self,
+                  guint     start)
+{
+  guint level = hb_block_get_level (hb_report_get_block (self, start));
+
+  for (int i = (int)start - 1; i >= 0; i--)
+    {
+      guint l = hb_block_get_level (hb_report_get_block (self, i));
+
+      if (l == level)
+        return i;
+      if (l > 0 && l < level)
+        return -1;
+    }
+
+  return -1;
+}
+
+static void
+move_blocks (HbReport *self,
+             guint     from,
+             guint     n,
+             guint     to)
+{
+  g_autoptr(GPtrArray) moving = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (moving, g_object_ref (hb_report_get_block (self, from + i)));
+  g_list_store_splice (self->blocks, from, n, NULL, 0);
+  g_list_store_splice (self->blocks, to, 0, moving->pdata, n);
+}
+
+/* Moves the section containing @position (its heading with everything
+ * under it) before the previous section of its level (@direction < 0) or
+ * after the next one, and renumbers. */
+gboolean
+hb_report_move_section (HbReport *self,
+                        guint     position,
+                        int       direction,
+                        guint    *new_position)
+{
+  int start;
+  guint end;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (position < hb_report_get_n_blocks (self), FALSE);
+
+  start = section_start (self, position);
+  if (start < 0)
+    return FALSE;
+  end = section_end (self, start);
+
+  if (direction < 0)
+    {
+      int before = previous_sibling (self, start);
+
+      if (before < 0)
+        return FALSE;
+      move_blocks (self, start, end - start, before);
+      if (new_position != NULL)
+        *new_position = before + (position - start);
+    }
+  else
+    {
+      guint next_end;
+
+      if (end >= hb_report_get_n_blocks (self) ||
+          hb_block_get_level (hb_report_get_block (self, end)) !=
+          hb_block_get_level (hb_report_get_block (self, start)))
+        return FALSE;
+      next_end = section_end (self, end);
+      move_blocks (self, start, end - start, next_end - (end - start));
+      if (new_position != NULL)
+        *new_position = next_end - (end - start) + (position - start);
+    }
+
+  hb_report_renumber_headings (self);
+  return TRUE;
+}

@@ -47,6 +47,13 @@ void         hb_report_add_warning        (HbReport    *self,
                                            ...) G_GNUC_PRINTF (2, 3);
 guint64      hb_report_get_revision       (HbReport    *self);
 void         hb_report_renumber_headings  (HbReport    *self);
+void         hb_report_set_block_level    (HbReport    *self,
+                                           guint        position,
+                                           guint        level);
+gboolean     hb_report_move_section       (HbReport    *self,
+                                           guint        position,
+                                           int          direction,
+                                           guint       *new_position);
 char        *hb_heading_label_for         (guint        level,
                                            guint        number);
 guint        hb_report_count_paragraphs   (HbReport    *self);
