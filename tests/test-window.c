@@ -143,6 +143,55 @@ test_import_and_reorder (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+heading_text (HbReport *report,
+              guint     position)
+{
+  HbBlock *block = hb_report_get_block (report, position);
+
+  g_assert_cmpuint (hb_block_get_level (block), >, 0);
+  return hb_block_get_text (block);
+}
+
+/* Ctrl+Shift+Up moves the section at the cursor, Ctrl+2 makes a block a
+ * level-2 heading; numbers follow and undo takes it back. */
+static void
+test_sections (void)
+{
+  HbWindow *window = window_with_sample ();
+  HbReportView *view = hb_window_get_report_view (window);
+  HbReport *report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
+  guint second = G_MAXUINT, first = G_MAXUINT;
+  g_autofree char *second_text = NULL;
+
+  hb_window_select (window, 5);
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    if (hb_block_get_level (hb_report_get_block (report, i)) == 1)
+      {
+        if (first == G_MAXUINT)
+          first = i;
+        else if (second == G_MAXUINT)
+          second = i;
+      }
+  second_text = g_strdup (heading_text (report, second));
+
+  hb_report_view_set_cursor_block (view, second + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.move-section", "i", -1));
+  g_assert_cmpstr (heading_text (report, first), ==, second_text);
+  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, first)), ==, "一、");
+  g_assert_cmpuint (hb_report_view_get_cursor_block (view), ==, first + 1);
+
+  hb_report_view_set_cursor_block (view, first + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.set-level", "i", 2));
+  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, first + 1)), ==, "（一）");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
+  g_assert_cmpstr (heading_text (report, second), ==, second_text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export (void)
 {
@@ -314,6 +363,7 @@ main (int    argc,
 
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/screenshots", test_screenshots);

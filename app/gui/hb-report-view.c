@@ -85,10 +85,14 @@ fill_body (HbReportView *self)
   gtk_text_buffer_apply_tag_by_name (buffer, "chinese", &start, &end);
 }
 
+/* The body is shown again after any change; the cursor keeps its line. */
 static void
 report_changed_cb (HbReportView *self)
 {
+  guint line = hb_report_view_get_cursor_block (self);
+
   fill_body (self);
+  hb_report_view_set_cursor_block (self, line);
 }
 
 /* Entries show "" where the model has no value (NULL). */
@@ -102,6 +106,65 @@ to_entry_cb (GBinding     *binding,
 
   g_value_set_string (to, text ? text : "");
   return TRUE;
+}
+
+guint
+hb_report_view_get_cursor_block (HbReportView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_line (&iter);
+}
+
+/* Each block is one line of the body, so a block is a line number. */
+void
+hb_report_view_set_cursor_block (HbReportView *self,
+                                 guint         position)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, position);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (self->body_view, gtk_text_buffer_get_insert (buffer), 0.1, FALSE, 0, 0);
+}
+
+static gboolean
+has_block_at_cursor (HbReportView *self)
+{
+  return self->report != NULL && hb_report_view_get_cursor_block (self) < hb_report_get_n_blocks (self->report);
+}
+
+static void
+set_level_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  HbReportView *self = HB_REPORT_VIEW (widget);
+  guint position;
+
+  if (!has_block_at_cursor (self))
+    return;
+
+  position = hb_report_view_get_cursor_block (self);
+  hb_report_set_block_level (self->report, position, (guint)g_variant_get_int32 (param));
+  hb_report_view_set_cursor_block (self, position);
+}
+
+static void
+move_section_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  HbReportView *self = HB_REPORT_VIEW (widget);
+  guint moved_to;
+
+  if (has_block_at_cursor (self) &&
+      hb_report_move_section (self->report, hb_report_view_get_cursor_block (self),
+                              g_variant_get_int32 (param), &moved_to))
+    hb_report_view_set_cursor_block (self, moved_to);
 }
 
 static void
@@ -193,6 +256,18 @@ hb_report_view_class_init (HbReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbReportView, date_entry);
   gtk_widget_class_bind_template_child (widget_class, HbReportView, body_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* Ctrl+1…Ctrl+4 make the block at the cursor a heading of that level,
+   * Ctrl+0 a paragraph; Ctrl+Shift+Up/Down move its section. */
+  gtk_widget_class_install_action (widget_class, "report.set-level", "i", set_level_action);
+  gtk_widget_class_install_action (widget_class, "report.move-section", "i", move_section_action);
+  for (int level = 0; level <= HB_MAX_HEADING_LEVEL; level++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + level, GDK_CONTROL_MASK,
+                                         "report.set-level", "i", level);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "report.move-section", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "report.move-section", "i", 1);
 }
 
 static void

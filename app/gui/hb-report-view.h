@@ -13,5 +13,8 @@ G_DECLARE_FINAL_TYPE (HbReportView, hb_report_view, HB, REPORT_VIEW, GtkWidget)
 HbReport *hb_report_view_get_report (HbReportView *self);
 void      hb_report_view_set_report (HbReportView *self,
                                      HbReport     *report);
+guint     hb_report_view_get_cursor_block (HbReportView *self);
+void      hb_report_view_set_cursor_block (HbReportView *self,
+                                           guint         position);
 
 G_END_DECLS

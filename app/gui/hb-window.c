@@ -961,3 +961,11 @@ hb_window_get_preview_pages (HbWindow *self)
 
   return hb_page_preview_get_n_pages (self->preview);
 }
+
+HbReportView *
+hb_window_get_report_view (HbWindow *self)
+{
+  g_return_val_if_fail (HB_IS_WINDOW (self), NULL);
+
+  return self->report_view;
+}

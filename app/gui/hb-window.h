@@ -6,6 +6,7 @@
 #include "hb-bulletin.h"
 #include "hb-export.h"
 #include "hb-import.h"
+#include "hb-report-view.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,6 @@ guint       hb_window_get_preview_pages (HbWindow      *self);
 void        hb_window_repaginate_now   (HbWindow       *self);
 GtkWidget  *hb_window_get_close_dialog (HbWindow       *self);
 gboolean    hb_window_offer_drafts     (HbWindow       *self);
+HbReportView *hb_window_get_report_view (HbWindow      *self);
 
 G_END_DECLS
