@@ -10,6 +10,7 @@
 #include "hb-draft-store.h"
 #include "hb-history.h"
 #include "hb-page-preview.h"
+#include "hb-pdf-exporter.h"
 #include "hb-paginator.h"
 #include "hb-project.h"
 #include "hb-report-row.h"
@@ -103,6 +104,7 @@ hb_window_update_actions (HbWindow *self)
                                  self->checkpoint_id != 0 || hb_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hb_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0);
 }
 
@@ -579,6 +581,86 @@ move_selected (HbWindow *self,
   commit_step (self);
 }
 
+/* Printing draws the paginator's pages with the PDF's own code, so the
+ * printout is the PDF: same breaks, same page numbers. */
+static const HbPage *
+printed_page (HbPagination *pagination,
+              int           n)
+{
+  guint toc = pagination->toc_pages->len;
+
+  return (guint)n < toc ? pagination->toc_pages->pdata[n] : pagination->pages->pdata[n - toc];
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                n,
+              HbPagination      *pagination)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = gtk_print_context_get_width (context) / HB_MM_TO_PT (pagination->setup->paper_width);
+
+  cairo_scale (cr, scale, scale);
+  hb_pdf_render_page (cr, pagination, printed_page (pagination, n));
+}
+
+static GtkPageSetup *
+paper_of (const HbPageSetup *setup)
+{
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new_custom ("huibian", _("Bulletin"),
+                                                             setup->paper_width, setup->paper_height,
+                                                             GTK_UNIT_MM);
+
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_top_margin (page_setup, 0, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (page_setup, 0, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (page_setup, 0, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (page_setup, 0, GTK_UNIT_MM);
+  return page_setup;
+}
+
+/* Prints, or with @export_to writes the print to that PDF file without a
+ * dialog (as tests and "print to file" do). */
+gboolean
+hb_window_print (HbWindow    *self,
+                 const char  *export_to,
+                 GError     **error)
+{
+  HbPagination *pagination = hb_paginator_paginate (self->paginator);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = paper_of (pagination->setup);
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_n_pages (operation, pagination->toc_pages->len + pagination->pages->len);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, hb_bulletin_get_title (self->bulletin) ?: _("Bulletin"));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pagination);
+  if (export_to != NULL)
+    gtk_print_operation_set_export_filename (operation, export_to);
+
+  result = gtk_print_operation_run (operation,
+                                    export_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), error);
+  hb_pagination_free (pagination);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!hb_window_print (self, NULL, &error))
+    show_error (self, error->message);
+}
+
 /* Undo and redo put the whole bulletin back as it was, so the selection
  * is kept by position. */
 static void
@@ -857,6 +939,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
@@ -867,6 +950,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);

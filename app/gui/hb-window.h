@@ -35,5 +35,8 @@ void        hb_window_repaginate_now   (HbWindow       *self);
 GtkWidget  *hb_window_get_close_dialog (HbWindow       *self);
 gboolean    hb_window_offer_drafts     (HbWindow       *self);
 HbReportView *hb_window_get_report_view (HbWindow      *self);
+gboolean    hb_window_print            (HbWindow       *self,
+                                        const char     *export_to,
+                                        GError        **error);
 
 G_END_DECLS
