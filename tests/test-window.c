@@ -192,6 +192,50 @@ test_sections (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "HbPropertiesDialog"))
+        return w;
+    }
+  return NULL;
+}
+
+/* Bulletin Properties edits the bulletin itself, and Page Setup changes
+ * the pagination the preview shows. */
+static void
+test_properties (void)
+{
+  HbWindow *window = window_with_sample ();
+  HbBulletin *bulletin = hb_window_get_bulletin (window);
+  GtkWidget *dialog;
+  GtkWidget *lines;
+  guint pages_before = hb_window_get_preview_pages (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.properties", "s", "page-setup"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  lines = GTK_WIDGET (gtk_widget_get_template_child (dialog, G_OBJECT_TYPE (dialog), "lines_spin"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lines), 26);
+  g_assert_cmpuint (hb_bulletin_get_page_setup (bulletin)->lines_per_page, ==, 26);
+  hb_window_repaginate_now (window);
+  g_assert_cmpuint (hb_window_get_preview_pages (window), <, pages_before);
+
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, G_OBJECT_TYPE (dialog), "title_entry")),
+                         "调研成果交流");
+  g_assert_cmpstr (hb_bulletin_get_title (bulletin), ==, "调研成果交流");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_export (void)
 {
@@ -364,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/properties", test_properties);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/screenshots", test_screenshots);

@@ -11,6 +11,7 @@
 #include "hb-history.h"
 #include "hb-page-preview.h"
 #include "hb-pdf-exporter.h"
+#include "hb-properties-dialog.h"
 #include "hb-paginator.h"
 #include "hb-project.h"
 #include "hb-report-row.h"
@@ -650,6 +651,18 @@ hb_window_print (HbWindow    *self,
 }
 
 static void
+properties_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+  HbPropertiesDialog *dialog = hb_properties_dialog_new (GTK_WINDOW (self), self->bulletin,
+                                                         g_variant_get_string (param, NULL));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
@@ -940,6 +953,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);

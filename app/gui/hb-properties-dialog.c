@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-properties-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hb-properties-dialog.h"
+
+/* Bulletin Properties and Page Setup: the bulletin's name, issue,
+ * compiling unit and date, and how it is set on paper. Every change is
+ * made on the bulletin at once (so it can be undone and is previewed);
+ * there is nothing to apply. */
+struct _HbPropertiesDialog
+{
+  GtkWindow parent_instance;
+
+  HbBulletin *bulletin;
+  gboolean loading;
+
+  GtkStack *stack;
+  GtkEntry *title_entry;
+  GtkEntry *issue_entry;
+  GtkEntry *unit_entry;
+  GtkEntry *date_entry;
+  GtkCheckButton *front_page_check;
+  GtkCheckButton *toc_check;
+  GtkDropDown *preset_dropdown;
+  GtkSpinButton *lines_spin;
+  GtkSpinButton *chars_spin;
+  GtkSpinButton *size_spin;
+  GtkEntry *body_font_entry;
+  GtkCheckButton *new_page_check;
+};
+
+G_DEFINE_FINAL_TYPE (HbPropertiesDialog, hb_properties_dialog, GTK_TYPE_WINDOW)
+
+static const char *preset_ids[] = { "gbt9704", "compact" };
+
+static void
+load_setup (HbPropertiesDialog *self,
+            const HbPageSetup  *setup)
+{
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (preset_ids); i++)
+    if (g_strcmp0 (setup->preset, preset_ids[i]) == 0)
+      gtk_drop_down_set_selected (self->preset_dropdown, i);
+  gtk_spin_button_set_value (self->lines_spin, setup->lines_per_page);
+  gtk_spin_button_set_value (self->chars_spin, setup->chars_per_line);
+  gtk_spin_button_set_value (self->size_spin, setup->fonts[HB_FONT_BODY].size);
+  gtk_editable_set_text (GTK_EDITABLE (self->body_font_entry), setup->fonts[HB_FONT_BODY].family);
+  gtk_check_button_set_active (self->new_page_check, setup->new_page_per_report);
+  gtk_check_button_set_active (self->front_page_check, setup->front_page);
+  gtk_check_button_set_active (self->toc_check, setup->table_of_contents);
+  self->loading = FALSE;
+}
+
+/* Body-sized text (body, byline, headings) follows the body size. */
+static void
+setup_changed_cb (HbPropertiesDialog *self)
+{
+  g_autoptr(HbPageSetup) setup = NULL;
+  const char *family = gtk_editable_get_text (GTK_EDITABLE (self->body_font_entry));
+  double size = gtk_spin_button_get_value (self->size_spin);
+  double old_size;
+
+  if (self->loading)
+    return;
+
+  setup = hb_page_setup_copy (hb_bulletin_get_page_setup (self->bulletin));
+  old_size = setup->fonts[HB_FONT_BODY].size;
+  hb_page_setup_set_grid (setup, gtk_spin_button_get_value_as_int (self->lines_spin),
+                          gtk_spin_button_get_value_as_int (self->chars_spin), NULL);
+  for (guint f = 0; f < HB_N_FONTS; f++)
+    if (setup->fonts[f].size == old_size)
+      setup->fonts[f].size = size;
+  if (*family != '\0')
+    {
+      g_free (setup->fonts[HB_FONT_BODY].family);
+      setup->fonts[HB_FONT_BODY].family = g_strdup (family);
+    }
+  setup->new_page_per_report = gtk_check_button_get_active (self->new_page_check);
+  setup->front_page = gtk_check_button_get_active (self->front_page_check);
+  setup->table_of_contents = gtk_check_button_get_active (self->toc_check);
+
+  if (!hb_page_setup_equal (setup, hb_bulletin_get_page_setup (self->bulletin)))
+    hb_bulletin_set_page_setup (self->bulletin, setup);
+}
+
+static void
+preset_changed_cb (HbPropertiesDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->preset_dropdown);
+  g_autoptr(HbPageSetup) setup = NULL;
+
+  if (self->loading || selected >= G_N_ELEMENTS (preset_ids))
+    return;
+
+  setup = hb_page_setup_new_preset (preset_ids[selected]);
+  if (g_strcmp0 (setup->preset, hb_bulletin_get_page_setup (self->bulletin)->preset) == 0)
+    return;
+
+  setup->front_page = hb_bulletin_get_page_setup (self->bulletin)->front_page;
+  setup->table_of_contents = hb_bulletin_get_page_setup (self->bulletin)->table_of_contents;
+  hb_bulletin_set_page_setup (self->bulletin, setup);
+  load_setup (self, setup);
+}
+
+static gboolean
+to_entry_cb (GBinding     *binding,
+             const GValue *from,
+             GValue       *to,
+             gpointer      user_data)
+{
+  g_value_set_string (to, g_value_get_string (from) ?: "");
+  return TRUE;
+}
+
+static void
+bind_entry (HbPropertiesDialog *self,
+            const char         *property,
+            GtkEntry           *entry)
+{
+  g_object_bind_property_full (self->bulletin, property, entry, "text",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               to_entry_cb, NULL, NULL, NULL);
+}
+
+static void
+hb_properties_dialog_dispose (GObject *object)
+{
+  HbPropertiesDialog *self = (HbPropertiesDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HB_TYPE_PROPERTIES_DIALOG);
+  g_clear_object (&self->bulletin);
+
+  G_OBJECT_CLASS (hb_properties_dialog_parent_class)->dispose (object);
+}
+
+static void
+hb_properties_dialog_class_init (HbPropertiesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hb_properties_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/huibian/Huibian/ui/hb-properties-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, issue_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, front_page_check);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, toc_check);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, preset_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, lines_spin);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, chars_spin);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, size_spin);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, body_font_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, new_page_check);
+  gtk_widget_class_bind_template_callback (widget_class, setup_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+hb_properties_dialog_init (HbPropertiesDialog *self)
+{
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* @page is "properties" or "page-setup". */
+HbPropertiesDialog *
+hb_properties_dialog_new (GtkWindow  *parent,
+                          HbBulletin *bulletin,
+                          const char *page)
+{
+  HbPropertiesDialog *self;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), NULL);
+
+  self = g_object_new (HB_TYPE_PROPERTIES_DIALOG, "transient-for", parent, NULL);
+  self->bulletin = g_object_ref (bulletin);
+  bind_entry (self, "title", self->title_entry);
+  bind_entry (self, "issue", self->issue_entry);
+  bind_entry (self, "unit", self->unit_entry);
+  bind_entry (self, "date", self->date_entry);
+  load_setup (self, hb_bulletin_get_page_setup (bulletin));
+  gtk_stack_set_visible_child_name (self->stack, page);
+
+  return self;
+}
