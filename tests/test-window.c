@@ -135,6 +135,23 @@ test_import_and_reorder (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpstr (title_at (window, 0), ==, second);
 
+  /* Reports dropped on the list go where they land; a drag moves one. */
+  {
+    g_autofree char *report = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
+    GFile *dropped[] = { g_file_new_for_path (report) };
+
+    hb_window_import_files_at (window, dropped, 1, HB_IMPORT_FLAGS_AUTO_SPLIT, 2);
+    spin_until_idle (window);
+    g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 20);
+    g_assert_cmpstr (title_at (window, 2), ==, "003_69d7a57674a7eb78");
+    hb_window_move_report (window, 2, 0);
+    g_assert_cmpstr (title_at (window, 0), ==, "003_69d7a57674a7eb78");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 19);
+    g_object_unref (dropped[0]);
+  }
+
   /* A property edit is a step too. */
   hb_report_set_title (hb_bulletin_get_report (bulletin, 0), "改过的标题");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -239,12 +239,90 @@ selection_changed_cb (HbWindow *self)
   hb_window_update_actions (self);
 }
 
+static guint
+row_position (HbWindow  *self,
+              GtkWidget *row)
+{
+  gpointer position;
+
+  if (!g_hash_table_lookup_extended (self->rows, row, NULL, &position))
+    return GTK_INVALID_LIST_POSITION;
+  return GPOINTER_TO_UINT (position);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 HbWindow      *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  guint position = row_position (self, row);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_UINT, position);
+}
+
+static gboolean
+row_drop_cb (GtkDropTarget *target,
+             const GValue  *value,
+             double         x,
+             double         y,
+             HbWindow      *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  guint to = row_position (self, row);
+
+  if (to == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  hb_window_move_report (self, g_value_get_uint (value), to);
+  return TRUE;
+}
+
+/* Rows can be dragged onto other rows to reorder the bulletin. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               HbWindow                 *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (hb_report_row_new ()));
+  HbReportRow *row = hb_report_row_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (row_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), GTK_EVENT_CONTROLLER (target));
+  gtk_list_item_set_child (item, GTK_WIDGET (row));
+}
+
+/* Files dropped from a file manager are imported where they land. */
+static gboolean
+files_dropped_cb (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  HbWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GtkWidget *list = GTK_WIDGET (self->report_list);
+  GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  guint position = G_MAXUINT;
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  for (; picked != NULL && picked != list; picked = gtk_widget_get_parent (picked))
+    if (HB_IS_REPORT_ROW (picked))
+      {
+        position = row_position (self, picked);
+        break;
+      }
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+
+  hb_window_import_files_at (self, (GFile **)array->pdata, array->len, HB_IMPORT_FLAGS_AUTO_SPLIT, position);
+  return TRUE;
 }
 
 static void
@@ -302,52 +380,120 @@ set_busy (HbWindow *self,
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->busy ? "progress" : NULL);
 }
 
+/* Files imported in one go, one after the other so that their reports
+ * keep the order of the files, inserted at @position (or appended). */
+typedef struct {
+  HbWindow *self;
+  GPtrArray *files;
+  guint next;
+  guint position;
+  HbImportFlags flags;
+} ImportJob;
+
 static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+import_job_free (ImportJob *job)
 {
-  g_autoptr(HbWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) imported = hb_import_file_finish (result, &error);
+  g_object_unref (job->self);
+  g_ptr_array_unref (job->files);
+  g_free (job);
+}
 
-  set_busy (self, FALSE);
-  if (imported == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+static void import_next (ImportJob *job);
 
+static void
+insert_imported (HbWindow   *self,
+                 HbBulletin *imported,
+                 guint      *position)
+{
   if (hb_bulletin_get_title (self->bulletin) == NULL && hb_bulletin_get_title (imported) != NULL)
     {
       hb_bulletin_set_title (self->bulletin, hb_bulletin_get_title (imported));
       hb_bulletin_set_issue (self->bulletin, hb_bulletin_get_issue (imported));
       hb_bulletin_set_date (self->bulletin, hb_bulletin_get_date (imported));
     }
-  commit_step (self);
   for (guint i = 0; i < hb_bulletin_get_n_reports (imported); i++)
-    hb_bulletin_append_report (self->bulletin, hb_bulletin_get_report (imported, i));
-  commit_step (self);
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, 0);
+    {
+      guint at = MIN (*position, hb_bulletin_get_n_reports (self->bulletin));
+
+      hb_bulletin_insert_report (self->bulletin, at, hb_bulletin_get_report (imported, i));
+      if (*position != G_MAXUINT)
+        (*position)++;
+    }
 }
 
-/* Each file is read and parsed off the main loop; the reports arrive in
- * the list as each file is done, and a file that cannot be read is
- * reported without touching the rest. */
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ImportJob *job = user_data;
+  HbWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) imported = hb_import_file_finish (result, &error);
+
+  if (imported == NULL)
+    show_error (self, error->message);
+  else
+    {
+      commit_step (self);
+      insert_imported (self, imported, &job->position);
+      commit_step (self);
+      if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, 0);
+    }
+
+  import_next (job);
+}
+
+static void
+import_next (ImportJob *job)
+{
+  if (job->next >= job->files->len)
+    {
+      set_busy (job->self, FALSE);
+      import_job_free (job);
+      return;
+    }
+
+  hb_import_file_async (job->files->pdata[job->next++], job->flags, NULL, imported_cb, job);
+}
+
+/* Each file is read and parsed off the main loop; its reports arrive in
+ * the list when it is done, and a file that cannot be read is reported
+ * without touching the rest. @position is where the reports go
+ * (G_MAXUINT: at the end). */
+void
+hb_window_import_files_at (HbWindow       *self,
+                           GFile         **files,
+                           guint           n_files,
+                           HbImportFlags   flags,
+                           guint           position)
+{
+  ImportJob *job;
+
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  if (n_files == 0)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->self = g_object_ref (self);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+  job->position = position;
+  job->flags = flags;
+  set_busy (self, TRUE);
+  import_next (job);
+}
+
 void
 hb_window_import_files (HbWindow       *self,
                         GFile         **files,
                         guint           n_files,
                         HbImportFlags   flags)
 {
-  g_return_if_fail (HB_IS_WINDOW (self));
-
-  for (guint i = 0; i < n_files; i++)
-    {
-      set_busy (self, TRUE);
-      hb_import_file_async (files[i], flags, NULL, imported_cb, g_object_ref (self));
-    }
+  hb_window_import_files_at (self, files, n_files, flags, G_MAXUINT);
 }
 
 static void
@@ -566,20 +712,35 @@ export_format_action (GtkWidget  *widget,
     export_in_format (HB_WINDOW (widget), format);
 }
 
-static void
-move_selected (HbWindow *self,
-               int       delta)
+/* Moves a report (by keyboard, menu or drag and drop) as one undo step;
+ * the moved report stays selected. */
+void
+hb_window_move_report (HbWindow *self,
+                       guint     from,
+                       guint     to)
 {
-  guint from = gtk_single_selection_get_selected (self->selection);
-  guint to = from + delta;
+  guint n;
 
-  if (from == GTK_INVALID_LIST_POSITION || to >= hb_bulletin_get_n_reports (self->bulletin))
+  g_return_if_fail (HB_IS_WINDOW (self));
+
+  n = hb_bulletin_get_n_reports (self->bulletin);
+  if (from >= n || to >= n || from == to)
     return;
 
   commit_step (self);
   hb_bulletin_move_report (self->bulletin, from, to);
   gtk_single_selection_set_selected (self->selection, to);
   commit_step (self);
+}
+
+static void
+move_selected (HbWindow *self,
+               int       delta)
+{
+  guint from = gtk_single_selection_get_selected (self->selection);
+
+  if (from != GTK_INVALID_LIST_POSITION)
+    hb_window_move_report (self, from, from + delta);
 }
 
 /* Printing draws the paginator's pages with the PDF's own code, so the
@@ -992,6 +1153,12 @@ hb_window_init (HbWindow *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (self->selection));
 
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (files_dropped_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->report_list), GTK_EVENT_CONTROLLER (drop));
+  }
   {
     GtkGesture *click = gtk_gesture_click_new ();
 

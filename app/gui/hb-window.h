@@ -21,6 +21,14 @@ void        hb_window_import_files     (HbWindow       *self,
                                         GFile         **files,
                                         guint           n_files,
                                         HbImportFlags   flags);
+void        hb_window_import_files_at  (HbWindow       *self,
+                                        GFile         **files,
+                                        guint           n_files,
+                                        HbImportFlags   flags,
+                                        guint           position);
+void        hb_window_move_report      (HbWindow       *self,
+                                        guint           from,
+                                        guint           to);
 void        hb_window_open_project     (HbWindow       *self,
                                         GFile          *file);
 gboolean    hb_window_export_to        (HbWindow       *self,
