@@ -45,6 +45,8 @@ struct _HbWindow
   char *draft_id;          /* this bulletin's draft, once autosaved */
   char *offered_draft;     /* a draft left by a crash, offered for restore */
   guint autosave_id;
+  GSettings *settings;      /* NULL when the schema is not installed */
+  GMenu *recent_menu;
   GtkWidget *close_dialog; /* asking whether to save before closing */
   gboolean close_after_save;
 
@@ -81,6 +83,72 @@ info_bar_response_cb (HbWindow *self,
                       int       response)
 {
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
+}
+
+/* The schema may be missing when running uninstalled without
+ * GSETTINGS_SCHEMA_DIR; the editor then simply forgets between runs. */
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
+
+static void
+update_recent_menu (HbWindow *self)
+{
+  g_auto(GStrv) uris = self->settings ? g_settings_get_strv (self->settings, "recent-projects") : NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; uris != NULL && uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uris[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* Most recent first, ten at most, no duplicates. */
+static void
+remember_project (HbWindow *self,
+                  GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) uris = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL)
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-projects");
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < 10; i++)
+    if (!g_str_equal (old[i], uri))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  uris = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *)uris);
+  update_recent_menu (self);
+}
+
+static void
+remember_folder (HbWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
+
+  if (self->settings != NULL && uri != NULL)
+    g_settings_set_string (self->settings, "last-folder", uri);
 }
 
 static void
@@ -516,6 +584,7 @@ opened_cb (GObject      *object,
   g_set_object (&self->file, file);
   set_bulletin (self, bulletin);
   gtk_single_selection_set_selected (self->selection, 0);
+  remember_project (self, file);
 }
 
 void
@@ -545,13 +614,14 @@ saved_cb (GObject      *object,
   self->modified = FALSE;
   forget_draft (self);
   update_title (self);
+  remember_project (self, self->file);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-save_to (HbWindow *self,
-         GFile    *file)
+void
+hb_window_save_to (HbWindow *self,
+                   GFile    *file)
 {
   g_set_object (&self->file, file);
   set_busy (self, TRUE);
@@ -569,6 +639,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && first != NULL)
     {
+      remember_folder (self, first);
       if (g_str_equal (purpose, "import"))
         {
           g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
@@ -580,7 +651,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
       else if (g_str_equal (purpose, "open"))
         hb_window_open_project (self, first);
       else
-        save_to (self, first);
+        hb_window_save_to (self, first);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -596,6 +667,17 @@ choose_file (HbWindow             *self,
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
 
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), g_str_equal (purpose, "import"));
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
+
+      if (*last != '\0')
+        {
+          g_autoptr(GFile) folder = g_file_new_for_uri (last);
+
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        }
+    }
   g_object_set_data_full (G_OBJECT (chooser), "purpose", g_strdup (purpose), g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -618,6 +700,16 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_recent_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  hb_window_open_project (HB_WINDOW (widget), file);
+}
+
+static void
 save_as_action (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
@@ -635,7 +727,7 @@ save_action (GtkWidget  *widget,
   if (self->file == NULL)
     save_as_action (widget, name, param);
   else
-    save_to (self, self->file);
+    hb_window_save_to (self, self->file);
 }
 
 gboolean
@@ -1074,6 +1166,7 @@ hb_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->paginator);
   g_clear_object (&self->history);
+  g_clear_object (&self->settings);
   g_clear_object (&self->bulletin);
   g_clear_object (&self->file);
   g_clear_object (&self->export_file);
@@ -1101,12 +1194,14 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, report_popover);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_label);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -1166,6 +1261,20 @@ hb_window_init (HbWindow *self)
     g_signal_connect (click, "pressed", G_CALLBACK (list_pressed_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->report_list), GTK_EVENT_CONTROLLER (click));
   }
+
+  self->settings = load_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *preset = g_settings_get_string (self->settings, "default-preset");
+      g_autoptr(HbPageSetup) setup = hb_page_setup_new_preset (preset);
+
+      if (setup != NULL)
+        hb_bulletin_set_page_setup (bulletin, setup);
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+  update_recent_menu (self);
 
   set_bulletin (self, bulletin);
   selection_changed_cb (self);

@@ -29,6 +29,8 @@ void        hb_window_import_files_at  (HbWindow       *self,
 void        hb_window_move_report      (HbWindow       *self,
                                         guint           from,
                                         guint           to);
+void        hb_window_save_to          (HbWindow       *self,
+                                        GFile          *file);
 void        hb_window_open_project     (HbWindow       *self,
                                         GFile          *file);
 gboolean    hb_window_export_to        (HbWindow       *self,
