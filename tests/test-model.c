@@ -323,6 +323,46 @@ test_sections (void)
   g_assert_null (hb_block_get_label (hb_report_get_block (report, 6)));
 }
 
+static void
+test_report_operations (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) a = report_titled ("A");
+  g_autoptr(HbReport) b = report_titled ("B");
+  HbReport *first;
+
+  add_heading (a, 1, "一、");
+  add_heading (a, 1, "二、");
+  add_heading (a, 1, "三、");
+  hb_block_set_text (hb_report_get_block (a, 2), "第二部分");
+  hb_report_set_organization (a, "甲单位");
+  hb_bulletin_append_report (bulletin, a);
+  hb_bulletin_append_report (bulletin, b);
+
+  /* Duplicate: a copy follows, with its own blocks. */
+  hb_bulletin_duplicate_report (bulletin, 1);
+  assert_order (bulletin, "ABB");
+  g_assert_true (hb_bulletin_get_report (bulletin, 2) != b);
+
+  /* Split A at its second heading: the heading titles the new report. */
+  g_assert_false (hb_bulletin_split_report (bulletin, 0, 1));  /* a paragraph */
+  g_assert_true (hb_bulletin_split_report (bulletin, 0, 2));
+  assert_order (bulletin, "A第二部分BB");
+  first = hb_bulletin_get_report (bulletin, 0);
+  g_assert_cmpuint (hb_report_get_n_blocks (first), ==, 2);
+  g_assert_cmpuint (hb_report_get_n_blocks (hb_bulletin_get_report (bulletin, 1)), ==, 3);
+  g_assert_cmpstr (hb_report_get_organization (hb_bulletin_get_report (bulletin, 1)), ==, "甲单位");
+  assert_labels (hb_bulletin_get_report (bulletin, 1), "一、 ");
+
+  /* Merge it back: the title becomes a paragraph again, numbers follow. */
+  g_assert_true (hb_bulletin_merge_with_next (bulletin, 0));
+  assert_order (bulletin, "ABB");
+  g_assert_cmpuint (hb_report_get_n_blocks (first), ==, 6);
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (first, 2)), ==, "第二部分");
+  assert_labels (first, "一、 二、 ");
+  g_assert_false (hb_bulletin_merge_with_next (bulletin, 2));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +376,7 @@ main (int    argc,
   g_test_add_func ("/model/renumber", test_renumber);
   g_test_add_func ("/model/history", test_history);
   g_test_add_func ("/model/sections", test_sections);
+  g_test_add_func ("/model/report-operations", test_report_operations);
 
   return g_test_run ();
 }

@@ -152,6 +152,25 @@ test_import_and_reorder (void)
     g_object_unref (dropped[0]);
   }
 
+  /* Delete, undone; duplicate, merged back. */
+  {
+    g_autofree char *third = g_strdup (title_at (window, 2));
+
+    hb_window_select (window, 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-report", NULL));
+    g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 18);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 19);
+    g_assert_cmpstr (title_at (window, 2), ==, third);
+
+    hb_window_select (window, 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-report", NULL));
+    g_assert_cmpstr (title_at (window, 3), ==, third);
+    g_assert_cmpuint (hb_window_get_selected (window), ==, 3);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 19);
+  }
+
   /* A property edit is a step too. */
   hb_report_set_title (hb_bulletin_get_report (bulletin, 0), "改过的标题");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

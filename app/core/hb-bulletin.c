@@ -462,3 +462,100 @@ hb_bulletin_replace_contents (HbBulletin *self,
   g_list_store_splice (self->reports, 0, hb_bulletin_get_n_reports (self), reports, n);
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+/* A copy of the report right after it, to be edited into a variant. */
+void
+hb_bulletin_duplicate_report (HbBulletin *self,
+                              guint       position)
+{
+  g_autoptr(HbReport) copy = NULL;
+
+  g_return_if_fail (HB_IS_BULLETIN (self));
+  g_return_if_fail (position < hb_bulletin_get_n_reports (self));
+
+  copy = hb_report_copy (hb_bulletin_get_report (self, position));
+  hb_bulletin_insert_report (self, position + 1, copy);
+}
+
+/* Joins the next report to the one at @position: what a wrong split (a
+ * body line taken for a title) needs undone. The next report's title
+ * becomes a paragraph where it stood, its blocks and warnings follow. */
+gboolean
+hb_bulletin_merge_with_next (HbBulletin *self,
+                             guint       position)
+{
+  HbReport *report, *next;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (self), FALSE);
+
+  if (position + 1 >= hb_bulletin_get_n_reports (self))
+    return FALSE;
+
+  report = hb_bulletin_get_report (self, position);
+  next = hb_bulletin_get_report (self, position + 1);
+  title = hb_report_dup_full_title (next);
+  if (*title != '\0')
+    {
+      g_autoptr(HbBlock) line = hb_block_new_paragraph (title);
+      hb_report_append_block (report, line);
+    }
+  for (guint i = 0; i < hb_report_get_n_blocks (next); i++)
+    {
+      g_autoptr(HbBlock) block = hb_block_copy (hb_report_get_block (next, i));
+      hb_report_append_block (report, block);
+    }
+  for (guint i = 0; i < hb_report_get_warnings (next)->len; i++)
+    hb_report_add_warning (report, "%s", (char *)hb_report_get_warnings (next)->pdata[i]);
+
+  hb_bulletin_remove_report (self, position + 1);
+  hb_report_renumber_headings (report);
+  return TRUE;
+}
+
+/* Splits the report at @position before its block @block, which must be a
+ * heading: that heading becomes the new report's title, and the blocks
+ * after it its body (a compiled report that holds two). */
+gboolean
+hb_bulletin_split_report (HbBulletin *self,
+                          guint       position,
+                          guint       block)
+{
+  HbReport *report;
+  g_autoptr(HbReport) second = NULL;
+  HbBlock *heading;
+  guint n;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (self), FALSE);
+  g_return_val_if_fail (position < hb_bulletin_get_n_reports (self), FALSE);
+
+  report = hb_bulletin_get_report (self, position);
+  n = hb_report_get_n_blocks (report);
+  if (block >= n || hb_block_get_kind (hb_report_get_block (report, block)) != HB_BLOCK_HEADING)
+    return FALSE;
+
+  heading = hb_report_get_block (report, block);
+  second = g_object_new (HB_TYPE_REPORT,
+                         "title", hb_block_get_text (heading),
+                         "organization", hb_report_get_organization (report),
+                         "date", hb_report_get_date (report),
+                         "source", hb_report_get_source (report),
+                         NULL);
+  if (hb_block_get_run_in (heading) != NULL)
+    {
+      g_autoptr(HbBlock) lead = hb_block_new_paragraph (hb_block_get_run_in (heading));
+      hb_report_append_block (second, lead);
+    }
+  for (guint i = block + 1; i < n; i++)
+    {
+      g_autoptr(HbBlock) moved = hb_block_copy (hb_report_get_block (report, i));
+      hb_report_append_block (second, moved);
+    }
+  while (hb_report_get_n_blocks (report) > block)
+    hb_report_remove_block (report, hb_report_get_n_blocks (report) - 1);
+
+  hb_report_renumber_headings (report);
+  hb_report_renumber_headings (second);
+  hb_bulletin_insert_report (self, position + 1, second);
+  return TRUE;
+}

@@ -41,6 +41,13 @@ void         hb_bulletin_remove_report  (HbBulletin *self,
 void         hb_bulletin_move_report    (HbBulletin *self,
                                          guint       from,
                                          guint       to);
+void         hb_bulletin_duplicate_report (HbBulletin *self,
+                                           guint       position);
+gboolean     hb_bulletin_merge_with_next  (HbBulletin *self,
+                                           guint       position);
+gboolean     hb_bulletin_split_report     (HbBulletin *self,
+                                           guint       position,
+                                           guint       block);
 void         hb_bulletin_replace_contents (HbBulletin *self,
                                            HbBulletin *other);
 const GPtrArray *hb_bulletin_get_warnings (HbBulletin *self);

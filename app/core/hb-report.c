@@ -217,6 +217,31 @@ hb_report_new (void)
   return g_object_new (HB_TYPE_REPORT, NULL);
 }
 
+/* A report of its own with the same content (blocks copied, not shared). */
+HbReport *
+hb_report_copy (HbReport *self)
+{
+  HbReport *copy;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), NULL);
+
+  copy = g_object_new (HB_TYPE_REPORT,
+                       "title", self->title, "subtitle", self->subtitle,
+                       "organization", self->organization, "date", self->date,
+                       "source", self->source, "source-page", self->source_page,
+                       NULL);
+  for (guint i = 0; i < hb_report_get_n_blocks (self); i++)
+    {
+      g_autoptr(HbBlock) block = hb_block_copy (hb_report_get_block (self, i));
+
+      hb_report_append_block (copy, block);
+    }
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy->warnings, g_strdup (self->warnings->pdata[i]));
+
+  return copy;
+}
+
 static void
 set_string_property (HbReport    *self,
                      char       **field,

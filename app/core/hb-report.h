@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HbReport, hb_report, HB, REPORT, GObject)
 
 HbReport    *hb_report_new                (void);
+HbReport    *hb_report_copy               (HbReport    *self);
 const char  *hb_report_get_title          (HbReport    *self);
 void         hb_report_set_title          (HbReport    *self,
                                            const char  *title);

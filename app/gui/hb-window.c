@@ -169,6 +169,10 @@ hb_window_update_actions (HbWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", have && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", have && selected + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-report", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-next", have && selected + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.split-report", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->checkpoint_id != 0 || hb_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hb_history_can_redo (self->history));
@@ -963,6 +967,96 @@ redo_action (GtkWidget  *widget,
   step_history (HB_WINDOW (widget), FALSE);
 }
 
+/* Runs a report command as one undo step. */
+static void
+report_command (HbWindow *self,
+                gboolean (*command) (HbWindow *self, guint position))
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  commit_step (self);
+  if (command (self, selected))
+    commit_step (self);
+}
+
+static gboolean
+delete_report (HbWindow *self,
+               guint     position)
+{
+  hb_bulletin_remove_report (self->bulletin, position);
+  if (hb_bulletin_get_n_reports (self->bulletin) > 0)
+    gtk_single_selection_set_selected (self->selection,
+                                       MIN (position, hb_bulletin_get_n_reports (self->bulletin) - 1));
+  return TRUE;
+}
+
+static gboolean
+duplicate_report (HbWindow *self,
+                  guint     position)
+{
+  hb_bulletin_duplicate_report (self->bulletin, position);
+  gtk_single_selection_set_selected (self->selection, position + 1);
+  return TRUE;
+}
+
+static gboolean
+merge_next (HbWindow *self,
+            guint     position)
+{
+  return hb_bulletin_merge_with_next (self->bulletin, position);
+}
+
+/* At the heading the cursor is on in the report's body. */
+static gboolean
+split_report (HbWindow *self,
+              guint     position)
+{
+  guint block = hb_report_view_get_cursor_block (self->report_view);
+
+  if (!hb_bulletin_split_report (self->bulletin, position, block))
+    {
+      show_error (self, _("Put the cursor on the heading where the new report should begin."));
+      return FALSE;
+    }
+  gtk_single_selection_set_selected (self->selection, position + 1);
+  return TRUE;
+}
+
+static void
+delete_report_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  report_command (HB_WINDOW (widget), delete_report);
+}
+
+static void
+duplicate_report_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  report_command (HB_WINDOW (widget), duplicate_report);
+}
+
+static void
+merge_next_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  report_command (HB_WINDOW (widget), merge_next);
+}
+
+static void
+split_report_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  report_command (HB_WINDOW (widget), split_report);
+}
+
 static void
 move_up_action (GtkWidget  *widget,
                 const char *name,
@@ -1208,6 +1302,10 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-report", NULL, duplicate_report_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-next", NULL, merge_next_action);
+  gtk_widget_class_install_action (widget_class, "win.split-report", NULL, split_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1248,6 +1346,14 @@ hb_window_init (HbWindow *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->report_list, GTK_SELECTION_MODEL (self->selection));
 
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("win.delete-report")));
+    gtk_widget_add_controller (GTK_WIDGET (self->report_list), keys);
+  }
   {
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
