@@ -363,6 +363,38 @@ test_report_operations (void)
   g_assert_false (hb_bulletin_merge_with_next (bulletin, 2));
 }
 
+static void
+test_find_replace (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) a = report_titled ("调研报告");
+  g_autoptr(HbReport) b = report_titled ("工作总结");
+  HbMatch found, at;
+
+  add_heading (a, 1, "一、");
+  add_heading (b, 1, "一、");
+  hb_block_set_text (hb_report_get_block (b, 1), "深入开展调研，调研要实。");
+  hb_bulletin_append_report (bulletin, a);
+  hb_bulletin_append_report (bulletin, b);
+
+  g_assert_true (hb_bulletin_find_next (bulletin, "调研", NULL, &found));
+  g_assert_cmpuint (found.report, ==, 0);
+  g_assert_cmpint (found.block, ==, -1);
+  at = found;
+  g_assert_true (hb_bulletin_find_next (bulletin, "调研", &at, &found));
+  g_assert_cmpuint (found.report, ==, 1);
+  g_assert_cmpint (found.block, ==, 1);
+  at = found;
+  /* Round the end, back to the first. */
+  g_assert_true (hb_bulletin_find_next (bulletin, "调研", &at, &found));
+  g_assert_cmpuint (found.report, ==, 0);
+  g_assert_false (hb_bulletin_find_next (bulletin, "不存在", NULL, &found));
+
+  g_assert_cmpuint (hb_bulletin_replace_all (bulletin, "调研", "调查研究"), ==, 3);
+  g_assert_cmpstr (hb_report_get_title (a), ==, "调查研究报告");
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (b, 1)), ==, "深入开展调查研究，调查研究要实。");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/model/history", test_history);
   g_test_add_func ("/model/sections", test_sections);
   g_test_add_func ("/model/report-operations", test_report_operations);
+  g_test_add_func ("/model/find-replace", test_find_replace);
 
   return g_test_run ();
 }

@@ -225,6 +225,15 @@ test_sections (void)
   report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
   g_assert_cmpstr (heading_text (report, second), ==, second_text);
 
+  /* Find goes to the report and block; Replace All is one undo step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (hb_window_find_next (window, "孟芊"));
+  g_assert_cmpuint (hb_window_get_selected (window), ==, 6);
+  g_assert_cmpuint (hb_window_replace_all (window, "孟芊", "某某"), >=, 2);
+  g_assert_false (hb_window_find_next (window, "孟芊"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (hb_window_find_next (window, "孟芊"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hb-bulletin.h"
 #include "hb-util.h"
 
@@ -558,4 +560,127 @@ hb_bulletin_split_report (HbBulletin *self,
   hb_report_renumber_headings (second);
   hb_bulletin_insert_report (self, position + 1, second);
   return TRUE;
+}
+
+static gboolean
+block_contains (HbBlock    *block,
+                const char *needle)
+{
+  return strstr (hb_block_get_text (block), needle) != NULL ||
+         (hb_block_get_run_in (block) != NULL && strstr (hb_block_get_run_in (block), needle) != NULL);
+}
+
+static gboolean
+byline_contains (HbReport   *report,
+                 const char *needle)
+{
+  const char *fields[] = {
+    hb_report_get_title (report), hb_report_get_subtitle (report),
+    hb_report_get_organization (report), hb_report_get_date (report),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && strstr (fields[i], needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The next place after @from (or from the start) holding @needle, going
+ * round the bulletin once. */
+gboolean
+hb_bulletin_find_next (HbBulletin *self,
+                       const char *needle,
+                       HbMatch    *from,
+                       HbMatch    *found)
+{
+  guint n;
+  guint start_report = from ? from->report : 0;
+  int start_block = from ? from->block + 1 : -1;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (self), FALSE);
+  g_return_val_if_fail (found != NULL, FALSE);
+
+  n = hb_bulletin_get_n_reports (self);
+  if (needle == NULL || *needle == '\0' || n == 0)
+    return FALSE;
+
+  for (guint step = 0; step <= n; step++)
+    {
+      guint r = (start_report + step) % n;
+      HbReport *report = hb_bulletin_get_report (self, r);
+      int first = step == 0 ? start_block : -1;
+
+      if (first == -1 && byline_contains (report, needle))
+        {
+          *found = (HbMatch) { r, -1 };
+          return TRUE;
+        }
+      for (guint b = MAX (first, 0); b < hb_report_get_n_blocks (report); b++)
+        if (block_contains (hb_report_get_block (report, b), needle))
+          {
+            *found = (HbMatch) { r, (int)b };
+            return TRUE;
+          }
+    }
+
+  return FALSE;
+}
+
+static char *
+replaced (const char *text,
+          const char *needle,
+          const char *replacement,
+          guint      *count)
+{
+  g_autoptr(GString) s = NULL;
+
+  if (text == NULL || strstr (text, needle) == NULL)
+    return NULL;
+
+  s = g_string_new (text);
+  *count += g_string_replace (s, needle, replacement, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+#define REPLACE_IN(object, getter, setter) \
+  G_STMT_START { \
+    g_autofree char *r_ = replaced (getter (object), needle, replacement, &count); \
+    if (r_ != NULL) setter (object, r_); \
+  } G_STMT_END
+
+/* Replaces every occurrence in titles, organisations, dates and body
+ * text; returns how many were replaced. */
+guint
+hb_bulletin_replace_all (HbBulletin *self,
+                         const char *needle,
+                         const char *replacement)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (self), 0);
+
+  if (needle == NULL || *needle == '\0')
+    return 0;
+  if (replacement == NULL)
+    replacement = "";
+
+  for (guint r = 0; r < hb_bulletin_get_n_reports (self); r++)
+    {
+      HbReport *report = hb_bulletin_get_report (self, r);
+
+      REPLACE_IN (report, hb_report_get_title, hb_report_set_title);
+      REPLACE_IN (report, hb_report_get_subtitle, hb_report_set_subtitle);
+      REPLACE_IN (report, hb_report_get_organization, hb_report_set_organization);
+      REPLACE_IN (report, hb_report_get_date, hb_report_set_date);
+      for (guint b = 0; b < hb_report_get_n_blocks (report); b++)
+        {
+          HbBlock *block = hb_report_get_block (report, b);
+
+          REPLACE_IN (block, hb_block_get_text, hb_block_set_text);
+          REPLACE_IN (block, hb_block_get_run_in, hb_block_set_run_in);
+        }
+    }
+
+  return count;
 }

@@ -48,6 +48,18 @@ gboolean     hb_bulletin_merge_with_next  (HbBulletin *self,
 gboolean     hb_bulletin_split_report     (HbBulletin *self,
                                            guint       position,
                                            guint       block);
+typedef struct {
+  guint report;
+  int   block;   /* -1: the title, organisation or date; else the block */
+} HbMatch;
+
+gboolean     hb_bulletin_find_next        (HbBulletin *self,
+                                           const char *needle,
+                                           HbMatch    *from,
+                                           HbMatch    *found);
+guint        hb_bulletin_replace_all      (HbBulletin *self,
+                                           const char *needle,
+                                           const char *replacement);
 void         hb_bulletin_replace_contents (HbBulletin *self,
                                            HbBulletin *other);
 const GPtrArray *hb_bulletin_get_warnings (HbBulletin *self);

@@ -56,6 +56,12 @@ struct _HbWindow
   GtkInfoBar *info_bar;
   GtkInfoBar *draft_bar;
   GtkPopover *report_popover;
+  GtkSearchBar *search_bar;
+  GtkEditable *find_entry;
+  GtkEditable *replace_entry;
+  GtkLabel *search_status;
+  HbMatch last_match;
+  gboolean have_match;
   GtkLabel *info_label;
 };
 
@@ -1204,6 +1210,80 @@ discard_draft_action (GtkWidget  *widget,
   g_clear_pointer (&self->offered_draft, g_free);
 }
 
+/* Shows @match: its report selected, the cursor on its block. */
+static void
+show_match (HbWindow      *self,
+            const HbMatch *match)
+{
+  gtk_single_selection_set_selected (self->selection, match->report);
+  if (match->block >= 0)
+    hb_report_view_set_cursor_block (self->report_view, match->block);
+}
+
+gboolean
+hb_window_find_next (HbWindow   *self,
+                     const char *needle)
+{
+  HbMatch found;
+
+  g_return_val_if_fail (HB_IS_WINDOW (self), FALSE);
+
+  if (!hb_bulletin_find_next (self->bulletin, needle, self->have_match ? &self->last_match : NULL, &found))
+    {
+      gtk_label_set_label (self->search_status, _("Not found"));
+      self->have_match = FALSE;
+      return FALSE;
+    }
+
+  gtk_label_set_label (self->search_status, "");
+  self->last_match = found;
+  self->have_match = TRUE;
+  show_match (self, &found);
+  return TRUE;
+}
+
+guint
+hb_window_replace_all (HbWindow   *self,
+                       const char *needle,
+                       const char *replacement)
+{
+  g_autofree char *status = NULL;
+  guint count;
+
+  g_return_val_if_fail (HB_IS_WINDOW (self), 0);
+
+  commit_step (self);
+  count = hb_bulletin_replace_all (self->bulletin, needle, replacement);
+  commit_step (self);
+  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u replaced", "%u replaced", count), count);
+  gtk_label_set_label (self->search_status, status);
+  return count;
+}
+
+static void
+find_next_cb (HbWindow *self)
+{
+  hb_window_find_next (self, gtk_editable_get_text (self->find_entry));
+}
+
+static void
+replace_all_cb (HbWindow *self)
+{
+  hb_window_replace_all (self, gtk_editable_get_text (self->find_entry),
+                         gtk_editable_get_text (self->replace_entry));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  HbWindow *self = HB_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+}
+
 /* Right click (or a long press) on a report: its menu, at the pointer. */
 static void
 list_pressed_cb (GtkGestureClick *gesture,
@@ -1289,6 +1369,12 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbWindow, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, search_status);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_all_cb);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_label);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
@@ -1307,6 +1393,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.merge-next", NULL, merge_next_action);
   gtk_widget_class_install_action (widget_class, "win.split-report", NULL, split_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -1319,6 +1406,8 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);

@@ -45,6 +45,11 @@ void        hb_window_repaginate_now   (HbWindow       *self);
 GtkWidget  *hb_window_get_close_dialog (HbWindow       *self);
 gboolean    hb_window_offer_drafts     (HbWindow       *self);
 HbReportView *hb_window_get_report_view (HbWindow      *self);
+gboolean    hb_window_find_next        (HbWindow       *self,
+                                        const char     *needle);
+guint       hb_window_replace_all      (HbWindow       *self,
+                                        const char     *needle,
+                                        const char     *replacement);
 gboolean    hb_window_print            (HbWindow       *self,
                                         const char     *export_to,
                                         GError        **error);
