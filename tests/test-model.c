@@ -321,6 +321,14 @@ test_sections (void)
   hb_report_set_block_level (report, 6, 0);
   assert_labels (report, "一、 （一） （二） （三） （四） ");
   g_assert_null (hb_block_get_label (hb_report_get_block (report, 6)));
+
+  /* A lead sentence becomes a run-in heading. */
+  hb_block_set_text (hb_report_get_block (report, 9), "抓好整改落实。各单位要逐项对照。");
+  g_assert_true (hb_report_promote_run_in (report, 9, 2));
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 9)), ==, "抓好整改落实。");
+  g_assert_cmpstr (hb_block_get_run_in (hb_report_get_block (report, 9)), ==, "各单位要逐项对照。");
+  assert_labels (report, "一、 （一） （二） （三） （四） （五） ");
+  g_assert_false (hb_report_promote_run_in (report, 9, 2));  /* already a heading */
 }
 
 static void

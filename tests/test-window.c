@@ -106,6 +106,18 @@ test_import_and_reorder (void)
   g_assert_cmpuint (hb_window_get_selected (window), ==, 0);
   g_assert_cmpuint (hb_window_get_preview_pages (window), >, 60);
 
+  /* F9's action hides and shows the preview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL));
+  {
+    gboolean shown = TRUE;
+
+    g_object_get (window, "show-preview", &shown, NULL);
+    g_assert_false (shown);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL));
+    g_object_get (window, "show-preview", &shown, NULL);
+    g_assert_true (shown);
+  }
+
   /* Alt+Down's action moves the selected report, and the selection follows. */
   first = g_strdup (title_at (window, 0));
   second = g_strdup (title_at (window, 1));
@@ -210,6 +222,8 @@ test_sections (void)
           second = i;
       }
   second_text = g_strdup (heading_text (report, second));
+  /* The outline lists the report's headings. */
+  g_assert_cmpuint (hb_report_view_get_outline_size (view), ==, 3);
 
   hb_report_view_set_cursor_block (view, second + 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.move-section", "i", -1));

@@ -713,3 +713,55 @@ hb_report_move_section (HbReport *self,
   hb_report_renumber_headings (self);
   return TRUE;
 }
+
+/* Makes the lead sentence of the paragraph at @position a run-in heading
+ * of @level ("一要抓好调查研究。要……" → heading "一要抓好调查研究。"
+ * with the rest run in); a paragraph of one sentence becomes a heading. */
+gboolean
+hb_report_promote_run_in (HbReport *self,
+                          guint     position,
+                          guint     level)
+{
+  HbBlock *block;
+  const char *text;
+  g_autofree char *heading = NULL;
+  const char *rest = NULL;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (level >= 1 && level <= HB_MAX_HEADING_LEVEL, FALSE);
+
+  if (position >= hb_report_get_n_blocks (self))
+    return FALSE;
+  block = hb_report_get_block (self, position);
+  if (hb_block_get_kind (block) != HB_BLOCK_PARAGRAPH)
+    return FALSE;
+
+  text = hb_block_get_text (block);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+        {
+          const char *end = g_utf8_next_char (p);
+
+          if (*end != '\0')
+            {
+              heading = g_strndup (text, end - text);
+              rest = end;
+            }
+          break;
+        }
+    }
+
+  {
+    g_autofree char *run_in = g_strdup (rest);
+
+    hb_block_set_text (block, heading ? heading : text);
+    hb_block_set_run_in (block, run_in);
+  }
+  hb_block_set_label (block, "#");
+  hb_block_set_level (block, level);
+  hb_report_renumber_headings (self);
+  return TRUE;
+}

@@ -51,6 +51,9 @@ void         hb_report_renumber_headings  (HbReport    *self);
 void         hb_report_set_block_level    (HbReport    *self,
                                            guint        position,
                                            guint        level);
+gboolean     hb_report_promote_run_in     (HbReport    *self,
+                                           guint        position,
+                                           guint        level);
 gboolean     hb_report_move_section       (HbReport    *self,
                                            guint        position,
                                            int          direction,

@@ -23,6 +23,9 @@ struct _HbReportView
   GtkEntry *organization_entry;
   GtkEntry *date_entry;
   GtkTextView *body_view;
+  GtkListBox *outline_list;
+  GtkPopover *outline_popover;
+  GtkMenuButton *outline_button;
 };
 
 G_DEFINE_FINAL_TYPE (HbReportView, hb_report_view, GTK_TYPE_WIDGET)
@@ -70,6 +73,51 @@ append_block (GtkTextBuffer *buffer,
   gtk_text_buffer_insert (buffer, &end, "\n", -1);
 }
 
+/* The outline: the report's headings, indented by level; a heading
+ * picked there puts the cursor on it. */
+static void
+fill_outline (HbReportView *self)
+{
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
+    gtk_list_box_remove (self->outline_list, child);
+
+  for (guint i = 0; self->report && i < hb_report_get_n_blocks (self->report); i++)
+    {
+      HbBlock *block = hb_report_get_block (self->report, i);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      if (hb_block_get_kind (block) != HB_BLOCK_HEADING)
+        continue;
+
+      text = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_margin_start (label, 6 + 18 * (hb_block_get_level (block) - 1));
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_set_margin_bottom (label, 3);
+      gtk_list_box_append (self->outline_list, label);
+      g_object_set_data (G_OBJECT (gtk_widget_get_parent (label)), "block", GUINT_TO_POINTER (i));
+      any = TRUE;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->outline_button), any);
+}
+
+static void
+outline_activated_cb (HbReportView  *self,
+                      GtkListBoxRow *row)
+{
+  gtk_popover_popdown (self->outline_popover);
+  hb_report_view_set_cursor_block (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "block")));
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
 static void
 fill_body (HbReportView *self)
 {
@@ -83,6 +131,7 @@ fill_body (HbReportView *self)
   /* Simplified Chinese glyphs, whatever language the interface is in. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_apply_tag_by_name (buffer, "chinese", &start, &end);
+  fill_outline (self);
 }
 
 /* The body is shown again after any change; the cursor keeps its line. */
@@ -151,6 +200,22 @@ set_level_action (GtkWidget  *widget,
   position = hb_report_view_get_cursor_block (self);
   hb_report_set_block_level (self->report, position, (guint)g_variant_get_int32 (param));
   hb_report_view_set_cursor_block (self, position);
+}
+
+static void
+promote_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  HbReportView *self = HB_REPORT_VIEW (widget);
+  guint position;
+
+  if (!has_block_at_cursor (self))
+    return;
+
+  position = hb_report_view_get_cursor_block (self);
+  if (hb_report_promote_run_in (self->report, position, (guint)g_variant_get_int32 (param)))
+    hb_report_view_set_cursor_block (self, position);
 }
 
 static void
@@ -255,12 +320,21 @@ hb_report_view_class_init (HbReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbReportView, organization_entry);
   gtk_widget_class_bind_template_child (widget_class, HbReportView, date_entry);
   gtk_widget_class_bind_template_child (widget_class, HbReportView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, outline_list);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, outline_popover);
+  gtk_widget_class_bind_template_child (widget_class, HbReportView, outline_button);
+  gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /* Ctrl+1…Ctrl+4 make the block at the cursor a heading of that level,
    * Ctrl+0 a paragraph; Ctrl+Shift+Up/Down move its section. */
   gtk_widget_class_install_action (widget_class, "report.set-level", "i", set_level_action);
   gtk_widget_class_install_action (widget_class, "report.move-section", "i", move_section_action);
+  /* Ctrl+Alt+1…4: the paragraph's lead sentence becomes a run-in heading. */
+  gtk_widget_class_install_action (widget_class, "report.promote-run-in", "i", promote_action);
+  for (int level = 1; level <= HB_MAX_HEADING_LEVEL; level++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + level, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                         "report.promote-run-in", "i", level);
   for (int level = 0; level <= HB_MAX_HEADING_LEVEL; level++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + level, GDK_CONTROL_MASK,
                                          "report.set-level", "i", level);
@@ -308,4 +382,17 @@ hb_report_view_set_report (HbReportView *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self), report != NULL);
   fill_body (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+/* The number of headings the outline lists. */
+guint
+hb_report_view_get_outline_size (HbReportView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HB_IS_REPORT_VIEW (self), 0);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list)); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
 }

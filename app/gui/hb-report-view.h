@@ -16,5 +16,6 @@ void      hb_report_view_set_report (HbReportView *self,
 guint     hb_report_view_get_cursor_block (HbReportView *self);
 void      hb_report_view_set_cursor_block (HbReportView *self,
                                            guint         position);
+guint     hb_report_view_get_outline_size (HbReportView *self);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ struct _HbWindow
   GtkInfoBar *info_bar;
   GtkInfoBar *draft_bar;
   GtkPopover *report_popover;
+  GtkWidget *preview_pane;
   GtkSearchBar *search_bar;
   GtkEditable *find_entry;
   GtkEditable *replace_entry;
@@ -66,6 +67,14 @@ struct _HbWindow
 };
 
 G_DEFINE_FINAL_TYPE (HbWindow, hb_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_PREVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Typing stays fluid: the preview follows a moment after the last edit. */
 #define REPAGINATE_DELAY_MS 300
@@ -1352,12 +1361,61 @@ hb_window_dispose (GObject *object)
 }
 
 static void
+hb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HbWindow *self = HB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, self->preview_pane == NULL || gtk_widget_get_visible (self->preview_pane));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HbWindow *self = HB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      if (self->preview_pane != NULL &&
+          gtk_widget_get_visible (self->preview_pane) != g_value_get_boolean (value))
+        {
+          gtk_widget_set_visible (self->preview_pane, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hb_window_class_init (HbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hb_window_dispose;
+  object_class->get_property = hb_window_get_property;
+  object_class->set_property = hb_window_set_property;
+
+  /* The page preview on the right can be hidden (F9) for more room. */
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HB_TYPE_REPORT_VIEW);
   g_type_ensure (HB_TYPE_PAGE_PREVIEW);
@@ -1369,6 +1427,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbWindow, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, preview_pane);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, find_entry);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, replace_entry);
@@ -1394,6 +1453,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.split-report", NULL, split_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
   gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -1407,6 +1467,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
