@@ -426,6 +426,34 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every composite template and menu in ui/ is in the GResource. */
+static void
+test_resources (void)
+{
+  g_autofree char *ui = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "ui", NULL);
+  g_autoptr(GDir) dir = g_dir_open (ui, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!g_str_has_suffix (name, ".ui"))
+        continue;
+      path = g_str_equal (name, "help-overlay.ui")
+        ? g_strdup ("/org/huibian/Huibian/gtk/help-overlay.ui")
+        : g_strconcat ("/org/huibian/Huibian/ui/", name, NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_test_message ("%s", path);
+      g_assert_nonnull (bytes);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 5);
+}
+
 /* Under HB_TEST_LANGUAGE=zh_CN the window shows the Chinese interface,
  * from the catalogues built in the build folder. */
 static void
@@ -447,8 +475,13 @@ main (int    argc,
 {
   if (g_getenv ("HB_TEST_LANGUAGE") != NULL)
     {
+      g_autofree char *locale = g_strconcat (g_getenv ("HB_TEST_LANGUAGE"), ".UTF-8", NULL);
+
       g_setenv ("LANGUAGE", g_getenv ("HB_TEST_LANGUAGE"), TRUE);
-      setlocale (LC_ALL, "");
+      /* A real zh_CN locale (the set-up generates it) also gives the
+       * interface Simplified Chinese glyphs; LANGUAGE alone translates. */
+      if (setlocale (LC_ALL, locale) == NULL)
+        setlocale (LC_ALL, "");
       bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HB_TEST_LOCALEDIR"));
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
@@ -463,6 +496,7 @@ main (int    argc,
   }
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/translated", test_translated);
+  g_test_add_func ("/window/resources", test_resources);
 
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);

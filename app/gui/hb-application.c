@@ -97,7 +97,16 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  new_window (HB_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "new", .activate = new_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
 };
@@ -106,11 +115,13 @@ static void
 hb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (hb_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
 }
 
 static void
