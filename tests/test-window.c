@@ -239,6 +239,46 @@ test_sections (void)
   report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
   g_assert_cmpstr (heading_text (report, second), ==, second_text);
 
+  /* Typing in the body edits the blocks: a changed line its block, a new
+   * line a paragraph (or a heading, by its label), a joined line fewer. */
+  {
+    GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), HB_TYPE_REPORT_VIEW, "body_view"));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
+    guint n = hb_report_get_n_blocks (report);
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+    gtk_text_iter_forward_to_line_end (&iter);
+    gtk_text_buffer_insert (buffer, &iter, "补充一句。", -1);
+    g_assert_true (g_str_has_suffix (hb_block_get_text (hb_report_get_block (report, 0)), "补充一句。"));
+    g_assert_cmpuint (hb_report_get_n_blocks (report), ==, n);
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+    gtk_text_buffer_insert (buffer, &iter, "新增的一段。\n", -1);
+    g_assert_cmpuint (hb_report_get_n_blocks (report), ==, n + 1);
+    g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 1)), ==, "新增的一段。");
+
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
+    gtk_text_buffer_insert (buffer, &iter, "四、新增的一节\n", -1);
+    g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 2)), ==, 1);
+
+    /* Deleting the line break joins the two lines' blocks. */
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &a, 1);
+      b = a;
+      gtk_text_iter_backward_char (&a);
+      gtk_text_buffer_delete (buffer, &a, &b);
+    }
+    g_assert_cmpuint (hb_report_get_n_blocks (report), ==, n + 1);
+    g_assert_true (g_str_has_suffix (hb_block_get_text (hb_report_get_block (report, 0)), "新增的一段。"));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
+    g_assert_cmpuint (hb_report_get_n_blocks (report), ==, n);
+  }
+
   /* Find goes to the report and block; Replace All is one undo step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
   g_assert_true (hb_window_find_next (window, "孟芊"));

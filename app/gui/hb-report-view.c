@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hb-report-view.h"
+#include "hb-text-rules.h"
 
 /* The selected report: its title, organisation and date, edited in place
  * (the fields are bound to the model both ways), and its body with each
@@ -26,6 +29,8 @@ struct _HbReportView
   GtkListBox *outline_list;
   GtkPopover *outline_popover;
   GtkMenuButton *outline_button;
+  gboolean filling;   /* the body is being shown, not edited */
+  gboolean syncing;   /* the model is being updated from the body */
 };
 
 G_DEFINE_FINAL_TYPE (HbReportView, hb_report_view, GTK_TYPE_WIDGET)
@@ -124,6 +129,7 @@ fill_body (HbReportView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter start, end;
 
+  self->filling = TRUE;
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; self->report && i < hb_report_get_n_blocks (self->report); i++)
     append_block (buffer, hb_report_get_block (self->report, i));
@@ -131,17 +137,154 @@ fill_body (HbReportView *self)
   /* Simplified Chinese glyphs, whatever language the interface is in. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_apply_tag_by_name (buffer, "chinese", &start, &end);
+  self->filling = FALSE;
   fill_outline (self);
 }
 
-/* The body is shown again after any change; the cursor keeps its line. */
+/* The body is shown again after any change made elsewhere (a level, a
+ * move, undo); the cursor keeps its place. Edits typed here are already
+ * in the text. */
 static void
 report_changed_cb (HbReportView *self)
 {
-  guint line = hb_report_view_get_cursor_block (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter iter;
+  int line, offset;
 
+  if (self->syncing)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  line = gtk_text_iter_get_line (&iter);
+  offset = gtk_text_iter_get_line_offset (&iter);
   fill_body (self);
-  hb_report_view_set_cursor_block (self, line);
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, line, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* What a block's line shows. */
+static char *
+block_line (HbBlock *block)
+{
+  return g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block),
+                      hb_block_get_run_in (block) ?: "", NULL);
+}
+
+/* Puts an edited line back into its block: a heading keeps its label and
+ * the split between its text and the text run in after it. */
+static void
+apply_line (HbBlock    *block,
+            const char *line)
+{
+  const char *label = hb_block_get_label (block);
+  const char *rest = line;
+  const char *text = hb_block_get_text (block);
+
+  if (hb_block_get_kind (block) == HB_BLOCK_PARAGRAPH)
+    {
+      hb_block_set_text (block, line);
+      return;
+    }
+
+  if (label != NULL && g_str_has_prefix (rest, label))
+    rest += strlen (label);
+  if (hb_block_get_run_in (block) != NULL && g_str_has_prefix (rest, text) && rest[strlen (text)] != '\0')
+    hb_block_set_run_in (block, rest + strlen (text));
+  else
+    {
+      hb_block_set_run_in (block, NULL);
+      hb_block_set_text (block, rest);
+    }
+}
+
+/* A line typed anew is a heading when it starts with a heading label
+ * ("三、……"), else a paragraph. */
+static HbBlock *
+block_for_line (const char *line)
+{
+  HbHeadingMatch match;
+  HbBlock *block;
+
+  if (hb_text_parse_heading (line, &match) && !match.malformed)
+    block = hb_block_new_heading (match.level, match.label, match.text, match.run_in);
+  else
+    block = hb_block_new_paragraph (line);
+  hb_heading_match_clear (&match);
+  return block;
+}
+
+static GStrv
+body_lines (HbReportView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  len = strlen (text);
+  if (len > 0 && text[len - 1] == '\n')
+    text[len - 1] = '\0';
+
+  return g_strsplit (text, "\n", -1);
+}
+
+/* Maps the body's lines onto the blocks: the lines that match the blocks
+ * at the start and at the end are kept, and the ones between replace the
+ * blocks between (changed, inserted or deleted lines alike). */
+static void
+sync_from_body (HbReportView *self)
+{
+  g_auto(GStrv) lines = body_lines (self);
+  guint n_lines = g_strv_length (lines);
+  guint n_blocks = hb_report_get_n_blocks (self->report);
+  guint head = 0, tail = 0;
+
+  while (head < n_lines && head < n_blocks)
+    {
+      g_autofree char *shown = block_line (hb_report_get_block (self->report, head));
+
+      if (!g_str_equal (shown, lines[head]))
+        break;
+      head++;
+    }
+  while (tail < n_lines - head && tail < n_blocks - head)
+    {
+      g_autofree char *shown = block_line (hb_report_get_block (self->report, n_blocks - 1 - tail));
+
+      if (!g_str_equal (shown, lines[n_lines - 1 - tail]))
+        break;
+      tail++;
+    }
+
+  self->syncing = TRUE;
+  {
+    guint m = n_lines - tail - head;   /* lines between */
+    guint k = n_blocks - tail - head;  /* blocks between */
+
+    for (guint j = 0; j < MIN (m, k); j++)
+      apply_line (hb_report_get_block (self->report, head + j), lines[head + j]);
+    for (guint j = k; j < m; j++)
+      {
+        g_autoptr(HbBlock) block = block_for_line (lines[head + j]);
+
+        hb_report_insert_block (self->report, head + j, block);
+      }
+    for (guint j = m; j < k; j++)
+      hb_report_remove_block (self->report, head + m);
+  }
+  self->syncing = FALSE;
+}
+
+static void
+body_changed_cb (HbReportView *self)
+{
+  if (self->filling || self->report == NULL)
+    return;
+
+  sync_from_body (self);
+  fill_outline (self);
 }
 
 /* Entries show "" where the model has no value (NULL). */
@@ -349,6 +492,10 @@ hb_report_view_init (HbReportView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   create_tags (gtk_text_view_get_buffer (self->body_view));
+  /* Undo is the bulletin's (Ctrl+Z goes to the window), not the buffer's. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->body_view), FALSE);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
+                            G_CALLBACK (body_changed_cb), self);
 
   self->bindings = g_binding_group_new ();
   bind_entry (self, "title", self->title_entry);
