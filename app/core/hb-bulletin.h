@@ -24,6 +24,9 @@ void         hb_bulletin_set_unit       (HbBulletin *self,
 const char  *hb_bulletin_get_date       (HbBulletin *self);
 void         hb_bulletin_set_date       (HbBulletin *self,
                                          const char *iso_date);
+const char  *hb_bulletin_get_closing    (HbBulletin *self);
+void         hb_bulletin_set_closing    (HbBulletin *self,
+                                         const char *closing);
 const HbPageSetup *hb_bulletin_get_page_setup (HbBulletin        *self);
 void         hb_bulletin_set_page_setup (HbBulletin        *self,
                                          const HbPageSetup *setup);

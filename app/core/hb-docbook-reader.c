@@ -356,6 +356,25 @@ read_project_data (HbBulletin  *bulletin,
   return FALSE;
 }
 
+static void
+read_closing (HbBulletin *bulletin,
+              xmlNode    *colophon)
+{
+  g_autoptr(GString) closing = g_string_new (NULL);
+
+  for (xmlNode *c = colophon->children; c != NULL; c = c->next)
+    if (is_db (c, "para"))
+      {
+        g_autofree char *line = text_of (c);
+
+        if (closing->len > 0)
+          g_string_append_c (closing, '\n');
+        g_string_append (closing, line);
+      }
+
+  hb_bulletin_set_closing (bulletin, closing->str);
+}
+
 static HbBulletin *
 read_book (xmlNode  *book,
            GError  **error)
@@ -380,6 +399,8 @@ read_book (xmlNode  *book,
 
         hb_bulletin_append_report (bulletin, report);
       }
+    else if (is_db (c, "colophon"))
+      read_closing (bulletin, c);
 
   return g_steal_pointer (&bulletin);
 }

@@ -273,6 +273,23 @@ write_report (Writer   *writer,
   end (writer);
 }
 
+/* The closing block (版记) is the book's colophon, a para per line. */
+static void
+write_closing (Writer     *writer,
+               const char *closing)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (closing == NULL)
+    return;
+
+  lines = g_strsplit (closing, "\n", -1);
+  start (writer, "colophon");
+  for (guint i = 0; lines[i] != NULL; i++)
+    xmlTextWriterWriteElement (writer->w, X ("para"), X (lines[i]));
+  end (writer);
+}
+
 GBytes *
 hb_docbook_write (HbBulletin             *bulletin,
                   const HbDocbookOptions *options)
@@ -299,6 +316,7 @@ hb_docbook_write (HbBulletin             *bulletin,
     write_toc (&writer, bulletin);
   for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
     write_report (&writer, hb_bulletin_get_report (bulletin, i), i);
+  write_closing (&writer, hb_bulletin_get_closing (bulletin));
 
   xmlTextWriterEndDocument (writer.w);
   xmlFreeTextWriter (writer.w);

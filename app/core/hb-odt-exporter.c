@@ -126,6 +126,8 @@ static const ParagraphStyle paragraph_styles[] = {
   { "HbMastheadLine", HB_FONT_BODY,    "start",   FALSE, TRUE,  FALSE },
   { "HbTocOrg",   HB_FONT_BODY,      "start",   FALSE, TRUE,  FALSE },
   { "HbTocEntry", HB_FONT_BODY,      "start",   TRUE,  FALSE, FALSE },
+  { "HbClosing",  HB_FONT_BODY,      "start",   FALSE, TRUE,  FALSE },
+  { "HbClosingFirst", HB_FONT_BODY,  "start",   FALSE, TRUE,  FALSE },
 };
 
 static void
@@ -161,6 +163,10 @@ paragraph_style (Odt                  *odt,
     hb_xml_attr (w, "fo:break-before", "page");
   if (g_str_equal (style->name, "HbMastheadLine"))
     hb_xml_attr (w, "fo:border-bottom", "1.5pt solid #d90000");
+  if (g_str_equal (style->name, "HbClosingFirst"))
+    hb_xml_attr (w, "fo:border-top", "0.75pt solid #000000");
+  if (g_str_has_prefix (style->name, "HbClosing"))
+    hb_xml_attr_printf (w, "fo:margin-left", "%.2fpt", hb_page_setup_char_pitch (odt->setup));
   if (g_str_equal (style->name, "HbTocEntry") || g_str_equal (style->name, "HbMastheadLine"))
     {
       hb_xml_start (w, "style:tab-stops");
@@ -603,6 +609,24 @@ masthead (Odt         *odt,
   paragraph (w, "HbBlank", NULL);
 }
 
+/* The closing block (版记) after the last report, under a rule. (The PDF
+ * sets it at the foot of the last page; in the ODT it follows the text.) */
+static void
+closing_block (Odt         *odt,
+               HbXmlWriter *w)
+{
+  const char *closing = hb_bulletin_get_closing (odt->bulletin);
+  g_auto(GStrv) lines = NULL;
+
+  if (closing == NULL)
+    return;
+
+  lines = g_strsplit (closing, "\n", -1);
+  paragraph (w, "HbBlank", NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    paragraph (w, i == 0 ? "HbClosingFirst" : "HbClosing", lines[i]);
+}
+
 static GBytes *
 content_xml (Odt *odt)
 {
@@ -620,6 +644,7 @@ content_xml (Odt *odt)
     table_of_contents (odt, w);
   for (guint i = 0; i < hb_bulletin_get_n_reports (odt->bulletin); i++)
     report_body (w, hb_bulletin_get_report (odt->bulletin, i), i);
+  closing_block (odt, w);
   hb_xml_end (w);
   hb_xml_end (w);
   hb_xml_end (w);

@@ -28,7 +28,7 @@ typedef struct {
   PangoLayout *tail;
   double       leader_from;
   gboolean     red;
-  gboolean     rule_below;
+  guint        rule_below;
 } Unit;
 
 struct _HbPageSetter {
@@ -590,7 +590,8 @@ hb_page_setter_add_front_page (HbPageSetter *self,
     }
   unit = add_unit (self, make_layout (self, HB_FONT_BODY, hb_bulletin_get_unit (bulletin) ?: "",
                                       PANGO_ALIGN_LEFT, width / 2, 0));
-  unit->keep_with_next = unit->rule_below = TRUE;
+  unit->keep_with_next = TRUE;
+  unit->rule_below = HB_RULE_RED;
   if (date != NULL)
     {
       /* "（2024年3月20日）" without its brackets, as a masthead prints it */
@@ -602,6 +603,49 @@ hb_page_setter_add_front_page (HbPageSetter *self,
     }
   unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
   unit->keep_with_next = TRUE;
+  set_units (self);
+}
+
+/* The closing block (版记) at the foot of the last page, under a rule:
+ * one line per line of @closing, indented one character. When the last
+ * page has no room left, it goes to the foot of a page of its own.
+ * @used_rows is how much of the current (last) page is taken. */
+void
+hb_page_setter_add_closing (HbPageSetter *self,
+                            const char   *closing,
+                            int           report,
+                            guint         used_rows)
+{
+  double width = hb_page_setup_type_width (self->setup);
+  double pitch = hb_page_setup_char_pitch (self->setup);
+  g_auto(GStrv) lines = g_strsplit (closing, "\n", -1);
+  guint total = 0;
+  Unit *unit;
+
+  self->report = report;
+  if (self->pages->len == 0)
+    new_page (self);
+  self->page = self->pages->pdata[self->pages->len - 1];
+
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "", PANGO_ALIGN_LEFT, width, 0));
+  unit->rule_below = HB_RULE_BLACK;
+  unit->keep_with_next = unit->keep_together = TRUE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      unit = add_unit (self, make_layout (self, HB_FONT_BODY, lines[i], PANGO_ALIGN_LEFT, width - 2 * pitch, 0));
+      unit->xs[0] += pitch;
+      unit->keep_together = unit->keep_with_next = TRUE;
+    }
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      const Unit *u = &g_array_index (self->units, Unit, i);
+      total += rows_of (u, 0, u->n_lines);
+    }
+
+  total = MIN (total, self->setup->lines_per_page);
+  if (used_rows + total > self->setup->lines_per_page)
+    new_page (self);
+  self->row = self->setup->lines_per_page - total;
   set_units (self);
 }
 

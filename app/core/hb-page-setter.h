@@ -17,9 +17,15 @@ typedef struct {
   guint        rows;        /* grid rows the line takes */
   PangoLayout *tail;        /* a TOC page number set flush right, or NULL */
   double       leader_from; /* where a TOC dot leader starts, or -1 */
-  gboolean     red;         /* the masthead's name and rule are printed red */
-  gboolean     rule_below;  /* a red rule across the type area under the line */
+  gboolean     red;         /* the masthead's name is printed red */
+  guint        rule_below;  /* an HbRule across the type area under the line */
 } HbPlacedLine;
+
+typedef enum {
+  HB_RULE_NONE,
+  HB_RULE_BLACK,  /* over the closing block (版记) */
+  HB_RULE_RED,    /* under the masthead (报头) */
+} HbRule;
 
 typedef struct {
   guint   number;  /* the printed page number; 0 on table-of-contents pages */
@@ -46,6 +52,10 @@ guint         hb_page_setter_add_report     (HbPageSetter      *self,
                                              guint              index);
 void          hb_page_setter_add_front_page (HbPageSetter      *self,
                                              HbBulletin        *bulletin);
+void          hb_page_setter_add_closing    (HbPageSetter      *self,
+                                             const char        *closing,
+                                             int                report,
+                                             guint              used_rows);
 void          hb_page_setter_add_toc        (HbPageSetter      *self,
                                              HbBulletin        *bulletin,
                                              const guint       *first_pages,

@@ -294,6 +294,50 @@ paginate_continuous (HbPaginator       *self,
   g_ptr_array_add (pagination->report_pages, rp);
 }
 
+/* The closing block goes on the last page: that page is copied (the
+ * cached one stays as the report left it) and set on again. */
+static void
+add_closing (HbPaginator  *self,
+             HbPagination *pagination)
+{
+  const char *closing = hb_bulletin_get_closing (self->bulletin);
+  g_autoptr(GPtrArray) pages = NULL;
+  HbPageSetter *setter;
+  HbPage *last, *copy;
+  guint used = 0;
+
+  if (closing == NULL || pagination->pages->len == 0)
+    return;
+
+  last = pagination->pages->pdata[pagination->pages->len - 1];
+  copy = hb_page_copy_numbered (last, last->number);
+  g_array_unref (copy->lines);
+  copy->lines = g_array_copy (last->lines);
+  for (guint i = 0; i < copy->lines->len; i++)
+    {
+      HbPlacedLine *line = &g_array_index (copy->lines, HbPlacedLine, i);
+      used = MAX (used, line->row + line->rows);
+    }
+
+  pages = g_ptr_array_new ();
+  g_ptr_array_add (pages, copy);
+  setter = hb_page_setter_new (pagination->context, pagination->setup, pages, pagination->layouts);
+  hb_page_setter_add_closing (setter, closing, last->report, used);
+  hb_page_setter_free (setter);
+
+  pagination->pages->pdata[pagination->pages->len - 1] = copy;
+  hb_page_free (last);
+  for (guint i = 1; i < pages->len; i++)
+    {
+      HbPage *page = pages->pdata[i];
+
+      page->number = pagination->pages->len + 1;
+      g_ptr_array_add (pagination->pages, page);
+      if (pagination->n_reports > 0)
+        pagination->page_counts[pagination->n_reports - 1]++;
+    }
+}
+
 /* The masthead and the table of contents come first and are not counted:
  * the first report starts on page 1 whatever the length of the TOC. */
 static void
@@ -331,6 +375,7 @@ hb_paginator_paginate_with (HbPaginator       *self,
     paginate_cached (self, setup, pagination);
   else
     paginate_continuous (self, setup, pagination);
+  add_closing (self, pagination);
   set_toc (self, pagination);
 
   return pagination;

@@ -71,8 +71,8 @@ draw_tail (cairo_t            *cr,
     draw_leader (cr, left + placed->leader_from, x, baseline);
 }
 
-/* The masthead's rule: red, across the type area, at the foot of the
- * unit-and-date line's rows. */
+/* A rule across the type area at the foot of the line's rows: red under
+ * the masthead, black over the closing block. */
 static void
 draw_rule (cairo_t            *cr,
            const HbPagination *pagination,
@@ -82,8 +82,11 @@ draw_rule (cairo_t            *cr,
   double y = HB_MM_TO_PT (setup->margin_top) + (placed->row + placed->rows) * hb_page_setup_line_pitch (setup);
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, HB_RED);
-  cairo_set_line_width (cr, 1.5);
+  if (placed->rule_below == HB_RULE_RED)
+    cairo_set_source_rgb (cr, HB_RED);
+  else
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, placed->rule_below == HB_RULE_RED ? 1.5 : 0.75);
   cairo_move_to (cr, HB_MM_TO_PT (setup->margin_left), y);
   cairo_rel_line_to (cr, hb_page_setup_type_width (setup), 0);
   cairo_stroke (cr);

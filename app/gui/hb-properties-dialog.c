@@ -25,6 +25,7 @@ struct _HbPropertiesDialog
   GtkEntry *date_entry;
   GtkCheckButton *front_page_check;
   GtkCheckButton *toc_check;
+  GtkTextView *closing_view;
   GtkDropDown *preset_dropdown;
   GtkSpinButton *lines_spin;
   GtkSpinButton *chars_spin;
@@ -126,6 +127,23 @@ bind_entry (HbPropertiesDialog *self,
                                to_entry_cb, NULL, NULL, NULL);
 }
 
+/* The closing block (版记): one line each, empty for none. */
+static void
+closing_changed_cb (HbPropertiesDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->closing_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->loading)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_strstrip (text);
+  hb_bulletin_set_closing (self->bulletin, *text ? text : NULL);
+}
+
 static void
 hb_properties_dialog_dispose (GObject *object)
 {
@@ -153,6 +171,7 @@ hb_properties_dialog_class_init (HbPropertiesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, front_page_check);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, toc_check);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, closing_view);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, preset_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, lines_spin);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, chars_spin);
@@ -188,6 +207,12 @@ hb_properties_dialog_new (GtkWindow  *parent,
   bind_entry (self, "unit", self->unit_entry);
   bind_entry (self, "date", self->date_entry);
   load_setup (self, hb_bulletin_get_page_setup (bulletin));
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->closing_view),
+                            hb_bulletin_get_closing (bulletin) ?: "", -1);
+  self->loading = FALSE;
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->closing_view), "changed",
+                            G_CALLBACK (closing_changed_cb), self);
   gtk_stack_set_visible_child_name (self->stack, page);
 
   return self;
