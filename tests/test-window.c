@@ -329,6 +329,14 @@ test_properties (void)
 
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, G_OBJECT_TYPE (dialog), "title_entry")),
                          "调研成果交流");
+
+  /* Margins and the fonts of each heading level are the user's too. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (dialog, G_OBJECT_TYPE (dialog),
+                                                                             "margin_left_spin")), 30);
+  g_assert_cmpfloat (hb_bulletin_get_page_setup (bulletin)->margin_left, ==, 30);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, G_OBJECT_TYPE (dialog),
+                                                                      "heading2_font_entry")), "Noto Serif CJK SC");
+  g_assert_cmpstr (hb_bulletin_get_page_setup (bulletin)->fonts[HB_FONT_HEADING2].family, ==, "Noto Serif CJK SC");
   g_assert_cmpstr (hb_bulletin_get_title (bulletin), ==, "调研成果交流");
 
   gtk_window_destroy (GTK_WINDOW (dialog));

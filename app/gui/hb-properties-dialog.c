@@ -32,11 +32,32 @@ struct _HbPropertiesDialog
   GtkSpinButton *size_spin;
   GtkEntry *body_font_entry;
   GtkCheckButton *new_page_check;
+  GtkDropDown *paper_dropdown;
+  GtkSpinButton *margin_spins[4];       /* top, bottom, left, right */
+  GtkEntry *font_entries[HB_N_FONTS];   /* the roles the dialog edits */
 };
 
 G_DEFINE_FINAL_TYPE (HbPropertiesDialog, hb_properties_dialog, GTK_TYPE_WINDOW)
 
 static const char *preset_ids[] = { "gbt9704", "compact" };
+
+static const struct { double width, height; } papers[] = {
+  { 210, 297 }, { 148, 210 }, { 176, 250 }, { 185, 260 },
+};
+
+/* Fonts the dialog edits, beside the body's own entry. */
+static const HbFontRole font_roles[] = {
+  HB_FONT_TITLE, HB_FONT_HEADING1, HB_FONT_HEADING2, HB_FONT_HEADING3, HB_FONT_HEADING4,
+};
+
+static double *
+margin_of (HbPageSetup *setup,
+           guint        i)
+{
+  double *margins[] = { &setup->margin_top, &setup->margin_bottom, &setup->margin_left, &setup->margin_right };
+
+  return margins[i];
+}
 
 static void
 load_setup (HbPropertiesDialog *self,
@@ -51,6 +72,13 @@ load_setup (HbPropertiesDialog *self,
   gtk_spin_button_set_value (self->size_spin, setup->fonts[HB_FONT_BODY].size);
   gtk_editable_set_text (GTK_EDITABLE (self->body_font_entry), setup->fonts[HB_FONT_BODY].family);
   gtk_check_button_set_active (self->new_page_check, setup->new_page_per_report);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (papers[i].width == setup->paper_width && papers[i].height == setup->paper_height)
+      gtk_drop_down_set_selected (self->paper_dropdown, i);
+  for (guint i = 0; i < 4; i++)
+    gtk_spin_button_set_value (self->margin_spins[i], *margin_of ((HbPageSetup *)setup, i));
+  for (guint i = 0; i < G_N_ELEMENTS (font_roles); i++)
+    gtk_editable_set_text (GTK_EDITABLE (self->font_entries[font_roles[i]]), setup->fonts[font_roles[i]].family);
   gtk_check_button_set_active (self->front_page_check, setup->front_page);
   gtk_check_button_set_active (self->toc_check, setup->table_of_contents);
   self->loading = FALSE;
@@ -81,6 +109,30 @@ setup_changed_cb (HbPropertiesDialog *self)
       setup->fonts[HB_FONT_BODY].family = g_strdup (family);
     }
   setup->new_page_per_report = gtk_check_button_get_active (self->new_page_check);
+  {
+    guint paper = gtk_drop_down_get_selected (self->paper_dropdown);
+
+    if (paper < G_N_ELEMENTS (papers))
+      {
+        setup->paper_width = papers[paper].width;
+        setup->paper_height = papers[paper].height;
+      }
+  }
+  for (guint i = 0; i < 4; i++)
+    *margin_of (setup, i) = gtk_spin_button_get_value (self->margin_spins[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (font_roles); i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->font_entries[font_roles[i]]));
+
+      if (*text != '\0')
+        {
+          g_free (setup->fonts[font_roles[i]].family);
+          setup->fonts[font_roles[i]].family = g_strdup (text);
+        }
+    }
+  /* A type area too small for the text is not applied. */
+  if (hb_page_setup_type_width (setup) < 40 || hb_page_setup_type_height (setup) < 40)
+    return;
   setup->front_page = gtk_check_button_get_active (self->front_page_check);
   setup->table_of_contents = gtk_check_button_get_active (self->toc_check);
 
@@ -178,6 +230,16 @@ hb_properties_dialog_class_init (HbPropertiesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, size_spin);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, body_font_entry);
   gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, new_page_check);
+  gtk_widget_class_bind_template_child (widget_class, HbPropertiesDialog, paper_dropdown);
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_top_spin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_bottom_spin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_left_spin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_right_spin", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_font_entry", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "heading1_font_entry", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "heading2_font_entry", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "heading3_font_entry", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "heading4_font_entry", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, setup_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -186,8 +248,19 @@ hb_properties_dialog_class_init (HbPropertiesDialogClass *klass)
 static void
 hb_properties_dialog_init (HbPropertiesDialog *self)
 {
+  static const char *margins[] = { "margin_top_spin", "margin_bottom_spin", "margin_left_spin", "margin_right_spin" };
+  static const char *fonts[] = { "title_font_entry", "heading1_font_entry", "heading2_font_entry",
+                                 "heading3_font_entry", "heading4_font_entry" };
+
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < 4; i++)
+    self->margin_spins[i] = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                            HB_TYPE_PROPERTIES_DIALOG, margins[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (font_roles); i++)
+    self->font_entries[font_roles[i]] = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                  HB_TYPE_PROPERTIES_DIALOG, fonts[i]));
 }
 
 /* @page is "properties" or "page-setup". */

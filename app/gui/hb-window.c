@@ -647,6 +647,24 @@ hb_window_save_to (HbWindow *self,
   hb_project_save_async (self->bulletin, file, NULL, saved_cb, g_object_ref (self));
 }
 
+/* The format follows the name chosen: .odt, .xml (DocBook), else PDF. */
+static void
+export_as (HbWindow *self,
+           GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  HbExportFormat format = HB_EXPORT_PDF;
+
+  if (g_str_has_suffix (name, ".odt"))
+    format = HB_EXPORT_ODT;
+  else if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".dbk"))
+    format = HB_EXPORT_DOCBOOK;
+
+  if (!hb_window_export_to (self, file, format, &error))
+    show_error (self, error->message);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -669,6 +687,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
         }
       else if (g_str_equal (purpose, "open"))
         hb_window_open_project (self, first);
+      else if (g_str_equal (purpose, "export"))
+        export_as (self, first);
       else
         hb_window_save_to (self, first);
     }
@@ -737,6 +757,14 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+export_as_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  choose_file (HB_WINDOW (widget), _("Export Bulletin"), GTK_FILE_CHOOSER_ACTION_SAVE, "export");
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
@@ -802,14 +830,20 @@ export_in_format (HbWindow       *self,
     show_error (self, error->message);
 }
 
+/* One click: to the last place and format used, else PDF beside the
+ * project. */
 static void
 export_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
   HbWindow *self = HB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
 
-  export_in_format (self, self->export_format);
+  if (self->export_file == NULL)
+    export_in_format (self, self->export_format);
+  else if (!hb_window_export_to (self, self->export_file, self->export_format, &error))
+    show_error (self, error->message);
 }
 
 static void
@@ -1445,6 +1479,7 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
+  gtk_widget_class_install_action (widget_class, "win.export-as", NULL, export_as_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
