@@ -16,55 +16,12 @@
 #include "hb-project.h"
 #include "hb-report-row.h"
 #include "hb-report-view.h"
-#include "hb-window.h"
+#include "hb-window-private.h"
 
 /* One window, one bulletin: the reports on the left, the selected report
  * in the centre, the pages as they will print on the right. Every command
  * is a window action; the model knows nothing of the window, which
  * follows the bulletin's ::changed to re-paginate shortly after edits. */
-struct _HbWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  HbBulletin *bulletin;
-  HbPaginator *paginator;
-  HbHistory *history;
-  guint checkpoint_id;
-  GtkSingleSelection *selection;
-  GFile *file;           /* the project, once saved or opened */
-  GFile *export_file;    /* where the last export went */
-  HbExportFormat export_format;
-  GHashTable *rows;      /* bound HbReportRow → position */
-  guint repaginate_id;
-  guint busy;
-  gboolean modified;
-  guint *first_pages;
-  guint *page_counts;
-  guint n_paged;
-
-  char *draft_id;          /* this bulletin's draft, once autosaved */
-  char *offered_draft;     /* a draft left by a crash, offered for restore */
-  guint autosave_id;
-  GSettings *settings;      /* NULL when the schema is not installed */
-  GMenu *recent_menu;
-  GtkWidget *close_dialog; /* asking whether to save before closing */
-  gboolean close_after_save;
-
-  GtkListView *report_list;
-  HbReportView *report_view;
-  HbPagePreview *preview;
-  GtkInfoBar *info_bar;
-  GtkInfoBar *draft_bar;
-  GtkPopover *report_popover;
-  GtkWidget *preview_pane;
-  GtkSearchBar *search_bar;
-  GtkEditable *find_entry;
-  GtkEditable *replace_entry;
-  GtkLabel *search_status;
-  HbMatch last_match;
-  gboolean have_match;
-  GtkLabel *info_label;
-};
 
 G_DEFINE_FINAL_TYPE (HbWindow, hb_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -85,8 +42,8 @@ static GParamSpec *properties[N_PROPS];
 /* A draft is written this long after the first unsaved change. */
 #define AUTOSAVE_DELAY_S 5
 
-static void
-show_error (HbWindow   *self,
+void
+_hb_window_show_error (HbWindow   *self,
             const char *message)
 {
   gtk_label_set_label (self->info_label, message);
@@ -155,8 +112,8 @@ remember_project (HbWindow *self,
   update_recent_menu (self);
 }
 
-static void
-remember_folder (HbWindow *self,
+void
+_hb_window_remember_folder (HbWindow *self,
                  GFile    *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
@@ -166,8 +123,8 @@ remember_folder (HbWindow *self,
     g_settings_set_string (self->settings, "last-folder", uri);
 }
 
-static void
-update_title (HbWindow *self)
+void
+_hb_window_update_title (HbWindow *self)
 {
   g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Bulletin"));
   g_autofree char *title = g_strdup_printf ("%s%s — %s", self->modified ? "*" : "", name, _("Huibian"));
@@ -175,7 +132,7 @@ update_title (HbWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
+void
 hb_window_update_actions (HbWindow *self)
 {
   guint n = hb_bulletin_get_n_reports (self->bulletin);
@@ -276,8 +233,8 @@ autosave_delay (void)
 }
 
 /* The saved project now holds everything: the draft is not needed. */
-static void
-forget_draft (HbWindow *self)
+void
+_hb_window_forget_draft (HbWindow *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   hb_draft_store_delete (hb_draft_store_get_default (), self->draft_id);
@@ -286,8 +243,8 @@ forget_draft (HbWindow *self)
 
 /* Ends the current undo step: typing is grouped by time, but each
  * command (a move, an import) is a step of its own. */
-static void
-commit_step (HbWindow *self)
+void
+_hb_window_commit_step (HbWindow *self)
 {
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   hb_history_checkpoint (self->history);
@@ -300,7 +257,7 @@ checkpoint_cb (gpointer data)
   HbWindow *self = data;
 
   self->checkpoint_id = 0;
-  commit_step (self);
+  _hb_window_commit_step (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -312,7 +269,7 @@ bulletin_changed_cb (HbWindow *self)
   if (self->autosave_id == 0)
     self->autosave_id = g_timeout_add_seconds (autosave_delay (), autosave_cb, self);
   self->modified = TRUE;
-  update_title (self);
+  _hb_window_update_title (self);
   hb_window_update_actions (self);
   if (self->repaginate_id == 0)
     self->repaginate_id = g_timeout_add (REPAGINATE_DELAY_MS, repaginate_cb, self);
@@ -439,8 +396,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 /* Replaces the window's bulletin, as New and Open do. */
-static void
-set_bulletin (HbWindow   *self,
+void
+_hb_window_set_bulletin (HbWindow   *self,
               HbBulletin *bulletin)
 {
   if (self->bulletin != NULL)
@@ -454,13 +411,13 @@ set_bulletin (HbWindow   *self,
   gtk_single_selection_set_model (self->selection, hb_bulletin_get_reports (bulletin));
   g_signal_connect_swapped (bulletin, "changed", G_CALLBACK (bulletin_changed_cb), self);
   self->modified = FALSE;
-  update_title (self);
+  _hb_window_update_title (self);
   hb_window_update_actions (self);
   hb_window_repaginate_now (self);
 }
 
-static void
-set_busy (HbWindow *self,
+void
+_hb_window_set_busy (HbWindow *self,
           gboolean  busy)
 {
   self->busy += busy ? 1 : -1;
@@ -519,12 +476,12 @@ imported_cb (GObject      *object,
   g_autoptr(HbBulletin) imported = hb_import_file_finish (result, &error);
 
   if (imported == NULL)
-    show_error (self, error->message);
+    _hb_window_show_error (self, error->message);
   else
     {
-      commit_step (self);
+      _hb_window_commit_step (self);
       insert_imported (self, imported, &job->position);
-      commit_step (self);
+      _hb_window_commit_step (self);
       if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
         gtk_single_selection_set_selected (self->selection, 0);
     }
@@ -537,7 +494,7 @@ import_next (ImportJob *job)
 {
   if (job->next >= job->files->len)
     {
-      set_busy (job->self, FALSE);
+      _hb_window_set_busy (job->self, FALSE);
       import_job_free (job);
       return;
     }
@@ -570,7 +527,7 @@ hb_window_import_files_at (HbWindow       *self,
     g_ptr_array_add (job->files, g_object_ref (files[i]));
   job->position = position;
   job->flags = flags;
-  set_busy (self, TRUE);
+  _hb_window_set_busy (self, TRUE);
   import_next (job);
 }
 
@@ -593,15 +550,15 @@ opened_cb (GObject      *object,
   g_autoptr(HbBulletin) bulletin = hb_project_load_finish (result, &error);
   GFile *file = g_task_get_task_data (G_TASK (result));
 
-  set_busy (self, FALSE);
+  _hb_window_set_busy (self, FALSE);
   if (bulletin == NULL)
     {
-      show_error (self, error->message);
+      _hb_window_show_error (self, error->message);
       return;
     }
 
   g_set_object (&self->file, file);
-  set_bulletin (self, bulletin);
+  _hb_window_set_bulletin (self, bulletin);
   gtk_single_selection_set_selected (self->selection, 0);
   remember_project (self, file);
 }
@@ -612,7 +569,7 @@ hb_window_open_project (HbWindow *self,
 {
   g_return_if_fail (HB_IS_WINDOW (self));
 
-  set_busy (self, TRUE);
+  _hb_window_set_busy (self, TRUE);
   hb_project_load_async (file, NULL, opened_cb, g_object_ref (self));
 }
 
@@ -624,15 +581,15 @@ saved_cb (GObject      *object,
   g_autoptr(HbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  set_busy (self, FALSE);
+  _hb_window_set_busy (self, FALSE);
   if (!hb_project_save_finish (result, &error))
     {
-      show_error (self, error->message);
+      _hb_window_show_error (self, error->message);
       return;
     }
   self->modified = FALSE;
-  forget_draft (self);
-  update_title (self);
+  _hb_window_forget_draft (self);
+  _hb_window_update_title (self);
   remember_project (self, self->file);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -643,138 +600,8 @@ hb_window_save_to (HbWindow *self,
                    GFile    *file)
 {
   g_set_object (&self->file, file);
-  set_busy (self, TRUE);
+  _hb_window_set_busy (self, TRUE);
   hb_project_save_async (self->bulletin, file, NULL, saved_cb, g_object_ref (self));
-}
-
-/* The format follows the name chosen: .odt, .xml (DocBook), else PDF. */
-static void
-export_as (HbWindow *self,
-           GFile    *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
-  HbExportFormat format = HB_EXPORT_PDF;
-
-  if (g_str_has_suffix (name, ".odt"))
-    format = HB_EXPORT_ODT;
-  else if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".dbk"))
-    format = HB_EXPORT_DOCBOOK;
-
-  if (!hb_window_export_to (self, file, format, &error))
-    show_error (self, error->message);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     HbWindow        *self)
-{
-  const char *purpose = g_object_get_data (G_OBJECT (chooser), "purpose");
-  g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  g_autoptr(GFile) first = g_list_model_get_item (files, 0);
-
-  if (response == GTK_RESPONSE_ACCEPT && first != NULL)
-    {
-      remember_folder (self, first);
-      if (g_str_equal (purpose, "import"))
-        {
-          g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-
-          for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-            g_ptr_array_add (list, g_list_model_get_item (files, i));
-          hb_window_import_files (self, (GFile **)list->pdata, list->len, HB_IMPORT_FLAGS_AUTO_SPLIT);
-        }
-      else if (g_str_equal (purpose, "open"))
-        hb_window_open_project (self, first);
-      else if (g_str_equal (purpose, "export"))
-        export_as (self, first);
-      else
-        hb_window_save_to (self, first);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-choose_file (HbWindow             *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *purpose)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
-
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), g_str_equal (purpose, "import"));
-  if (self->settings != NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
-
-      if (*last != '\0')
-        {
-          g_autoptr(GFile) folder = g_file_new_for_uri (last);
-
-          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-        }
-    }
-  g_object_set_data_full (G_OBJECT (chooser), "purpose", g_strdup (purpose), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  choose_file (HB_WINDOW (widget), _("Import Reports"), GTK_FILE_CHOOSER_ACTION_OPEN, "import");
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  choose_file (HB_WINDOW (widget), _("Open Bulletin"), GTK_FILE_CHOOSER_ACTION_OPEN, "open");
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-
-  hb_window_open_project (HB_WINDOW (widget), file);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  choose_file (HB_WINDOW (widget), _("Save Bulletin"), GTK_FILE_CHOOSER_ACTION_SAVE, "save");
-}
-
-static void
-export_as_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  choose_file (HB_WINDOW (widget), _("Export Bulletin"), GTK_FILE_CHOOSER_ACTION_SAVE, "export");
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-
-  if (self->file == NULL)
-    save_as_action (widget, name, param);
-  else
-    hb_window_save_to (self, self->file);
 }
 
 gboolean
@@ -794,69 +621,6 @@ hb_window_export_to (HbWindow        *self,
   return TRUE;
 }
 
-static const char *
-extension_of (HbExportFormat format)
-{
-  return format == HB_EXPORT_PDF ? ".pdf" : format == HB_EXPORT_ODT ? ".odt" : ".xml";
-}
-
-/* One click: next to the project (or to the last place used), in the last
- * format used, PDF at first. */
-static void
-export_in_format (HbWindow       *self,
-                  HbExportFormat  format)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) target = NULL;
-
-  if (self->file != NULL)
-    {
-      g_autofree char *path = g_file_get_path (self->file);
-      g_autofree char *stem = g_strndup (path, g_str_has_suffix (path, ".huibian") ? strlen (path) - 8 : strlen (path));
-      g_autofree char *out = g_strconcat (stem, extension_of (format), NULL);
-
-      target = g_file_new_for_path (out);
-    }
-  else
-    {
-      g_autofree char *out = g_build_filename (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) ?: g_get_home_dir (),
-                                               "bulletin", NULL);
-      g_autofree char *named = g_strconcat (out, extension_of (format), NULL);
-
-      target = g_file_new_for_path (named);
-    }
-
-  if (!hb_window_export_to (self, target, format, &error))
-    show_error (self, error->message);
-}
-
-/* One click: to the last place and format used, else PDF beside the
- * project. */
-static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->export_file == NULL)
-    export_in_format (self, self->export_format);
-  else if (!hb_window_export_to (self, self->export_file, self->export_format, &error))
-    show_error (self, error->message);
-}
-
-static void
-export_format_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  HbExportFormat format;
-
-  if (hb_export_format_from_string (g_variant_get_string (param, NULL), &format))
-    export_in_format (HB_WINDOW (widget), format);
-}
-
 /* Moves a report (by keyboard, menu or drag and drop) as one undo step;
  * the moved report stays selected. */
 void
@@ -872,254 +636,10 @@ hb_window_move_report (HbWindow *self,
   if (from >= n || to >= n || from == to)
     return;
 
-  commit_step (self);
+  _hb_window_commit_step (self);
   hb_bulletin_move_report (self->bulletin, from, to);
   gtk_single_selection_set_selected (self->selection, to);
-  commit_step (self);
-}
-
-static void
-move_selected (HbWindow *self,
-               int       delta)
-{
-  guint from = gtk_single_selection_get_selected (self->selection);
-
-  if (from != GTK_INVALID_LIST_POSITION)
-    hb_window_move_report (self, from, from + delta);
-}
-
-/* Printing draws the paginator's pages with the PDF's own code, so the
- * printout is the PDF: same breaks, same page numbers. */
-static const HbPage *
-printed_page (HbPagination *pagination,
-              int           n)
-{
-  guint toc = pagination->toc_pages->len;
-
-  return (guint)n < toc ? pagination->toc_pages->pdata[n] : pagination->pages->pdata[n - toc];
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                n,
-              HbPagination      *pagination)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double scale = gtk_print_context_get_width (context) / HB_MM_TO_PT (pagination->setup->paper_width);
-
-  cairo_scale (cr, scale, scale);
-  hb_pdf_render_page (cr, pagination, printed_page (pagination, n));
-}
-
-static GtkPageSetup *
-paper_of (const HbPageSetup *setup)
-{
-  GtkPageSetup *page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new_custom ("huibian", _("Bulletin"),
-                                                             setup->paper_width, setup->paper_height,
-                                                             GTK_UNIT_MM);
-
-  gtk_page_setup_set_paper_size (page_setup, paper);
-  gtk_page_setup_set_top_margin (page_setup, 0, GTK_UNIT_MM);
-  gtk_page_setup_set_bottom_margin (page_setup, 0, GTK_UNIT_MM);
-  gtk_page_setup_set_left_margin (page_setup, 0, GTK_UNIT_MM);
-  gtk_page_setup_set_right_margin (page_setup, 0, GTK_UNIT_MM);
-  return page_setup;
-}
-
-/* Prints, or with @export_to writes the print to that PDF file without a
- * dialog (as tests and "print to file" do). */
-gboolean
-hb_window_print (HbWindow    *self,
-                 const char  *export_to,
-                 GError     **error)
-{
-  HbPagination *pagination = hb_paginator_paginate (self->paginator);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) page_setup = paper_of (pagination->setup);
-  GtkPrintOperationResult result;
-
-  gtk_print_operation_set_n_pages (operation, pagination->toc_pages->len + pagination->pages->len);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, hb_bulletin_get_title (self->bulletin) ?: _("Bulletin"));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pagination);
-  if (export_to != NULL)
-    gtk_print_operation_set_export_filename (operation, export_to);
-
-  result = gtk_print_operation_run (operation,
-                                    export_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), error);
-  hb_pagination_free (pagination);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
-}
-
-static void
-properties_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-  HbPropertiesDialog *dialog = hb_properties_dialog_new (GTK_WINDOW (self), self->bulletin,
-                                                         g_variant_get_string (param, NULL));
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!hb_window_print (self, NULL, &error))
-    show_error (self, error->message);
-}
-
-/* Undo and redo put the whole bulletin back as it was, so the selection
- * is kept by position. */
-static void
-step_history (HbWindow *self,
-              gboolean  undo)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
-  if (undo)
-    hb_history_undo (self->history);
-  else
-    hb_history_redo (self->history);
-
-  if (selected < hb_bulletin_get_n_reports (self->bulletin))
-    gtk_single_selection_set_selected (self->selection, selected);
-  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
-  hb_window_update_actions (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  step_history (HB_WINDOW (widget), TRUE);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  step_history (HB_WINDOW (widget), FALSE);
-}
-
-/* Runs a report command as one undo step. */
-static void
-report_command (HbWindow *self,
-                gboolean (*command) (HbWindow *self, guint position))
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  if (selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  commit_step (self);
-  if (command (self, selected))
-    commit_step (self);
-}
-
-static gboolean
-delete_report (HbWindow *self,
-               guint     position)
-{
-  hb_bulletin_remove_report (self->bulletin, position);
-  if (hb_bulletin_get_n_reports (self->bulletin) > 0)
-    gtk_single_selection_set_selected (self->selection,
-                                       MIN (position, hb_bulletin_get_n_reports (self->bulletin) - 1));
-  return TRUE;
-}
-
-static gboolean
-duplicate_report (HbWindow *self,
-                  guint     position)
-{
-  hb_bulletin_duplicate_report (self->bulletin, position);
-  gtk_single_selection_set_selected (self->selection, position + 1);
-  return TRUE;
-}
-
-static gboolean
-merge_next (HbWindow *self,
-            guint     position)
-{
-  return hb_bulletin_merge_with_next (self->bulletin, position);
-}
-
-/* At the heading the cursor is on in the report's body. */
-static gboolean
-split_report (HbWindow *self,
-              guint     position)
-{
-  guint block = hb_report_view_get_cursor_block (self->report_view);
-
-  if (!hb_bulletin_split_report (self->bulletin, position, block))
-    {
-      show_error (self, _("Put the cursor on the heading where the new report should begin."));
-      return FALSE;
-    }
-  gtk_single_selection_set_selected (self->selection, position + 1);
-  return TRUE;
-}
-
-static void
-delete_report_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), delete_report);
-}
-
-static void
-duplicate_report_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), duplicate_report);
-}
-
-static void
-merge_next_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), merge_next);
-}
-
-static void
-split_report_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), split_report);
-}
-
-static void
-move_up_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  move_selected (HB_WINDOW (widget), -1);
-}
-
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  move_selected (HB_WINDOW (widget), 1);
+  _hb_window_commit_step (self);
 }
 
 enum {
@@ -1143,7 +663,7 @@ close_response_cb (GtkDialog *dialog,
   if (response == CLOSE_DISCARD)
     {
       self->modified = FALSE;
-      forget_draft (self);
+      _hb_window_forget_draft (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (response == CLOSE_SAVE)
@@ -1210,52 +730,9 @@ hb_window_offer_drafts (HbWindow *self)
   return TRUE;
 }
 
-static void
-restore_draft_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) project = NULL;
-  g_autoptr(HbBulletin) bulletin = NULL;
-
-  gtk_info_bar_set_revealed (self->draft_bar, FALSE);
-  if (self->offered_draft == NULL)
-    return;
-
-  bulletin = hb_draft_store_load (hb_draft_store_get_default (), self->offered_draft, &project, &error);
-  if (bulletin == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  /* The restored work is unsaved work: it stays a draft until saved. */
-  g_set_object (&self->file, project);
-  set_bulletin (self, bulletin);
-  forget_draft (self);
-  self->draft_id = g_steal_pointer (&self->offered_draft);
-  self->modified = TRUE;
-  update_title (self);
-  gtk_single_selection_set_selected (self->selection, 0);
-}
-
-static void
-discard_draft_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-
-  gtk_info_bar_set_revealed (self->draft_bar, FALSE);
-  hb_draft_store_delete (hb_draft_store_get_default (), self->offered_draft);
-  g_clear_pointer (&self->offered_draft, g_free);
-}
-
 /* Shows @match: its report selected, the cursor on its block. */
-static void
-show_match (HbWindow      *self,
+void
+_hb_window_show_match (HbWindow      *self,
             const HbMatch *match)
 {
   gtk_single_selection_set_selected (self->selection, match->report);
@@ -1281,7 +758,7 @@ hb_window_find_next (HbWindow   *self,
   gtk_label_set_label (self->search_status, "");
   self->last_match = found;
   self->have_match = TRUE;
-  show_match (self, &found);
+  _hb_window_show_match (self, &found);
   return TRUE;
 }
 
@@ -1295,9 +772,9 @@ hb_window_replace_all (HbWindow   *self,
 
   g_return_val_if_fail (HB_IS_WINDOW (self), 0);
 
-  commit_step (self);
+  _hb_window_commit_step (self);
   count = hb_bulletin_replace_all (self->bulletin, needle, replacement);
-  commit_step (self);
+  _hb_window_commit_step (self);
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u replaced", "%u replaced", count), count);
   gtk_label_set_label (self->search_status, status);
   return count;
@@ -1314,17 +791,6 @@ replace_all_cb (HbWindow *self)
 {
   hb_window_replace_all (self, gtk_editable_get_text (self->find_entry),
                          gtk_editable_get_text (self->replace_entry));
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  HbWindow *self = HB_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
 /* Right click (or a long press) on a report: its menu, at the pointer. */
@@ -1370,7 +836,7 @@ hb_window_dispose (GObject *object)
   g_clear_pointer (&self->close_dialog, destroy_widget);
   /* Closed without unsaved work: no draft to keep. */
   if (!self->modified)
-    forget_draft (self);
+    _hb_window_forget_draft (self);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->offered_draft, g_free);
   if (self->bulletin != NULL)
@@ -1472,42 +938,8 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-format", "s", export_format_action);
-  gtk_widget_class_install_action (widget_class, "win.export-as", NULL, export_as_action);
-  gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-report", NULL, duplicate_report_action);
-  gtk_widget_class_install_action (widget_class, "win.merge-next", NULL, merge_next_action);
-  gtk_widget_class_install_action (widget_class, "win.split-report", NULL, split_report_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
-  gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);
-  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
+  _hb_window_class_actions_init (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-preview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", NULL);
 }
 
 static void
@@ -1567,7 +999,7 @@ hb_window_init (HbWindow *self)
     }
   update_recent_menu (self);
 
-  set_bulletin (self, bulletin);
+  _hb_window_set_bulletin (self, bulletin);
   selection_changed_cb (self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
