@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hb-docbook-importer.h"
 #include "hb-import.h"
 #include "hb-text-decoder.h"
 #include "hb-text-importer.h"
@@ -72,6 +73,9 @@ hb_import_bytes (HbBulletin     *bulletin,
                    _("it is a zip package (.docx or .odt); this version imports text files only"));
       return FALSE;
     }
+
+  if (hb_docbook_importer_is_xml (bytes))
+    return hb_docbook_importer_import (bulletin, bytes, source_name, error);
 
   utf8 = hb_text_decode (data, len, NULL, error);
   if (utf8 == NULL)

@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-docbook-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hb-docbook-importer.h"
+#include "hb-docbook-reader.h"
+#include "hb-docbook-writer.h"
+#include "hb-import.h"
+#include "hb-text-rules.h"
+
+/* Reads reports from DocBook 5 and the common DocBook 4 shapes (no
+ * namespace, articleinfo/bookinfo, sect1…): each article or chapter is a
+ * report, sections are headings by depth, paragraphs (also inside lists
+ * and quotations) are paragraphs. A DocBook file Huibian wrote as a
+ * project comes back as the same bulletin. What the model cannot hold
+ * yet (tables, images) is listed in the report's warnings. */
+
+#define X(s) ((const xmlChar *)(s))
+
+static gboolean
+is_docbook (xmlNode    *node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         (node->ns == NULL || strcmp ((const char *)node->ns->href, HB_DOCBOOK_NS) == 0) &&
+         strcmp ((const char *)node->name, name) == 0;
+}
+
+static gboolean
+is_any (xmlNode            *node,
+        const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (is_docbook (node, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static xmlNode *
+child (xmlNode    *node,
+       const char *name)
+{
+  for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
+    if (is_docbook (c, name))
+      return c;
+  return NULL;
+}
+
+/* Element text with white space as in a paragraph: runs collapsed, the
+ * spaces extraction leaves after Chinese punctuation removed. */
+static char *
+text_of (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = hb_text_normalize_line ((const char *)content, NULL, NULL);
+
+  xmlFree (content);
+  return text;
+}
+
+static xmlNode *
+info_of (xmlNode *node)
+{
+  static const char *names[] = { "info", "articleinfo", "bookinfo", "chapterinfo", NULL };
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (is_any (c, names))
+      return c;
+  return NULL;
+}
+
+static char *
+find_text (xmlNode    *node,
+           const char *name)
+{
+  if (node == NULL)
+    return NULL;
+  if (is_docbook (node, name))
+    return text_of (node);
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      char *found = find_text (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "2023-07-25" as it is, "2023年7月25日" read as Chinese dates are. */
+static char *
+iso_date (const char *text)
+{
+  int y, m, d;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return hb_text_parse_date (text);
+}
+
+static void
+read_byline (HbReport *report,
+             xmlNode  *node)
+{
+  xmlNode *info = info_of (node);
+  g_autofree char *title = find_text (info, "title");
+  g_autofree char *subtitle = find_text (info, "subtitle");
+  g_autofree char *org = find_text (info, "orgname");
+  g_autofree char *pubdate = find_text (info, "pubdate");
+  g_autofree char *date = NULL;
+
+  if (title == NULL)
+    title = text_of (child (node, "title") ?: node);
+  if (subtitle == NULL && child (node, "subtitle") != NULL)
+    subtitle = text_of (child (node, "subtitle"));
+  if (pubdate == NULL)
+    pubdate = find_text (info, "date");
+  date = iso_date (pubdate);
+
+  hb_report_set_title (report, title);
+  hb_report_set_subtitle (report, subtitle);
+  hb_report_set_organization (report, org);
+  hb_report_set_date (report, date);
+}
+
+static void read_blocks (HbReport *report, xmlNode *parent, guint depth);
+
+static void
+add_paragraph (HbReport *report,
+               xmlNode  *node)
+{
+  g_autofree char *text = text_of (node);
+  g_autoptr(HbBlock) block = NULL;
+
+  if (*text == '\0')
+    return;
+  block = hb_block_new_paragraph (text);
+  hb_report_append_block (report, block);
+}
+
+/* A section's title keeps its number label apart when it has one:
+ * "一、聚焦……" is labelled "一、"; the depth gives the level. */
+static void
+add_section (HbReport *report,
+             xmlNode  *section,
+             guint     depth)
+{
+  g_autofree char *title = text_of (child (section, "title") ?: section);
+  guint level = CLAMP (depth, 1, HB_MAX_HEADING_LEVEL);
+  HbHeadingMatch match;
+  g_autoptr(HbBlock) block = NULL;
+
+  if (hb_text_parse_heading (title, &match) && !match.malformed)
+    block = hb_block_new_heading (level, match.label, match.text, match.run_in);
+  else
+    block = hb_block_new_heading (level, NULL, title, NULL);
+  hb_heading_match_clear (&match);
+
+  hb_report_append_block (report, block);
+  if (depth > HB_MAX_HEADING_LEVEL)
+    hb_report_add_warning (report, _("The section “%s” is nested deeper than four levels; read as level %u"),
+                           title, level);
+  read_blocks (report, section, depth + 1);
+}
+
+static void
+read_blocks (HbReport *report,
+             xmlNode  *parent,
+             guint     depth)
+{
+  static const char *paragraphs[] = { "para", "simpara", "formalpara", "literallayout", "programlisting", NULL };
+  static const char *sections[] = { "section", "sect1", "sect2", "sect3", "sect4", "sect5", "simplesect",
+                                    "refsect1", "refsect2", NULL };
+  static const char *containers[] = { "itemizedlist", "orderedlist", "variablelist", "listitem",
+                                      "varlistentry", "blockquote", "note", "tip", "important",
+                                      "warning", "caution", "sidebar", "abstract", NULL };
+  static const char *tables[] = { "table", "informaltable", NULL };
+  static const char *images[] = { "figure", "informalfigure", "mediaobject", NULL };
+
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (is_any (c, paragraphs))
+        add_paragraph (report, c);
+      else if (is_any (c, sections))
+        add_section (report, c, depth);
+      else if (is_any (c, containers))
+        read_blocks (report, c, depth);
+      else if (is_any (c, tables))
+        hb_report_add_warning (report, _("A table was left out: tables are not supported yet"));
+      else if (is_any (c, images))
+        hb_report_add_warning (report, _("An image was left out: images are not supported yet"));
+    }
+}
+
+static void
+add_report (HbBulletin *bulletin,
+            xmlNode    *node,
+            const char *source)
+{
+  g_autoptr(HbReport) report = hb_report_new ();
+
+  hb_report_set_source (report, source);
+  read_byline (report, node);
+  read_blocks (report, node, 1);
+  hb_bulletin_append_report (bulletin, report);
+}
+
+static void
+add_reports (HbBulletin *bulletin,
+             xmlNode    *node,
+             const char *source)
+{
+  static const char *reports[] = { "article", "chapter", "appendix", "preface", NULL };
+  static const char *groups[] = { "book", "set", "part", NULL };
+
+  if (is_any (node, reports))
+    add_report (bulletin, node, source);
+  else if (is_any (node, groups))
+    for (xmlNode *c = node->children; c != NULL; c = c->next)
+      add_reports (bulletin, c, source);
+}
+
+static gboolean
+is_huibian_project (xmlNode *root)
+{
+  xmlNode *info = info_of (root);
+
+  for (xmlNode *c = info ? info->children : NULL; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && c->ns != NULL &&
+        strcmp ((const char *)c->ns->href, HB_PROJECT_NS) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @bytes look like XML: a "<" first, after a byte-order mark and
+ * white space. */
+gboolean
+hb_docbook_importer_is_xml (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  gsize i = 0;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  return i < len && data[i] == '<';
+}
+
+static void
+copy_bulletin (HbBulletin *into,
+               HbBulletin *from)
+{
+  hb_bulletin_set_title (into, hb_bulletin_get_title (from));
+  hb_bulletin_set_issue (into, hb_bulletin_get_issue (from));
+  hb_bulletin_set_unit (into, hb_bulletin_get_unit (from));
+  hb_bulletin_set_date (into, hb_bulletin_get_date (from));
+  hb_bulletin_set_closing (into, hb_bulletin_get_closing (from));
+  hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (from));
+  for (guint i = 0; i < hb_bulletin_get_n_reports (from); i++)
+    hb_bulletin_append_report (into, hb_bulletin_get_report (from, i));
+}
+
+gboolean
+hb_docbook_importer_import (HbBulletin  *bulletin,
+                            GBytes      *bytes,
+                            const char  *source,
+                            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+  guint before = hb_bulletin_get_n_reports (bulletin);
+
+  doc = hb_docbook_parse (bytes, error);
+  if (doc == NULL)
+    return FALSE;
+
+  root = xmlDocGetRootElement (doc);
+  if (is_huibian_project (root))
+    {
+      g_autoptr(HbBulletin) project = hb_docbook_read (bytes, error);
+
+      if (project == NULL)
+        return FALSE;
+      copy_bulletin (bulletin, project);
+      return TRUE;
+    }
+
+  if (is_docbook (root, "book") && hb_bulletin_get_title (bulletin) == NULL)
+    {
+      g_autofree char *title = find_text (info_of (root), "title");
+      hb_bulletin_set_title (bulletin, title);
+    }
+  add_reports (bulletin, root, source);
+
+  if (hb_bulletin_get_n_reports (bulletin) == before)
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is an XML file with no DocBook article, chapter or book (its root is <%s>)"),
+                   (const char *)root->name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
