@@ -9,7 +9,9 @@
 
 #include "hb-docbook-importer.h"
 #include "hb-import.h"
+#include "hb-odt-importer.h"
 #include "hb-text-decoder.h"
+#include "hb-zip-reader.h"
 #include "hb-text-importer.h"
 
 G_DEFINE_QUARK (hb-import-error-quark, hb_import_error)
@@ -33,6 +35,49 @@ is_pdf (GBytes *bytes)
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
   return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
+}
+
+/* A zip package is told by what it holds: an OpenDocument text by its
+ * mimetype member, a Word file by word/document.xml. */
+static gboolean
+import_package (HbBulletin  *bulletin,
+                GBytes      *bytes,
+                const char  *source_name,
+                GError     **error)
+{
+  g_autoptr(HbZipReader) zip = hb_zip_reader_open (bytes, error);
+  g_autoptr(GBytes) mimetype = NULL;
+
+  if (zip == NULL)
+    return FALSE;
+
+  if (hb_zip_reader_has (zip, "mimetype"))
+    {
+      gsize len;
+      const char *type;
+
+      mimetype = hb_zip_reader_read (zip, "mimetype", error);
+      if (mimetype == NULL)
+        return FALSE;
+      type = g_bytes_get_data (mimetype, &len);
+      if (len >= strlen ("application/vnd.oasis.opendocument.text") &&
+          memcmp (type, "application/vnd.oasis.opendocument.text", strlen ("application/vnd.oasis.opendocument.text")) == 0)
+        return hb_odt_importer_import (bulletin, zip, source_name, error);
+
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is an OpenDocument file but not a text document"));
+      return FALSE;
+    }
+  if (hb_zip_reader_has (zip, "word/document.xml"))
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is a Word (.docx) file; this version does not import Word files yet — save it as .odt or text"));
+      return FALSE;
+    }
+
+  g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
+               _("it is a zip archive, not a document"));
+  return FALSE;
 }
 
 gboolean
@@ -68,11 +113,7 @@ hb_import_bytes (HbBulletin     *bulletin,
       return FALSE;
     }
   if (is_zip (bytes))
-    {
-      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
-                   _("it is a zip package (.docx or .odt); this version imports text files only"));
-      return FALSE;
-    }
+    return import_package (bulletin, bytes, source_name, error);
 
   if (hb_docbook_importer_is_xml (bytes))
     return hb_docbook_importer_import (bulletin, bytes, source_name, error);

@@ -96,6 +96,28 @@ hb_text_lines_new (const char *utf8)
   return lines;
 }
 
+/* Adds a paragraph a structured source (ODT, Word) gave as one: it is
+ * never joined to its neighbours, and @outline_level > 0 makes it a
+ * heading even without a number label. Empty paragraphs are skipped. */
+void
+hb_text_lines_append (GPtrArray  *lines,
+                      const char *text,
+                      guint       outline_level)
+{
+  g_autofree char *normalized = hb_text_normalize_line (text, NULL, NULL);
+  HbTextLine *line;
+
+  if (*normalized == '\0')
+    return;
+
+  line = g_new0 (HbTextLine, 1);
+  line->text = g_steal_pointer (&normalized);
+  line->number = lines->len + 1;
+  line->outline_level = MIN (outline_level, HB_MAX_HEADING_LEVEL);
+  line->no_join = TRUE;
+  g_ptr_array_add (lines, line);
+}
+
 typedef struct {
   HbReport *report;
   GString  *paragraph;    /* the paragraph being assembled, if any */
@@ -154,7 +176,7 @@ static void
 add_body_line (ReportBuilder *builder,
                HbTextLine    *line)
 {
-  HbHeadingMatch match;
+  HbHeadingMatch match = { 0 };
   int open_quotes = builder->paragraph != NULL
     ? hb_text_quote_balance (builder->quote_balance, builder->paragraph->str)
     : builder->quote_balance;
@@ -162,7 +184,17 @@ add_body_line (ReportBuilder *builder,
 
   take_notes (builder, line);
 
-  if (!heading && builder->paragraph != NULL &&
+  /* A heading by its style, without a number label. */
+  if (!heading && line->outline_level > 0)
+    {
+      heading = TRUE;
+      match.level = line->outline_level;
+      match.text = g_strdup (line->text);
+    }
+  else if (heading && line->outline_level > 0)
+    match.level = line->outline_level;
+
+  if (!heading && builder->paragraph != NULL && !line->no_join &&
       hb_text_should_join (builder->paragraph->str, line->text, line->blanks_before))
     {
       g_autofree char *joined = hb_text_join (builder->paragraph->str, line->text);

@@ -12,9 +12,14 @@ typedef struct {
   guint      number;        /* 1-based line number in the file */
   guint      blanks_before; /* blank lines between it and the previous line */
   GPtrArray *notes;         /* warnings about this line, or NULL */
+  guint      outline_level; /* a heading level the source gave, or 0 */
+  gboolean   no_join;       /* a paragraph of its own in the source */
 } HbTextLine;
 
 GPtrArray *hb_text_lines_new              (const char  *utf8);
+void       hb_text_lines_append           (GPtrArray   *lines,
+                                           const char  *text,
+                                           guint        outline_level);
 HbReport  *hb_text_importer_build_report  (GPtrArray   *lines,
                                            guint        start,
                                            guint        end,

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-package-import"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "hb-import.h"
+#include "hb-test-util.h"
+
+/* .odt files (and zip packages pretending to be documents) read safely. */
+
+static char *
+show_json (const char *path)
+{
+  const char *argv[] = { g_getenv ("HB_CLI"), "show", "--json", path, NULL };
+
+  return hb_test_run (argv);
+}
+
+static JsonArray *
+blocks_of (JsonParser *parser,
+           const char *json)
+{
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  return json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (root, "reports"), 0),
+                                       "blocks");
+}
+
+/* The report as LibreOffice saves it in ODT imports to the same blocks as
+ * its text. */
+static void
+test_libreoffice_odt (void)
+{
+  g_autofree char *corpus = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
+  g_autofree char *dir = g_dir_make_tmp ("huibian-odt-import-XXXXXX", NULL);
+  g_autofree char *txt = g_build_filename (dir, "report.txt", NULL);
+  g_autofree char *odt = g_build_filename (dir, "report.odt", NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", dir, "/lo-profile", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *from_text = NULL, *from_odt = NULL;
+  g_autoptr(JsonParser) a = json_parser_new ();
+  g_autoptr(JsonParser) b = json_parser_new ();
+  JsonArray *text_blocks, *odt_blocks;
+  const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--infilter=Text (encoded):UTF8",
+                         "--convert-to", "odt", "--outdir", dir, txt, NULL };
+
+  g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (txt, text, -1, NULL));
+  g_free (hb_test_run (argv));
+  g_assert_true (g_file_test (odt, G_FILE_TEST_EXISTS));
+
+  from_text = show_json (txt);
+  from_odt = show_json (odt);
+  text_blocks = blocks_of (a, from_text);
+  odt_blocks = blocks_of (b, from_odt);
+  g_assert_cmpuint (json_array_get_length (odt_blocks), ==, json_array_get_length (text_blocks));
+  for (guint i = 0; i < json_array_get_length (text_blocks); i++)
+    g_assert_true (json_node_equal (json_array_get_element (text_blocks, i), json_array_get_element (odt_blocks, i)));
+
+  {
+    const char *rm[] = { "rm", "-rf", dir, NULL };
+    g_free (hb_test_run (rm));
+  }
+}
+
+typedef struct {
+  const char *name;
+  GBytes *data;
+} Member;
+
+static GBytes *
+make_zip (const Member *members,
+          guint         n)
+{
+  zip_error_t zerror;
+  zip_source_t *source;
+  zip_t *zip;
+  zip_stat_t st;
+  g_autofree guint8 *data = NULL;
+
+  zip_error_init (&zerror);
+  source = zip_source_buffer_create (NULL, 0, 0, &zerror);
+  zip = zip_open_from_source (source, ZIP_TRUNCATE, &zerror);
+  g_assert_nonnull (zip);
+  zip_source_keep (source);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      const void *bytes = g_bytes_get_data (members[i].data, &len);
+      zip_source_t *member = zip_source_buffer (zip, bytes, len, 0);
+
+      g_assert_cmpint (zip_file_add (zip, members[i].name, member, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE), >=, 0);
+    }
+  g_assert_cmpint (zip_close (zip), ==, 0);
+  g_assert_cmpint (zip_source_stat (source, &st), ==, 0);
+  g_assert_cmpint (zip_source_open (source), ==, 0);
+  data = g_malloc (st.size);
+  g_assert_cmpint (zip_source_read (source, data, st.size), ==, (zip_int64_t)st.size);
+  zip_source_close (source);
+  zip_source_free (source);
+  zip_error_fini (&zerror);
+
+  return g_bytes_new_take (g_steal_pointer (&data), st.size);
+}
+
+static void
+assert_refused (GBytes     *bytes,
+                const char *name,
+                const char *reason_part)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (hb_import_bytes (bulletin, bytes, name, HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", name, error->message);
+  g_assert_nonnull (strstr (error->message, reason_part));
+  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+static GBytes *
+text_bytes (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static void
+test_hostile_packages (void)
+{
+  g_autoptr(GBytes) mimetype = text_bytes ("application/vnd.oasis.opendocument.text");
+  g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (100 * 1024 * 1024), 100 * 1024 * 1024);
+  g_autoptr(GBytes) small = text_bytes ("x");
+
+  /* A member inflating to 100 MB from a few hundred kB. */
+  {
+    Member members[] = { { "mimetype", mimetype }, { "content.xml", zeros } };
+    g_autoptr(GBytes) bomb = make_zip (members, 2);
+
+    g_assert_cmpuint (g_bytes_get_size (bomb), <, 1024 * 1024);
+    assert_refused (bomb, "bomb.odt", "inflates to more than");
+  }
+  /* Thirty thousand entries. */
+  {
+    g_autofree Member *members = g_new0 (Member, 30000);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GBytes) many = NULL;
+
+    for (guint i = 0; i < 30000; i++)
+      {
+        g_ptr_array_add (names, g_strdup_printf ("f%u", i));
+        members[i] = (Member) { names->pdata[i], small };
+      }
+    many = make_zip (members, 30000);
+    assert_refused (many, "many.odt", "too many entries");
+  }
+  /* Member names that climb out of a folder are never used as paths. */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *outside = g_build_filename (cwd, "..", "evil.txt", NULL);
+    Member members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
+    g_autoptr(GBytes) climbing = make_zip (members, 2);
+
+    assert_refused (climbing, "climbing.docx", "zip archive, not a document");
+    g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
+  }
+  /* Truncated. */
+  {
+    Member members[] = { { "mimetype", mimetype }, { "content.xml", small } };
+    g_autoptr(GBytes) whole = make_zip (members, 2);
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+
+    assert_refused (cut, "cut.odt", "not a readable zip package");
+  }
+  /* A Word file is named as such. */
+  {
+    Member members[] = { { "word/document.xml", small } };
+    g_autoptr(GBytes) docx = make_zip (members, 1);
+
+    assert_refused (docx, "report.docx", "Word");
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/package-import/libreoffice-odt", test_libreoffice_odt);
+  g_test_add_func ("/package-import/hostile", test_hostile_packages);
+
+  return g_test_run ();
+}
