@@ -33,15 +33,16 @@ blocks_of (JsonParser *parser,
                                        "blocks");
 }
 
-/* The report as LibreOffice saves it in ODT imports to the same blocks as
- * its text. */
+/* The report as LibreOffice saves it in ODT and in Word imports to the
+ * same blocks as its text. */
 static void
-test_libreoffice_odt (void)
+assert_libreoffice_same (const char *format)
 {
   g_autofree char *corpus = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
   g_autofree char *dir = g_dir_make_tmp ("huibian-odt-import-XXXXXX", NULL);
   g_autofree char *txt = g_build_filename (dir, "report.txt", NULL);
-  g_autofree char *odt = g_build_filename (dir, "report.odt", NULL);
+  g_autofree char *name = g_strconcat ("report.", format, NULL);
+  g_autofree char *odt = g_build_filename (dir, name, NULL);
   g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", dir, "/lo-profile", NULL);
   g_autofree char *text = NULL;
   g_autofree char *from_text = NULL, *from_odt = NULL;
@@ -49,7 +50,7 @@ test_libreoffice_odt (void)
   g_autoptr(JsonParser) b = json_parser_new ();
   JsonArray *text_blocks, *odt_blocks;
   const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--infilter=Text (encoded):UTF8",
-                         "--convert-to", "odt", "--outdir", dir, txt, NULL };
+                         "--convert-to", format, "--outdir", dir, txt, NULL };
 
   g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
   g_assert_true (g_file_set_contents (txt, text, -1, NULL));
@@ -134,6 +135,86 @@ text_bytes (const char *text)
 }
 
 static void
+test_libreoffice_odt (void)
+{
+  assert_libreoffice_same ("odt");
+}
+
+static void
+test_libreoffice_docx (void)
+{
+  assert_libreoffice_same ("docx");
+}
+
+#define W "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+static const char docx_styles[] =
+  "<w:styles " W ">"
+  "<w:style w:styleId=\"Title1\"><w:name w:val=\"标题 1\"/></w:style>"
+  "<w:style w:styleId=\"H2\"><w:name w:val=\"heading 2\"/></w:style>"
+  "</w:styles>";
+
+static const char docx_numbering[] =
+  "<w:numbering " W ">"
+  "<w:abstractNum w:abstractNumId=\"0\">"
+  "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
+  "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>"
+  "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+  "</w:numbering>";
+
+static const char docx_document[] =
+  "<w:document " W "><w:body>"
+  "<w:p><w:r><w:t>推动公路养护提质增效</w:t></w:r></w:p>"
+  "<w:p><w:r><w:t>市交通运输局</w:t></w:r></w:p>"
+  "<w:p><w:r><w:t>（2024年3月18日）</w:t></w:r></w:p>"
+  "<w:p><w:r><w:t>持续推进</w:t></w:r><w:ins><w:r><w:t>农村公路</w:t></w:r></w:ins>"
+  "<w:del><w:r><w:delText>删掉的字</w:delText></w:r></w:del><w:r><w:t>养护改革。</w:t></w:r>"
+  "<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>明确养护责任</w:t></w:r></w:p>"
+  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>压实县级责任</w:t></w:r></w:p>"
+  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>加大资金投入</w:t></w:r></w:p>"
+  "<w:p><w:pPr><w:pStyle w:val=\"Title1\"/></w:pPr><w:r><w:t>以样式标出的标题</w:t></w:r></w:p>"
+  "<w:p><w:pPr><w:pStyle w:val=\"H2\"/></w:pPr><w:r><w:t>二级样式标题</w:t></w:r></w:p>"
+  "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+  "<w:p><w:r><w:drawing/></w:r><w:r><w:t>图后文字。</w:t></w:r></w:p>"
+  "</w:body></w:document>";
+
+/* Word's numbering becomes the labels the reader saw, heading styles in
+ * English and Chinese names give levels, tracked changes read as
+ * accepted, and what is left out is said. */
+static void
+test_docx_features (void)
+{
+  g_autoptr(GBytes) document = text_bytes (docx_document);
+  g_autoptr(GBytes) styles = text_bytes (docx_styles);
+  g_autoptr(GBytes) numbering = text_bytes (docx_numbering);
+  Member members[] = { { "word/document.xml", document }, { "word/styles.xml", styles },
+                       { "word/numbering.xml", numbering } };
+  g_autoptr(GBytes) docx = make_zip (members, 3);
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(GError) error = NULL;
+  HbReport *report;
+
+  g_assert_true (hb_import_bytes (bulletin, docx, "report.docx", HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  report = hb_bulletin_get_report (bulletin, 0);
+  g_assert_cmpstr (hb_report_get_title (report), ==, "推动公路养护提质增效");
+  g_assert_cmpstr (hb_report_get_organization (report), ==, "市交通运输局");
+  g_assert_cmpstr (hb_report_get_date (report), ==, "2024-03-18");
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 0)), ==, "持续推进农村公路养护改革。");
+  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 1)), ==, "一、");
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 1)), ==, "明确养护责任");
+  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 2)), ==, "（一）");
+  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 2)), ==, 2);
+  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 3)), ==, "二、");
+  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 4)), ==, 1);
+  g_assert_null (hb_block_get_label (hb_report_get_block (report, 4)));
+  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 5)), ==, 2);
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 6)), ==, "图后文字。");
+  g_assert_cmpuint (hb_report_get_warnings (report)->len, ==, 3);
+}
+
+static void
 test_hostile_packages (void)
 {
   g_autoptr(GBytes) mimetype = text_bytes ("application/vnd.oasis.opendocument.text");
@@ -180,12 +261,12 @@ test_hostile_packages (void)
 
     assert_refused (cut, "cut.odt", "not a readable zip package");
   }
-  /* A Word file is named as such. */
+  /* A Word file whose document is not XML. */
   {
     Member members[] = { { "word/document.xml", small } };
     g_autoptr(GBytes) docx = make_zip (members, 1);
 
-    assert_refused (docx, "report.docx", "Word");
+    assert_refused (docx, "report.docx", "damaged or incomplete");
   }
 }
 
@@ -196,6 +277,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/package-import/libreoffice-odt", test_libreoffice_odt);
+  g_test_add_func ("/package-import/libreoffice-docx", test_libreoffice_docx);
+  g_test_add_func ("/package-import/docx-features", test_docx_features);
   g_test_add_func ("/package-import/hostile", test_hostile_packages);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hb-docbook-importer.h"
+#include "hb-docx-importer.h"
 #include "hb-import.h"
 #include "hb-odt-importer.h"
 #include "hb-text-decoder.h"
@@ -37,8 +38,9 @@ is_pdf (GBytes *bytes)
   return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
 }
 
-/* A zip package is told by what it holds: an OpenDocument text by its
- * mimetype member, a Word file by word/document.xml. */
+/* A zip package is told by what it holds, whatever its name: an
+ * OpenDocument text by its mimetype member, a Word file by
+ * word/document.xml. */
 static gboolean
 import_package (HbBulletin  *bulletin,
                 GBytes      *bytes,
@@ -69,11 +71,7 @@ import_package (HbBulletin  *bulletin,
       return FALSE;
     }
   if (hb_zip_reader_has (zip, "word/document.xml"))
-    {
-      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
-                   _("it is a Word (.docx) file; this version does not import Word files yet — save it as .odt or text"));
-      return FALSE;
-    }
+    return hb_docx_importer_import (bulletin, zip, source_name, error);
 
   g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
                _("it is a zip archive, not a document"));
