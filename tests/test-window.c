@@ -261,6 +261,17 @@ test_sections (void)
     gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
     gtk_text_buffer_insert (buffer, &iter, "四、新增的一节\n", -1);
     g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 2)), ==, 1);
+    /* It is the first section now: numbered so, in the text too. */
+    g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 2)), ==, "一、");
+    gtk_text_buffer_get_iter_at_line (buffer, &iter, 2);
+    {
+      GtkTextIter line_end = iter;
+      g_autofree char *shown = NULL;
+
+      gtk_text_iter_forward_to_line_end (&line_end);
+      shown = gtk_text_buffer_get_text (buffer, &iter, &line_end, FALSE);
+      g_assert_cmpstr (shown, ==, "一、新增的一节");
+    }
 
     /* Deleting the line break joins the two lines' blocks. */
     {

@@ -273,6 +273,9 @@ sync_from_body (HbReportView *self)
       }
     for (guint j = m; j < k; j++)
       hb_report_remove_block (self->report, head + m);
+    /* Headings added or removed renumber the rest. */
+    if (m != k)
+      hb_report_renumber_headings (self->report);
   }
   self->syncing = FALSE;
 }
@@ -284,7 +287,22 @@ body_changed_cb (HbReportView *self)
     return;
 
   sync_from_body (self);
-  fill_outline (self);
+
+  /* Show the new numbers if renumbering changed a label. */
+  {
+    g_auto(GStrv) lines = body_lines (self);
+    gboolean same = g_strv_length (lines) == hb_report_get_n_blocks (self->report);
+
+    for (guint i = 0; same && lines[i] != NULL; i++)
+      {
+        g_autofree char *shown = block_line (hb_report_get_block (self->report, i));
+        same = g_str_equal (shown, lines[i]);
+      }
+    if (!same)
+      report_changed_cb (self);
+    else
+      fill_outline (self);
+  }
 }
 
 /* Entries show "" where the model has no value (NULL). */
