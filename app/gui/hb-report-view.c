@@ -233,13 +233,16 @@ body_lines (HbReportView *self)
 /* Maps the body's lines onto the blocks: the lines that match the blocks
  * at the start and at the end are kept, and the ones between replace the
  * blocks between (changed, inserted or deleted lines alike). */
-static void
+/* Returns whether headings were renumbered (lines were added or
+ * removed), so the labels shown may be out of date. */
+static gboolean
 sync_from_body (HbReportView *self)
 {
   g_auto(GStrv) lines = body_lines (self);
   guint n_lines = g_strv_length (lines);
   guint n_blocks = hb_report_get_n_blocks (self->report);
   guint head = 0, tail = 0;
+  gboolean renumbered;
 
   while (head < n_lines && head < n_blocks)
     {
@@ -274,10 +277,12 @@ sync_from_body (HbReportView *self)
     for (guint j = m; j < k; j++)
       hb_report_remove_block (self->report, head + m);
     /* Headings added or removed renumber the rest. */
-    if (m != k)
+    renumbered = m != k;
+    if (renumbered)
       hb_report_renumber_headings (self->report);
   }
   self->syncing = FALSE;
+  return renumbered;
 }
 
 static void
@@ -286,7 +291,12 @@ body_changed_cb (HbReportView *self)
   if (self->filling || self->report == NULL)
     return;
 
-  sync_from_body (self);
+  /* Plain typing changes one line: nothing to compare afterwards. */
+  if (!sync_from_body (self))
+    {
+      fill_outline (self);
+      return;
+    }
 
   /* Show the new numbers if renumbering changed a label. */
   {

@@ -246,8 +246,13 @@ _hb_window_forget_draft (HbWindow *self)
 void
 _hb_window_commit_step (HbWindow *self)
 {
-  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
-  hb_history_checkpoint (self->history);
+  /* A checkpoint serialises the whole bulletin: only worth it when a
+   * change is pending (every change schedules one). */
+  if (self->checkpoint_id != 0)
+    {
+      g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+      hb_history_checkpoint (self->history);
+    }
   hb_window_update_actions (self);
 }
 
@@ -257,7 +262,8 @@ checkpoint_cb (gpointer data)
   HbWindow *self = data;
 
   self->checkpoint_id = 0;
-  _hb_window_commit_step (self);
+  hb_history_checkpoint (self->history);
+  hb_window_update_actions (self);
   return G_SOURCE_REMOVE;
 }
 
