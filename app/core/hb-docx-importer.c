@@ -302,35 +302,6 @@ read_body (Docx    *docx,
     }
 }
 
-static char *
-title_from_source (const char *source)
-{
-  const char *dot = strrchr (source, '.');
-
-  return dot != NULL && dot != source ? g_strndup (source, dot - source) : g_strdup (source);
-}
-
-static void
-add_count_warnings (HbReport *report,
-                    Docx     *docx)
-{
-  if (docx->tables > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u table was left out: tables are not supported yet",
-                                                "%u tables were left out: tables are not supported yet",
-                                                docx->tables), docx->tables);
-  if (docx->images > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u image was left out: images are not supported yet",
-                                                "%u images were left out: images are not supported yet",
-                                                docx->images), docx->images);
-  if (docx->notes > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u footnote or endnote was left out: notes are not supported yet",
-                                                "%u footnotes or endnotes were left out: notes are not supported yet",
-                                                docx->notes), docx->notes);
-}
-
 gboolean
 hb_docx_importer_import (HbBulletin   *bulletin,
                          HbZipReader  *zip,
@@ -344,7 +315,6 @@ hb_docx_importer_import (HbBulletin   *bulletin,
   g_autoptr(GHashTable) style_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)levels_free);
   g_autoptr(GHashTable) counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *fallback = title_from_source (source);
   g_autoptr(HbReport) report = NULL;
   Docx docx = { lines, style_levels, numbers, counters };
   xmlNode *body;
@@ -366,8 +336,8 @@ hb_docx_importer_import (HbBulletin   *bulletin,
       return FALSE;
     }
 
-  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, fallback);
-  add_count_warnings (report, &docx);
+  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
+  hb_text_importer_add_left_out (report, docx.tables, docx.images, docx.notes);
   hb_bulletin_append_report (bulletin, report);
   return TRUE;
 }

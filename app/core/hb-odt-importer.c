@@ -105,14 +105,6 @@ office_text (xmlNode *root)
   return NULL;
 }
 
-static char *
-title_from_source (const char *source)
-{
-  const char *dot = strrchr (source, '.');
-
-  return dot != NULL && dot != source ? g_strndup (source, dot - source) : g_strdup (source);
-}
-
 gboolean
 hb_odt_importer_import (HbBulletin   *bulletin,
                         HbZipReader  *zip,
@@ -123,7 +115,6 @@ hb_odt_importer_import (HbBulletin   *bulletin,
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(HbReport) report = NULL;
-  g_autofree char *fallback = title_from_source (source);
   Reading reading = { 0 };
   xmlNode *text;
 
@@ -147,17 +138,8 @@ hb_odt_importer_import (HbBulletin   *bulletin,
       return FALSE;
     }
 
-  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, fallback);
-  if (reading.tables > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u table was left out: tables are not supported yet",
-                                                "%u tables were left out: tables are not supported yet",
-                                                reading.tables), reading.tables);
-  if (reading.images > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u image was left out: images are not supported yet",
-                                                "%u images were left out: images are not supported yet",
-                                                reading.images), reading.images);
+  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
+  hb_text_importer_add_left_out (report, reading.tables, reading.images, 0);
   hb_bulletin_append_report (bulletin, report);
   return TRUE;
 }

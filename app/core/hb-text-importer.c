@@ -298,9 +298,19 @@ read_title (ReportBuilder *builder,
   return start + title_lines;
 }
 
+/* The file name without its extension stands in for a missing title. */
+static char *
+title_from_source (const char *source)
+{
+  const char *dot = strrchr (source, '.');
+
+  return dot != NULL && dot != source ? g_strndup (source, dot - source) : g_strdup (source);
+}
+
 /* Builds one report from lines [@start, @end). @title_lines is the number of
  * lines known to hold the title (from a table of contents), or 0 to
- * recognise the title block from the text itself. */
+ * recognise the title block from the text itself; @fallback_title (NULL:
+ * the file name) is used when there is none. */
 HbReport *
 hb_text_importer_build_report (GPtrArray  *lines,
                                guint       start,
@@ -310,10 +320,13 @@ hb_text_importer_build_report (GPtrArray  *lines,
                                const char *fallback_title)
 {
   ReportBuilder builder = { .report = hb_report_new () };
+  g_autofree char *from_source = fallback_title ? NULL : title_from_source (source);
   guint i;
 
   g_return_val_if_fail (lines != NULL && start <= end && end <= lines->len, NULL);
 
+  if (fallback_title == NULL)
+    fallback_title = from_source;
   hb_report_set_source (builder.report, source);
 
   if (start == end)
@@ -332,14 +345,6 @@ hb_text_importer_build_report (GPtrArray  *lines,
   return builder.report;
 }
 
-static char *
-title_from_source (const char *source)
-{
-  const char *dot = strrchr (source, '.');
-
-  return dot != NULL && dot != source ? g_strndup (source, dot - source) : g_strdup (source);
-}
-
 /* Imports a decoded text: one report, or with HB_IMPORT_FLAGS_SPLIT, every
  * report of a compiled bulletin. */
 gboolean
@@ -350,7 +355,6 @@ hb_text_importer_import (HbBulletin    *bulletin,
                          GError       **error)
 {
   g_autoptr(GPtrArray) lines = hb_text_lines_new (utf8);
-  g_autofree char *fallback_title = title_from_source (source);
   g_autoptr(HbReport) report = NULL;
 
   if (lines->len == 0)
@@ -364,11 +368,35 @@ hb_text_importer_import (HbBulletin    *bulletin,
       ((flags & HB_IMPORT_FLAGS_AUTO_SPLIT) && hb_bulletin_splitter_find_toc (lines) >= 0))
     return hb_bulletin_splitter_split (bulletin, lines, source, error);
 
-  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, fallback_title);
+  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
   if (hb_bulletin_splitter_find_toc (lines) >= 0)
     hb_report_add_warning (report,
                            _("This file has a table of contents (目录): import it as a compiled bulletin to get its reports"));
   hb_bulletin_append_report (bulletin, report);
 
   return TRUE;
+}
+
+/* Says what a structured source held that the model cannot hold yet. */
+void
+hb_text_importer_add_left_out (HbReport *report,
+                               guint     tables,
+                               guint     images,
+                               guint     notes)
+{
+  if (tables > 0)
+    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u table was left out: tables are not supported yet",
+                                                "%u tables were left out: tables are not supported yet",
+                                                tables), tables);
+  if (images > 0)
+    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u image was left out: images are not supported yet",
+                                                "%u images were left out: images are not supported yet",
+                                                images), images);
+  if (notes > 0)
+    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u footnote or endnote was left out: notes are not supported yet",
+                                                "%u footnotes or endnotes were left out: notes are not supported yet",
+                                                notes), notes);
 }

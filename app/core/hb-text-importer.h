@@ -26,6 +26,10 @@ HbReport  *hb_text_importer_build_report  (GPtrArray   *lines,
                                            guint        title_lines,
                                            const char  *source,
                                            const char  *fallback_title);
+void       hb_text_importer_add_left_out  (HbReport     *report,
+                                           guint         tables,
+                                           guint         images,
+                                           guint         notes);
 gboolean   hb_text_importer_import        (HbBulletin   *bulletin,
                                            const char   *utf8,
                                            const char   *source,
