@@ -3,9 +3,8 @@
 
 #include "config.h"
 
-#include <libxml/xmlwriter.h>
-
 #include "hb-docbook-writer.h"
+#include "hb-xml-writer.h"
 
 /* One writer serves the project file and the DocBook export: a project is
  * a DocBook 5.0 book whose <info> blocks carry Huibian's own data in its
@@ -13,49 +12,16 @@
  * their number labels go in @label so numbering can be regenerated. */
 
 typedef struct {
-  xmlTextWriterPtr w;
+  HbXmlWriter *w;
   const HbDocbookOptions *options;
 } Writer;
-
-#define X(s) ((const xmlChar *)(s))
-
-static void
-start (Writer     *writer,
-       const char *name)
-{
-  xmlTextWriterStartElement (writer->w, X (name));
-}
-
-static void
-end (Writer *writer)
-{
-  xmlTextWriterEndElement (writer->w);
-}
-
-static void
-attribute (Writer     *writer,
-           const char *name,
-           const char *value)
-{
-  if (value != NULL)
-    xmlTextWriterWriteAttribute (writer->w, X (name), X (value));
-}
-
-static void
-element (Writer     *writer,
-         const char *name,
-         const char *text)
-{
-  if (text != NULL)
-    xmlTextWriterWriteElement (writer->w, X (name), X (text));
-}
 
 static void
 write_warnings (Writer          *writer,
                 const GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    element (writer, "hb:warning", warnings->pdata[i]);
+    hb_xml_element (writer->w, "hb:warning", warnings->pdata[i]);
 }
 
 static void
@@ -65,15 +31,15 @@ number_attribute (Writer     *writer,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  attribute (writer, name, g_ascii_formatd (buffer, sizeof buffer, "%g", value));
+  hb_xml_attr (writer->w, name, g_ascii_formatd (buffer, sizeof buffer, "%g", value));
 }
 
 static void
 write_page_setup (Writer            *writer,
                   const HbPageSetup *setup)
 {
-  start (writer, "hb:page-setup");
-  attribute (writer, "preset", setup->preset);
+  hb_xml_start (writer->w, "hb:page-setup");
+  hb_xml_attr (writer->w, "preset", setup->preset);
   number_attribute (writer, "paper-width", setup->paper_width);
   number_attribute (writer, "paper-height", setup->paper_height);
   number_attribute (writer, "margin-top", setup->margin_top);
@@ -84,62 +50,62 @@ write_page_setup (Writer            *writer,
   number_attribute (writer, "chars-per-line", setup->chars_per_line);
   number_attribute (writer, "indent-chars", setup->indent_chars);
   number_attribute (writer, "page-number-gap", setup->page_number_gap);
-  attribute (writer, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
-  attribute (writer, "page-number-format", setup->page_number_format);
-  attribute (writer, "front-page", setup->front_page ? "true" : "false");
-  attribute (writer, "table-of-contents", setup->table_of_contents ? "true" : "false");
+  hb_xml_attr (writer->w, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
+  hb_xml_attr (writer->w, "page-number-format", setup->page_number_format);
+  hb_xml_attr (writer->w, "front-page", setup->front_page ? "true" : "false");
+  hb_xml_attr (writer->w, "table-of-contents", setup->table_of_contents ? "true" : "false");
   for (guint f = 0; f < HB_N_FONTS; f++)
     {
-      start (writer, "hb:font");
-      attribute (writer, "role", hb_font_role_to_string (f));
-      attribute (writer, "family", setup->fonts[f].family);
+      hb_xml_start (writer->w, "hb:font");
+      hb_xml_attr (writer->w, "role", hb_font_role_to_string (f));
+      hb_xml_attr (writer->w, "family", setup->fonts[f].family);
       number_attribute (writer, "size", setup->fonts[f].size);
-      end (writer);
+      hb_xml_end (writer->w);
     }
-  end (writer);
+  hb_xml_end (writer->w);
 }
 
 static void
 write_bulletin_info (Writer     *writer,
                      HbBulletin *bulletin)
 {
-  start (writer, "info");
-  element (writer, "title", hb_bulletin_get_title (bulletin));
-  element (writer, "issuenum", hb_bulletin_get_issue (bulletin));
-  element (writer, "pubdate", hb_bulletin_get_date (bulletin));
+  hb_xml_start (writer->w, "info");
+  hb_xml_element (writer->w, "title", hb_bulletin_get_title (bulletin));
+  hb_xml_element (writer->w, "issuenum", hb_bulletin_get_issue (bulletin));
+  hb_xml_element (writer->w, "pubdate", hb_bulletin_get_date (bulletin));
   if (hb_bulletin_get_unit (bulletin) != NULL)
     {
-      start (writer, "publisher");
-      element (writer, "publishername", hb_bulletin_get_unit (bulletin));
-      end (writer);
+      hb_xml_start (writer->w, "publisher");
+      hb_xml_element (writer->w, "publishername", hb_bulletin_get_unit (bulletin));
+      hb_xml_end (writer->w);
     }
   if (writer->options->project_data)
     {
       g_autofree char *format = g_strdup_printf ("%d", HB_PROJECT_FORMAT);
 
-      start (writer, "hb:project");
-      attribute (writer, "format", format);
+      hb_xml_start (writer->w, "hb:project");
+      hb_xml_attr (writer->w, "format", format);
       write_page_setup (writer, hb_bulletin_get_page_setup (bulletin));
       write_warnings (writer, hb_bulletin_get_warnings (bulletin));
-      end (writer);
+      hb_xml_end (writer->w);
     }
-  end (writer);
+  hb_xml_end (writer->w);
 }
 
 static void
 write_report_info (Writer   *writer,
                    HbReport *report)
 {
-  start (writer, "info");
-  xmlTextWriterWriteElement (writer->w, X ("title"), X (hb_report_get_title (report) ?: ""));
-  element (writer, "subtitle", hb_report_get_subtitle (report));
+  hb_xml_start (writer->w, "info");
+  hb_xml_element (writer->w, "title", hb_report_get_title (report) ?: "");
+  hb_xml_element (writer->w, "subtitle", hb_report_get_subtitle (report));
   if (hb_report_get_organization (report) != NULL)
     {
-      start (writer, "author");
-      element (writer, "orgname", hb_report_get_organization (report));
-      end (writer);
+      hb_xml_start (writer->w, "author");
+      hb_xml_element (writer->w, "orgname", hb_report_get_organization (report));
+      hb_xml_end (writer->w);
     }
-  element (writer, "pubdate", hb_report_get_date (report));
+  hb_xml_element (writer->w, "pubdate", hb_report_get_date (report));
   if (writer->options->project_data)
     {
       g_autofree char *page = NULL;
@@ -147,13 +113,13 @@ write_report_info (Writer   *writer,
       if (hb_report_get_source_page (report) > 0)
         page = g_strdup_printf ("%u", hb_report_get_source_page (report));
 
-      start (writer, "hb:report");
-      attribute (writer, "source", hb_report_get_source (report));
-      attribute (writer, "source-page", page);
+      hb_xml_start (writer->w, "hb:report");
+      hb_xml_attr (writer->w, "source", hb_report_get_source (report));
+      hb_xml_attr (writer->w, "source-page", page);
       write_warnings (writer, hb_report_get_warnings (report));
-      end (writer);
+      hb_xml_end (writer->w);
     }
-  end (writer);
+  hb_xml_end (writer->w);
 }
 
 typedef struct {
@@ -171,8 +137,8 @@ close_sections (Writer *writer,
   while (open->len > 0 && g_array_index (open, OpenSection, open->len - 1).level >= level)
     {
       if (!g_array_index (open, OpenSection, open->len - 1).has_content)
-        xmlTextWriterWriteElement (writer->w, X ("para"), X (""));
-      end (writer);
+        hb_xml_element (writer->w, "para", "");
+      hb_xml_end (writer->w);
       g_array_set_size (open, open->len - 1);
       if (open->len > 0)
         g_array_index (open, OpenSection, open->len - 1).has_content = TRUE;
@@ -195,13 +161,13 @@ open_section (Writer  *writer,
   if (hb_block_get_run_in (block) != NULL)
     g_string_append_printf (role, "%srun-in", role->len > 0 ? " " : "");
 
-  start (writer, "section");
-  attribute (writer, "label", hb_block_get_label (block));
-  attribute (writer, "role", role->len > 0 ? role->str : NULL);
-  xmlTextWriterWriteElement (writer->w, X ("title"), X (hb_block_get_text (block)));
+  hb_xml_start (writer->w, "section");
+  hb_xml_attr (writer->w, "label", hb_block_get_label (block));
+  hb_xml_attr (writer->w, "role", role->len > 0 ? role->str : NULL);
+  hb_xml_element (writer->w, "title", hb_block_get_text (block));
   if (hb_block_get_run_in (block) != NULL)
     {
-      element (writer, "para", hb_block_get_run_in (block));
+      hb_xml_element (writer->w, "para", hb_block_get_run_in (block));
       section.has_content = TRUE;
     }
   g_array_append_val (open, section);
@@ -215,7 +181,7 @@ write_blocks (Writer   *writer,
   guint n = hb_report_get_n_blocks (report);
 
   if (n == 0)
-    xmlTextWriterWriteElement (writer->w, X ("para"), X (""));
+    hb_xml_element (writer->w, "para", "");
 
   for (guint i = 0; i < n; i++)
     {
@@ -225,7 +191,7 @@ write_blocks (Writer   *writer,
         open_section (writer, open, block);
       else
         {
-          element (writer, "para", hb_block_get_text (block));
+          hb_xml_element (writer->w, "para", hb_block_get_text (block));
           if (open->len > 0)
             g_array_index (open, OpenSection, open->len - 1).has_content = TRUE;
         }
@@ -238,7 +204,7 @@ static void
 write_toc (Writer     *writer,
            HbBulletin *bulletin)
 {
-  start (writer, "toc");
+  hb_xml_start (writer->w, "toc");
   for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
     {
       HbReport *report = hb_bulletin_get_report (bulletin, i);
@@ -246,13 +212,13 @@ write_toc (Writer     *writer,
       g_autofree char *page = g_strdup_printf ("%u", writer->options->first_pages[i]);
       g_autofree char *title = hb_report_dup_full_title (report);
 
-      start (writer, "tocentry");
-      attribute (writer, "linkend", id);
-      attribute (writer, "pagenum", page);
-      xmlTextWriterWriteString (writer->w, X (title));
-      end (writer);
+      hb_xml_start (writer->w, "tocentry");
+      hb_xml_attr (writer->w, "linkend", id);
+      hb_xml_attr (writer->w, "pagenum", page);
+      hb_xml_text (writer->w, title);
+      hb_xml_end (writer->w);
     }
-  end (writer);
+  hb_xml_end (writer->w);
 }
 
 static void
@@ -264,13 +230,13 @@ write_report (Writer   *writer,
 
   /* Every report starts on a new page of the printed bulletin. */
   if (writer->options->first_pages != NULL && index > 0)
-    xmlTextWriterWritePI (writer->w, X ("hb-page-break"), NULL);
+    hb_xml_pi (writer->w, "hb-page-break");
 
-  start (writer, "article");
-  attribute (writer, "xml:id", id);
+  hb_xml_start (writer->w, "article");
+  hb_xml_attr (writer->w, "xml:id", id);
   write_report_info (writer, report);
   write_blocks (writer, report);
-  end (writer);
+  hb_xml_end (writer->w);
 }
 
 /* The closing block (版记) is the book's colophon, a para per line. */
@@ -284,32 +250,28 @@ write_closing (Writer     *writer,
     return;
 
   lines = g_strsplit (closing, "\n", -1);
-  start (writer, "colophon");
+  hb_xml_start (writer->w, "colophon");
   for (guint i = 0; lines[i] != NULL; i++)
-    xmlTextWriterWriteElement (writer->w, X ("para"), X (lines[i]));
-  end (writer);
+    hb_xml_element (writer->w, "para", lines[i]);
+  hb_xml_end (writer->w);
 }
 
 GBytes *
 hb_docbook_write (HbBulletin             *bulletin,
                   const HbDocbookOptions *options)
 {
-  xmlBufferPtr buffer = xmlBufferCreate ();
-  Writer writer = { xmlNewTextWriterMemory (buffer, 0), options };
-  GBytes *bytes;
+  Writer writer = { NULL, options };
 
   g_return_val_if_fail (HB_IS_BULLETIN (bulletin), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  xmlTextWriterSetIndent (writer.w, 1);
-  xmlTextWriterSetIndentString (writer.w, X ("  "));
-  xmlTextWriterStartDocument (writer.w, "1.0", "UTF-8", NULL);
-  start (&writer, "book");
-  attribute (&writer, "xmlns", HB_DOCBOOK_NS);
+  writer.w = hb_xml_writer_new (TRUE);
+  hb_xml_start (writer.w, "book");
+  hb_xml_attr (writer.w, "xmlns", HB_DOCBOOK_NS);
   if (options->project_data)
-    attribute (&writer, "xmlns:hb", HB_PROJECT_NS);
-  attribute (&writer, "version", "5.0");
-  attribute (&writer, "xml:lang", "zh-CN");
+    hb_xml_attr (writer.w, "xmlns:hb", HB_PROJECT_NS);
+  hb_xml_attr (writer.w, "version", "5.0");
+  hb_xml_attr (writer.w, "xml:lang", "zh-CN");
 
   write_bulletin_info (&writer, bulletin);
   if (options->first_pages != NULL && hb_bulletin_get_page_setup (bulletin)->table_of_contents)
@@ -318,10 +280,5 @@ hb_docbook_write (HbBulletin             *bulletin,
     write_report (&writer, hb_bulletin_get_report (bulletin, i), i);
   write_closing (&writer, hb_bulletin_get_closing (bulletin));
 
-  xmlTextWriterEndDocument (writer.w);
-  xmlFreeTextWriter (writer.w);
-
-  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
-  return bytes;
+  return hb_xml_writer_finish (writer.w);
 }

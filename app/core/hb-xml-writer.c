@@ -93,6 +93,14 @@ hb_xml_empty (HbXmlWriter *self,
   xmlTextWriterEndElement (self->writer);
 }
 
+/* A processing instruction with no content: <?target?>. */
+void
+hb_xml_pi (HbXmlWriter *self,
+           const char  *target)
+{
+  xmlTextWriterWritePI (self->writer, X (target), NULL);
+}
+
 GBytes *
 hb_xml_writer_finish (HbXmlWriter *self)
 {

@@ -27,6 +27,8 @@ void         hb_xml_element        (HbXmlWriter *self,
                                     const char  *text);
 void         hb_xml_empty          (HbXmlWriter *self,
                                     const char  *name);
+void         hb_xml_pi             (HbXmlWriter *self,
+                                    const char  *target);
 GBytes      *hb_xml_writer_finish  (HbXmlWriter *self);
 
 G_END_DECLS
