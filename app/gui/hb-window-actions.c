@@ -16,42 +16,23 @@
 /* The window's commands, each a "win." action: file, export and print,
  * report commands, undo, find, drafts. */
 
-static void chooser_response_cb (GtkNativeDialog *chooser, int response, HbWindow *self);
-static void choose_file (HbWindow *self, const char *title, GtkFileChooserAction action, const char *purpose);
-static void export_as (HbWindow *self, GFile *file);
-static void import_action (GtkWidget *widget, const char *name, GVariant *param);
-static void open_action (GtkWidget *widget, const char *name, GVariant *param);
-static void open_recent_action (GtkWidget *widget, const char *name, GVariant *param);
-static void save_as_action (GtkWidget *widget, const char *name, GVariant *param);
-static void export_as_action (GtkWidget *widget, const char *name, GVariant *param);
-static void save_action (GtkWidget *widget, const char *name, GVariant *param);
-static const char * extension_of (HbExportFormat format);
-static void export_in_format (HbWindow *self, HbExportFormat format);
-static void export_action (GtkWidget *widget, const char *name, GVariant *param);
-static void export_format_action (GtkWidget *widget, const char *name, GVariant *param);
-static const HbPage * printed_page (HbPagination *pagination, int n);
-static void draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int n, HbPagination *pagination);
-static GtkPageSetup * paper_of (const HbPageSetup *setup);
-static void properties_action (GtkWidget *widget, const char *name, GVariant *param);
-static void print_action (GtkWidget *widget, const char *name, GVariant *param);
-static void report_command (HbWindow *self, gboolean (*command) (HbWindow *self, guint position));
-static gboolean delete_report (HbWindow *self, guint position);
-static gboolean duplicate_report (HbWindow *self, guint position);
-static gboolean merge_next (HbWindow *self, guint position);
-static gboolean split_report (HbWindow *self, guint position);
-static void delete_report_action (GtkWidget *widget, const char *name, GVariant *param);
-static void duplicate_report_action (GtkWidget *widget, const char *name, GVariant *param);
-static void merge_next_action (GtkWidget *widget, const char *name, GVariant *param);
-static void split_report_action (GtkWidget *widget, const char *name, GVariant *param);
-static void step_history (HbWindow *self, gboolean undo);
-static void undo_action (GtkWidget *widget, const char *name, GVariant *param);
-static void redo_action (GtkWidget *widget, const char *name, GVariant *param);
-static void move_selected (HbWindow *self, int delta);
-static void move_up_action (GtkWidget *widget, const char *name, GVariant *param);
-static void move_down_action (GtkWidget *widget, const char *name, GVariant *param);
-static void find_action (GtkWidget *widget, const char *name, GVariant *param);
-static void restore_draft_action (GtkWidget *widget, const char *name, GVariant *param);
-static void discard_draft_action (GtkWidget *widget, const char *name, GVariant *param);
+/* The format follows the name chosen: .odt, .xml (DocBook), else PDF. */
+static void
+export_as (HbWindow *self,
+           GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  HbExportFormat format = HB_EXPORT_PDF;
+
+  if (g_str_has_suffix (name, ".odt"))
+    format = HB_EXPORT_ODT;
+  else if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".dbk"))
+    format = HB_EXPORT_DOCBOOK;
+
+  if (!hb_window_export_to (self, file, format, &error))
+    _hb_window_show_error (self, error->message);
+}
 
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
@@ -108,24 +89,6 @@ choose_file (HbWindow             *self,
   g_object_set_data_full (G_OBJECT (chooser), "purpose", g_strdup (purpose), g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* The format follows the name chosen: .odt, .xml (DocBook), else PDF. */
-static void
-export_as (HbWindow *self,
-           GFile    *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
-  HbExportFormat format = HB_EXPORT_PDF;
-
-  if (g_str_has_suffix (name, ".odt"))
-    format = HB_EXPORT_ODT;
-  else if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".dbk"))
-    format = HB_EXPORT_DOCBOOK;
-
-  if (!hb_window_export_to (self, file, format, &error))
-    _hb_window_show_error (self, error->message);
 }
 
 static void
@@ -396,40 +359,30 @@ split_report (HbWindow *self,
   return TRUE;
 }
 
-static void
-delete_report_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), delete_report);
-}
-
-static void
-duplicate_report_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), duplicate_report);
-}
-
-static void
-merge_next_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), merge_next);
-}
-
-static void
-split_report_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  report_command (HB_WINDOW (widget), split_report);
-}
-
 /* Undo and redo put the whole bulletin back as it was, so the selection
  * is kept by position. */
+/* The report commands by action name: each runs on the selected report
+ * as one undo step. */
+static const struct {
+  const char *action;
+  gboolean  (*command) (HbWindow *self, guint position);
+} report_commands[] = {
+  { "win.delete-report", delete_report },
+  { "win.duplicate-report", duplicate_report },
+  { "win.merge-next", merge_next },
+  { "win.split-report", split_report },
+};
+
+static void
+report_command_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (report_commands); i++)
+    if (g_str_equal (name, report_commands[i].action))
+      report_command (HB_WINDOW (widget), report_commands[i].command);
+}
+
 static void
 step_history (HbWindow *self,
               gboolean  undo)
@@ -558,10 +511,8 @@ _hb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-as", NULL, export_as_action);
   gtk_widget_class_install_action (widget_class, "win.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "win.move-down", NULL, move_down_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-report", NULL, duplicate_report_action);
-  gtk_widget_class_install_action (widget_class, "win.merge-next", NULL, merge_next_action);
-  gtk_widget_class_install_action (widget_class, "win.split-report", NULL, split_report_action);
+  for (guint i = 0; i < G_N_ELEMENTS (report_commands); i++)
+    gtk_widget_class_install_action (widget_class, report_commands[i].action, NULL, report_command_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
