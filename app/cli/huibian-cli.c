@@ -80,17 +80,10 @@ static void
 append_project (HbBulletin *into,
                 HbBulletin *project)
 {
+  /* The first project read sets the page too. */
   if (hb_bulletin_get_n_reports (into) == 0 && hb_bulletin_get_title (into) == NULL)
-    {
-      hb_bulletin_set_title (into, hb_bulletin_get_title (project));
-      hb_bulletin_set_issue (into, hb_bulletin_get_issue (project));
-      hb_bulletin_set_unit (into, hb_bulletin_get_unit (project));
-      hb_bulletin_set_date (into, hb_bulletin_get_date (project));
-      hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (project));
-      hb_bulletin_set_closing (into, hb_bulletin_get_closing (project));
-    }
-  for (guint i = 0; i < hb_bulletin_get_n_reports (project); i++)
-    hb_bulletin_append_report (into, hb_bulletin_get_report (project, i));
+    hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (project));
+  hb_bulletin_merge (into, project, G_MAXUINT);
   for (guint i = 0; i < hb_bulletin_get_warnings (project)->len; i++)
     hb_bulletin_add_warning (into, "%s", (char *)hb_bulletin_get_warnings (project)->pdata[i]);
 }

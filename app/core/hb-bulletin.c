@@ -468,6 +468,44 @@ hb_bulletin_add_warning (HbBulletin *self,
   va_end (args);
 }
 
+/* Brings @other's reports into @self at @position (G_MAXUINT: at the
+ * end), as an import does. A bulletin without a name yet also takes the
+ * name, issue, unit, date and closing block @other has. Returns how many
+ * reports came. Warnings and the page setup are the caller's to take. */
+guint
+hb_bulletin_merge (HbBulletin *self,
+                   HbBulletin *other,
+                   guint       position)
+{
+  guint n;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (self), 0);
+  g_return_val_if_fail (HB_IS_BULLETIN (other), 0);
+
+  if (self->title == NULL)
+    {
+      char **mine[] = { &self->title, &self->issue, &self->unit, &self->date, &self->closing };
+      const char *theirs[] = { other->title, other->issue, other->unit, other->date, other->closing };
+      const guint props[] = { PROP_TITLE, PROP_ISSUE, PROP_UNIT, PROP_DATE, PROP_CLOSING };
+
+      for (guint i = 0; i < G_N_ELEMENTS (mine); i++)
+        if (theirs[i] != NULL)
+          set_string_property (self, mine[i], theirs[i], props[i]);
+    }
+
+  n = hb_bulletin_get_n_reports (other);
+  for (guint i = 0; i < n; i++)
+    {
+      guint at = MIN (position, hb_bulletin_get_n_reports (self));
+
+      hb_bulletin_insert_report (self, at, hb_bulletin_get_report (other, i));
+      if (position != G_MAXUINT)
+        position++;
+    }
+
+  return n;
+}
+
 /* Makes @self hold what @other holds — properties, page setup, reports,
  * warnings — as one change: views see a single items-changed. */
 void

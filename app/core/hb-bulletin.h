@@ -63,6 +63,9 @@ gboolean     hb_bulletin_find_next        (HbBulletin *self,
 guint        hb_bulletin_replace_all      (HbBulletin *self,
                                            const char *needle,
                                            const char *replacement);
+guint        hb_bulletin_merge            (HbBulletin *self,
+                                           HbBulletin *other,
+                                           guint       position);
 void         hb_bulletin_replace_contents (HbBulletin *self,
                                            HbBulletin *other);
 const GPtrArray *hb_bulletin_get_warnings (HbBulletin *self);

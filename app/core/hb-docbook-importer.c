@@ -256,20 +256,6 @@ hb_docbook_importer_is_xml (GBytes *bytes)
   return i < len && data[i] == '<';
 }
 
-static void
-copy_bulletin (HbBulletin *into,
-               HbBulletin *from)
-{
-  hb_bulletin_set_title (into, hb_bulletin_get_title (from));
-  hb_bulletin_set_issue (into, hb_bulletin_get_issue (from));
-  hb_bulletin_set_unit (into, hb_bulletin_get_unit (from));
-  hb_bulletin_set_date (into, hb_bulletin_get_date (from));
-  hb_bulletin_set_closing (into, hb_bulletin_get_closing (from));
-  hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (from));
-  for (guint i = 0; i < hb_bulletin_get_n_reports (from); i++)
-    hb_bulletin_append_report (into, hb_bulletin_get_report (from, i));
-}
-
 gboolean
 hb_docbook_importer_import (HbBulletin  *bulletin,
                             GBytes      *bytes,
@@ -291,7 +277,8 @@ hb_docbook_importer_import (HbBulletin  *bulletin,
 
       if (project == NULL)
         return FALSE;
-      copy_bulletin (bulletin, project);
+      hb_bulletin_set_page_setup (bulletin, hb_bulletin_get_page_setup (project));
+      hb_bulletin_merge (bulletin, project, G_MAXUINT);
       return TRUE;
     }
 

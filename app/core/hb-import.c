@@ -183,20 +183,10 @@ hb_import_file (HbBulletin     *bulletin,
 
   /* Imported into a scratch bulletin first so that a failure leaves the
    * user's bulletin exactly as it was. */
-  while (hb_bulletin_get_n_reports (scratch) > 0)
-    {
-      hb_bulletin_append_report (bulletin, hb_bulletin_get_report (scratch, 0));
-      hb_bulletin_remove_report (scratch, 0);
-    }
+  hb_bulletin_merge (bulletin, scratch, G_MAXUINT);
   for (guint i = 0; i < hb_bulletin_get_warnings (scratch)->len; i++)
     hb_bulletin_add_warning (bulletin, "%s: %s", name,
                              (char *)hb_bulletin_get_warnings (scratch)->pdata[i]);
-  if (hb_bulletin_get_title (bulletin) == NULL)
-    {
-      hb_bulletin_set_title (bulletin, hb_bulletin_get_title (scratch));
-      hb_bulletin_set_issue (bulletin, hb_bulletin_get_issue (scratch));
-      hb_bulletin_set_date (bulletin, hb_bulletin_get_date (scratch));
-    }
 
   return TRUE;
 }

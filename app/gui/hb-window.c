@@ -451,27 +451,6 @@ import_job_free (ImportJob *job)
 static void import_next (ImportJob *job);
 
 static void
-insert_imported (HbWindow   *self,
-                 HbBulletin *imported,
-                 guint      *position)
-{
-  if (hb_bulletin_get_title (self->bulletin) == NULL && hb_bulletin_get_title (imported) != NULL)
-    {
-      hb_bulletin_set_title (self->bulletin, hb_bulletin_get_title (imported));
-      hb_bulletin_set_issue (self->bulletin, hb_bulletin_get_issue (imported));
-      hb_bulletin_set_date (self->bulletin, hb_bulletin_get_date (imported));
-    }
-  for (guint i = 0; i < hb_bulletin_get_n_reports (imported); i++)
-    {
-      guint at = MIN (*position, hb_bulletin_get_n_reports (self->bulletin));
-
-      hb_bulletin_insert_report (self->bulletin, at, hb_bulletin_get_report (imported, i));
-      if (*position != G_MAXUINT)
-        (*position)++;
-    }
-}
-
-static void
 imported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -486,7 +465,10 @@ imported_cb (GObject      *object,
   else
     {
       _hb_window_commit_step (self);
-      insert_imported (self, imported, &job->position);
+      guint n = hb_bulletin_merge (self->bulletin, imported, job->position);
+
+      if (job->position != G_MAXUINT)
+        job->position += n;
       _hb_window_commit_step (self);
       if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
         gtk_single_selection_set_selected (self->selection, 0);
