@@ -3,23 +3,46 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hb-block.h"
 #include "hb-util.h"
 
-/* One block of a report body: a paragraph, or a heading of level 1–4.
+/* One block of a report body: a paragraph, a heading of level 1–4, a
+ * table or an image.
  * A heading keeps its number label ("一、", "（一）", "1.", "（1）") apart
  * from its text so that numbering can be regenerated when sections move.
  * A run-in heading ("（一）围绕……。正文……") stays one block: the heading
  * text plus the body text that follows it on the same line. A paragraph
- * has level 0 and no label. */
+ * has level 0 and no label.
+ *
+ * A table is rows of cells of plain text (the text is its caption, if
+ * any); an image keeps the bytes of its file, their MIME type and the size
+ * the document gave it in points (the text is its description). Paragraphs
+ * and headings may carry footnotes and endnotes, referenced in the text by
+ * HB_NOTE_MARK; a note whose mark was edited away is kept and printed
+ * after the block's text. */
+
+typedef struct {
+  HbNoteKind kind;
+  char *text;
+} Note;
+
 struct _HbBlock
 {
   GObject parent_instance;
 
+  HbBlockKind kind;
   guint level;
   char *label;
   char *text;
   char *run_in;
+  GPtrArray *rows;    /* of GStrv, for a table */
+  GBytes *image;
+  char *image_type;
+  double image_width;
+  double image_height;
+  GArray *notes;      /* of Note, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (HbBlock, hb_block, G_TYPE_OBJECT)
@@ -43,6 +66,10 @@ hb_block_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->run_in, g_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->image, g_bytes_unref);
+  g_clear_pointer (&self->image_type, g_free);
+  g_clear_pointer (&self->notes, g_array_unref);
 
   G_OBJECT_CLASS (hb_block_parent_class)->finalize (object);
 }
@@ -155,17 +182,59 @@ hb_block_new_heading (guint       level,
                        NULL);
 }
 
+/* @rows: a GPtrArray of GStrv (each row's cells); it is copied. */
+HbBlock *
+hb_block_new_table (GPtrArray *rows)
+{
+  HbBlock *self = g_object_new (HB_TYPE_BLOCK, NULL);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  self->kind = HB_BLOCK_TABLE;
+  self->rows = g_ptr_array_new_full (rows->len, (GDestroyNotify)g_strfreev);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (self->rows, g_strdupv (rows->pdata[i]));
+  return self;
+}
+
+/* @width and @height: the size to print it at, in points, or 0 when the
+ * document did not say. */
+HbBlock *
+hb_block_new_image (GBytes     *data,
+                    const char *mime_type,
+                    double      width,
+                    double      height,
+                    const char *description)
+{
+  HbBlock *self = g_object_new (HB_TYPE_BLOCK, "text", description, NULL);
+
+  g_return_val_if_fail (data != NULL && mime_type != NULL, NULL);
+
+  self->kind = HB_BLOCK_IMAGE;
+  self->image = g_bytes_ref (data);
+  self->image_type = g_strdup (mime_type);
+  self->image_width = MAX (width, 0);
+  self->image_height = MAX (height, 0);
+  return self;
+}
+
 HbBlock *
 hb_block_copy (HbBlock *self)
 {
+  HbBlock *copy;
+
   g_return_val_if_fail (HB_IS_BLOCK (self), NULL);
 
-  return g_object_new (HB_TYPE_BLOCK,
-                       "level", self->level,
-                       "label", self->label,
-                       "text", self->text,
-                       "run-in", self->run_in,
-                       NULL);
+  if (self->kind == HB_BLOCK_TABLE)
+    copy = hb_block_new_table (self->rows);
+  else if (self->kind == HB_BLOCK_IMAGE)
+    copy = hb_block_new_image (self->image, self->image_type, self->image_width, self->image_height, NULL);
+  else
+    copy = g_object_new (HB_TYPE_BLOCK, "level", self->level, "label", self->label,
+                         "run-in", self->run_in, NULL);
+  hb_block_set_text (copy, self->text);
+  hb_block_copy_notes (copy, self);
+  return copy;
 }
 
 HbBlockKind
@@ -173,6 +242,8 @@ hb_block_get_kind (HbBlock *self)
 {
   g_return_val_if_fail (HB_IS_BLOCK (self), HB_BLOCK_PARAGRAPH);
 
+  if (self->kind == HB_BLOCK_TABLE || self->kind == HB_BLOCK_IMAGE)
+    return self->kind;
   return self->level == 0 ? HB_BLOCK_PARAGRAPH : HB_BLOCK_HEADING;
 }
 
@@ -191,7 +262,8 @@ hb_block_set_level (HbBlock *self,
   g_return_if_fail (HB_IS_BLOCK (self));
   g_return_if_fail (level <= HB_MAX_HEADING_LEVEL);
 
-  if (self->level == level)
+  /* Tables and images have no level. */
+  if (self->level == level || self->kind == HB_BLOCK_TABLE || self->kind == HB_BLOCK_IMAGE)
     return;
 
   self->level = level;
@@ -259,13 +331,197 @@ hb_block_set_run_in (HbBlock    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_IN]);
 }
 
-/* Characters as an editor counts them: everything printed but white space. */
+/* Characters as an editor counts them: everything printed but white
+ * space and note marks; a table's cells and notes count too. */
 gsize
 hb_block_count_characters (HbBlock *self)
 {
+  gsize n;
+
   g_return_val_if_fail (HB_IS_BLOCK (self), 0);
 
-  return hb_count_non_space (self->label) +
-         hb_count_non_space (self->text) +
-         hb_count_non_space (self->run_in);
+  n = hb_count_non_space (self->label) +
+      hb_count_non_space (self->text) +
+      hb_count_non_space (self->run_in) -
+      hb_block_count_marks (self);
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    for (char **cell = self->rows->pdata[i]; *cell != NULL; cell++)
+      n += hb_count_non_space (*cell);
+  for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
+    n += hb_count_non_space (g_array_index (self->notes, Note, i).text);
+  return n;
+}
+
+guint
+hb_block_get_n_rows (HbBlock *self)
+{
+  g_return_val_if_fail (HB_IS_BLOCK (self), 0);
+
+  return self->rows ? self->rows->len : 0;
+}
+
+/* The cells of the widest row. */
+guint
+hb_block_get_n_columns (HbBlock *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HB_IS_BLOCK (self), 0);
+
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    n = MAX (n, g_strv_length (self->rows->pdata[i]));
+  return n;
+}
+
+/* The cells of @row, NULL-terminated; rows may be shorter than the widest. */
+const char * const *
+hb_block_get_row (HbBlock *self,
+                  guint    row)
+{
+  g_return_val_if_fail (HB_IS_BLOCK (self), NULL);
+  g_return_val_if_fail (self->rows != NULL && row < self->rows->len, NULL);
+
+  return (const char * const *)self->rows->pdata[row];
+}
+
+GBytes *
+hb_block_get_image_data (HbBlock *self)
+{
+  g_return_val_if_fail (HB_IS_BLOCK (self), NULL);
+
+  return self->image;
+}
+
+const char *
+hb_block_get_image_type (HbBlock *self)
+{
+  g_return_val_if_fail (HB_IS_BLOCK (self), NULL);
+
+  return self->image_type;
+}
+
+void
+hb_block_get_image_size (HbBlock *self,
+                         double  *width,
+                         double  *height)
+{
+  g_return_if_fail (HB_IS_BLOCK (self));
+
+  if (width != NULL)
+    *width = self->image_width;
+  if (height != NULL)
+    *height = self->image_height;
+}
+
+static void
+note_clear (Note *note)
+{
+  g_free (note->text);
+}
+
+/* Adds a note after the block's others; the caller puts its mark in the
+ * text. */
+void
+hb_block_add_note (HbBlock    *self,
+                   HbNoteKind  kind,
+                   const char *text)
+{
+  Note note = { kind, g_strdup (text ? text : "") };
+
+  g_return_if_fail (HB_IS_BLOCK (self));
+
+  if (self->notes == NULL)
+    {
+      self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
+      g_array_set_clear_func (self->notes, (GDestroyNotify)note_clear);
+    }
+  g_array_append_val (self->notes, note);
+}
+
+guint
+hb_block_get_n_notes (HbBlock *self)
+{
+  g_return_val_if_fail (HB_IS_BLOCK (self), 0);
+
+  return self->notes ? self->notes->len : 0;
+}
+
+const char *
+hb_block_get_note (HbBlock    *self,
+                   guint       index,
+                   HbNoteKind *kind)
+{
+  Note *note;
+
+  g_return_val_if_fail (HB_IS_BLOCK (self), NULL);
+  g_return_val_if_fail (index < hb_block_get_n_notes (self), NULL);
+
+  note = &g_array_index (self->notes, Note, index);
+  if (kind != NULL)
+    *kind = note->kind;
+  return note->text;
+}
+
+static guint
+count_marks (const char *s)
+{
+  guint n = 0;
+
+  for (const char *p = s; p != NULL && (p = strstr (p, HB_NOTE_MARK)) != NULL; p += strlen (HB_NOTE_MARK))
+    n++;
+  return n;
+}
+
+/* The note marks in the text and the run-in text, in that order. */
+guint
+hb_block_count_marks (HbBlock *self)
+{
+  g_return_val_if_fail (HB_IS_BLOCK (self), 0);
+
+  return count_marks (self->text) + count_marks (self->run_in);
+}
+
+/* Adds the notes of @from after those of @self. */
+void
+hb_block_copy_notes (HbBlock *self,
+                     HbBlock *from)
+{
+  g_return_if_fail (HB_IS_BLOCK (self) && HB_IS_BLOCK (from));
+
+  for (guint i = 0; from->notes != NULL && i < from->notes->len; i++)
+    {
+      Note *note = &g_array_index (from->notes, Note, i);
+      hb_block_add_note (self, note->kind, note->text);
+    }
+}
+
+/* The printed reference of note @n (1-based): ① … ⑳, then [21]. */
+static void
+append_reference (GString *out,
+                  guint    n)
+{
+  if (n >= 1 && n <= 20)
+    g_string_append_unichar (out, 0x2460 + n - 1);
+  else
+    g_string_append_printf (out, "[%u]", n);
+}
+
+/* @text with each note mark replaced by its printed reference, numbered
+ * on from *@counter (notes are numbered through a report). */
+char *
+hb_block_number_marks (const char *text,
+                       guint      *counter)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text ? text : "";
+  const char *mark;
+
+  while ((mark = strstr (p, HB_NOTE_MARK)) != NULL)
+    {
+      g_string_append_len (out, p, mark - p);
+      append_reference (out, ++*counter);
+      p = mark + strlen (HB_NOTE_MARK);
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
 }

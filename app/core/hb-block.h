@@ -8,7 +8,19 @@ G_BEGIN_DECLS
 typedef enum {
   HB_BLOCK_PARAGRAPH,
   HB_BLOCK_HEADING,
+  HB_BLOCK_TABLE,
+  HB_BLOCK_IMAGE,
 } HbBlockKind;
+
+typedef enum {
+  HB_NOTE_FOOTNOTE,
+  HB_NOTE_ENDNOTE,
+} HbNoteKind;
+
+/* Where a note is referenced in a block's text: U+FFFC, the object
+ * replacement character; the n-th mark refers to the n-th note. */
+#define HB_NOTE_MARK        "\xef\xbf\xbc"
+#define HB_NOTE_MARK_CHAR   0xFFFC
 
 #define HB_MAX_HEADING_LEVEL 4
 
@@ -20,6 +32,12 @@ HbBlock     *hb_block_new_heading   (guint       level,
                                      const char *label,
                                      const char *text,
                                      const char *run_in);
+HbBlock     *hb_block_new_table     (GPtrArray  *rows);
+HbBlock     *hb_block_new_image     (GBytes     *data,
+                                     const char *mime_type,
+                                     double      width,
+                                     double      height,
+                                     const char *description);
 HbBlock     *hb_block_copy          (HbBlock    *self);
 HbBlockKind  hb_block_get_kind      (HbBlock    *self);
 guint        hb_block_get_level     (HbBlock    *self);
@@ -35,5 +53,29 @@ const char  *hb_block_get_run_in    (HbBlock    *self);
 void         hb_block_set_run_in    (HbBlock    *self,
                                      const char *run_in);
 gsize        hb_block_count_characters (HbBlock *self);
+
+guint        hb_block_get_n_rows    (HbBlock    *self);
+guint        hb_block_get_n_columns (HbBlock    *self);
+const char * const *hb_block_get_row (HbBlock   *self,
+                                     guint       row);
+
+GBytes      *hb_block_get_image_data (HbBlock   *self);
+const char  *hb_block_get_image_type (HbBlock   *self);
+void         hb_block_get_image_size (HbBlock   *self,
+                                      double    *width,
+                                      double    *height);
+
+void         hb_block_add_note      (HbBlock    *self,
+                                     HbNoteKind  kind,
+                                     const char *text);
+guint        hb_block_get_n_notes   (HbBlock    *self);
+const char  *hb_block_get_note      (HbBlock    *self,
+                                     guint       index,
+                                     HbNoteKind *kind);
+guint        hb_block_count_marks   (HbBlock    *self);
+void         hb_block_copy_notes    (HbBlock    *self,
+                                     HbBlock    *from);
+char        *hb_block_number_marks  (const char *text,
+                                     guint      *counter);
 
 G_END_DECLS

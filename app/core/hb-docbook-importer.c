@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hb-docbook-blocks.h"
 #include "hb-docbook-importer.h"
 #include "hb-docbook-reader.h"
 #include "hb-docbook-writer.h"
@@ -17,19 +18,13 @@
  * namespace, articleinfo/bookinfo, sect1…): each article or chapter is a
  * report, sections are headings by depth, paragraphs (also inside lists
  * and quotations) are paragraphs. A DocBook file Huibian wrote as a
- * project comes back as the same bulletin. What the model cannot hold
- * yet (tables, images) is listed in the report's warnings. */
+ * project comes back as the same bulletin. Tables, footnotes and images
+ * embedded as data: URIs are kept; an image that is a separate file is
+ * listed in the report's warnings (an importer never opens other files). */
 
 #define X(s) ((const xmlChar *)(s))
 
-static gboolean
-is_docbook (xmlNode    *node,
-            const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE &&
-         (node->ns == NULL || strcmp ((const char *)node->ns->href, HB_DOCBOOK_NS) == 0) &&
-         strcmp ((const char *)node->name, name) == 0;
-}
+#define is_docbook hb_docbook_is
 
 static gboolean
 is_any (xmlNode            *node,
@@ -133,17 +128,41 @@ read_byline (HbReport *report,
 
 static void read_blocks (HbReport *report, xmlNode *parent, guint depth);
 
+/* Paragraph text with white space as text_of() makes it, and a note mark
+ * where each footnote stood. */
+static char *
+note_text_of (xmlNode *node,
+              HbBlock *notes)
+{
+  g_autofree char *raw = hb_docbook_note_text (node, notes);
+
+  return hb_text_normalize_marked (raw);
+}
+
 static void
 add_paragraph (HbReport *report,
                xmlNode  *node)
 {
-  g_autofree char *text = text_of (node);
-  g_autoptr(HbBlock) block = NULL;
+  g_autoptr(HbBlock) block = hb_block_new_paragraph (NULL);
+  g_autofree char *text = note_text_of (node, block);
 
-  if (*text == '\0')
+  if (*text == '\0' && hb_block_get_n_notes (block) == 0)
     return;
-  block = hb_block_new_paragraph (text);
+  hb_block_set_text (block, text);
   hb_report_append_block (report, block);
+}
+
+static void
+add_image (HbReport *report,
+           xmlNode  *node)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(HbBlock) block = hb_docbook_image (node, &problem);
+
+  if (block != NULL)
+    hb_report_append_block (report, block);
+  else
+    hb_report_add_warning (report, "%s", problem);
 }
 
 /* A section's title keeps its number label apart when it has one:
@@ -153,7 +172,9 @@ add_section (HbReport *report,
              xmlNode  *section,
              guint     depth)
 {
-  g_autofree char *title = text_of (child (section, "title") ?: section);
+  g_autoptr(HbBlock) notes = hb_block_new_paragraph (NULL);
+  g_autofree char *title = child (section, "title") ? note_text_of (child (section, "title"), notes)
+                                                    : text_of (section);
   guint level = CLAMP (depth, 1, HB_MAX_HEADING_LEVEL);
   HbHeadingMatch match;
   g_autoptr(HbBlock) block = NULL;
@@ -164,6 +185,7 @@ add_section (HbReport *report,
     block = hb_block_new_heading (level, NULL, title, NULL);
   hb_heading_match_clear (&match);
 
+  hb_block_copy_notes (block, notes);
   hb_report_append_block (report, block);
   if (depth > HB_MAX_HEADING_LEVEL)
     hb_report_add_warning (report, _("The section “%s” is nested deeper than four levels; read as level %u"),
@@ -194,9 +216,12 @@ read_blocks (HbReport *report,
       else if (is_any (c, containers))
         read_blocks (report, c, depth);
       else if (is_any (c, tables))
-        hb_report_add_warning (report, _("A table was left out: tables are not supported yet"));
+        {
+          g_autoptr(HbBlock) table = hb_docbook_table (c);
+          hb_report_append_block (report, table);
+        }
       else if (is_any (c, images))
-        hb_report_add_warning (report, _("An image was left out: images are not supported yet"));
+        add_image (report, c);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 
+#include "hb-docbook-blocks.h"
 #include "hb-docbook-reader.h"
 #include "hb-docbook-writer.h"
 #include "hb-project.h"
@@ -155,7 +156,9 @@ read_section (HbReport *report,
 {
   g_autofree char *role = attribute_of (section, "role");
   g_autofree char *label = attribute_of (section, "label");
-  g_autofree char *title = child_text (section, "title");
+  g_autoptr(HbBlock) notes = hb_block_new_paragraph (NULL);
+  xmlNode *title_node = child (section, "title");
+  g_autofree char *title = title_node ? hb_docbook_note_text (title_node, notes) : NULL;
   g_autofree char *run_in = NULL;
   g_autoptr(HbBlock) block = NULL;
   gboolean has_run_in;
@@ -164,14 +167,41 @@ read_section (HbReport *report,
 
   if (has_run_in && first_para != NULL)
     {
-      run_in = text_of (first_para);
+      run_in = hb_docbook_note_text (first_para, notes);
       xmlUnlinkNode (first_para);
       xmlFreeNode (first_para);
     }
 
   block = hb_block_new_heading (level, label, title, run_in);
+  hb_block_copy_notes (block, notes);
   hb_report_append_block (report, block);
   read_blocks (report, section, depth + 1);
+}
+
+static void
+read_paragraph (HbReport *report,
+                xmlNode  *para)
+{
+  g_autoptr(HbBlock) block = hb_block_new_paragraph (NULL);
+  g_autofree char *text = hb_docbook_note_text (para, block);
+
+  if (*text == '\0' && hb_block_get_n_notes (block) == 0)
+    return;
+  hb_block_set_text (block, text);
+  hb_report_append_block (report, block);
+}
+
+static void
+read_image (HbReport *report,
+            xmlNode  *node)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(HbBlock) block = hb_docbook_image (node, &problem);
+
+  if (block != NULL)
+    hb_report_append_block (report, block);
+  else
+    hb_report_add_warning (report, "%s", problem);
 }
 
 static void
@@ -182,18 +212,16 @@ read_blocks (HbReport *report,
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
       if (is_db (c, "para"))
-        {
-          g_autofree char *text = text_of (c);
-
-          if (*text != '\0')
-            {
-              g_autoptr(HbBlock) block = hb_block_new_paragraph (text);
-
-              hb_report_append_block (report, block);
-            }
-        }
+        read_paragraph (report, c);
       else if (is_db (c, "section"))
         read_section (report, c, depth);
+      else if (is_db (c, "table") || is_db (c, "informaltable"))
+        {
+          g_autoptr(HbBlock) block = hb_docbook_table (c);
+          hb_report_append_block (report, block);
+        }
+      else if (is_db (c, "mediaobject"))
+        read_image (report, c);
     }
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hb-docbook-writer.h"
 #include "hb-xml-writer.h"
 
@@ -145,6 +147,118 @@ close_sections (Writer *writer,
     }
 }
 
+static void
+write_note (Writer     *writer,
+            HbBlock    *block,
+            guint       index)
+{
+  HbNoteKind kind;
+  const char *text = hb_block_get_note (block, index, &kind);
+
+  hb_xml_start (writer->w, "footnote");
+  hb_xml_attr (writer->w, "role", kind == HB_NOTE_ENDNOTE ? "endnote" : NULL);
+  hb_xml_element (writer->w, "para", text);
+  hb_xml_end (writer->w);
+}
+
+/* @text as @element, each note mark written as the note itself (a
+ * footnote; an endnote is a footnote with the role "endnote", DocBook
+ * having no endnotes). *@note counts the block's notes written so far;
+ * @last adds the notes whose marks were edited away. */
+static void
+write_marked (Writer     *writer,
+              const char *element,
+              const char *text,
+              HbBlock    *block,
+              guint      *note,
+              gboolean    last)
+{
+  guint n = hb_block_get_n_notes (block);
+  const char *p = text;
+  const char *mark;
+
+  if (n == 0)
+    {
+      hb_xml_element (writer->w, element, text);
+      return;
+    }
+
+  hb_xml_start (writer->w, element);
+  hb_xml_set_indent (writer->w, FALSE);
+  while ((mark = strstr (p, HB_NOTE_MARK)) != NULL)
+    {
+      g_autofree char *piece = g_strndup (p, mark - p);
+
+      hb_xml_text (writer->w, piece);
+      if (*note < n)
+        write_note (writer, block, (*note)++);
+      p = mark + strlen (HB_NOTE_MARK);
+    }
+  hb_xml_text (writer->w, p);
+  while (last && *note < n)
+    write_note (writer, block, (*note)++);
+  hb_xml_end (writer->w);
+  hb_xml_set_indent (writer->w, TRUE);
+}
+
+static void
+write_table (Writer  *writer,
+             HbBlock *table)
+{
+  const char *caption = hb_block_get_text (table);
+
+  hb_xml_start (writer->w, *caption != '\0' ? "table" : "informaltable");
+  if (*caption != '\0')
+    hb_xml_element (writer->w, "title", caption);
+  hb_xml_start (writer->w, "tgroup");
+  hb_xml_attr_printf (writer->w, "cols", "%u", MAX (hb_block_get_n_columns (table), 1));
+  hb_xml_start (writer->w, "tbody");
+  for (guint i = 0; i < hb_block_get_n_rows (table); i++)
+    {
+      const char * const *cells = hb_block_get_row (table, i);
+
+      hb_xml_start (writer->w, "row");
+      for (guint j = 0; cells[j] != NULL; j++)
+        hb_xml_element (writer->w, "entry", cells[j]);
+      hb_xml_end (writer->w);
+    }
+  hb_xml_end (writer->w);
+  hb_xml_end (writer->w);
+  hb_xml_end (writer->w);
+}
+
+/* The image travels inside the file as a data: URI, so that a project or
+ * an exported DocBook bulletin is one self-contained file. */
+static void
+write_image (Writer  *writer,
+             HbBlock *image)
+{
+  GBytes *data = hb_block_get_image_data (image);
+  g_autofree char *base64 = g_base64_encode (g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  g_autofree char *uri = g_strconcat ("data:", hb_block_get_image_type (image), ";base64,", base64, NULL);
+  double width, height;
+
+  hb_block_get_image_size (image, &width, &height);
+  hb_xml_start (writer->w, "mediaobject");
+  hb_xml_start (writer->w, "imageobject");
+  hb_xml_start (writer->w, "imagedata");
+  hb_xml_attr (writer->w, "fileref", uri);
+  if (width > 0 && height > 0)
+    {
+      hb_xml_attr_printf (writer->w, "contentwidth", "%.2fpt", width);
+      hb_xml_attr_printf (writer->w, "contentdepth", "%.2fpt", height);
+    }
+  hb_xml_end (writer->w);
+  hb_xml_end (writer->w);
+  if (*hb_block_get_text (image) != '\0')
+    {
+      hb_xml_start (writer->w, "textobject");
+      hb_xml_element (writer->w, "phrase", hb_block_get_text (image));
+      hb_xml_end (writer->w);
+    }
+  hb_xml_end (writer->w);
+}
+
 /* The nesting depth gives the level; "level-N" in @role keeps a level that
  * the nesting cannot express (a level-2 heading with no level 1 above). */
 static void
@@ -154,23 +268,44 @@ open_section (Writer  *writer,
 {
   OpenSection section = { hb_block_get_level (block), FALSE };
   g_autoptr(GString) role = g_string_new (NULL);
+  const char *run_in = hb_block_get_run_in (block);
+  guint note = 0;
 
   close_sections (writer, open, section.level);
   if (open->len + 1 != section.level)
     g_string_append_printf (role, "level-%u", section.level);
-  if (hb_block_get_run_in (block) != NULL)
+  if (run_in != NULL)
     g_string_append_printf (role, "%srun-in", role->len > 0 ? " " : "");
 
   hb_xml_start (writer->w, "section");
   hb_xml_attr (writer->w, "label", hb_block_get_label (block));
   hb_xml_attr (writer->w, "role", role->len > 0 ? role->str : NULL);
-  hb_xml_element (writer->w, "title", hb_block_get_text (block));
-  if (hb_block_get_run_in (block) != NULL)
+  write_marked (writer, "title", hb_block_get_text (block), block, &note, run_in == NULL);
+  if (run_in != NULL)
     {
-      hb_xml_element (writer->w, "para", hb_block_get_run_in (block));
+      write_marked (writer, "para", run_in, block, &note, TRUE);
       section.has_content = TRUE;
     }
   g_array_append_val (open, section);
+}
+
+static void
+write_body_block (Writer  *writer,
+                  HbBlock *block)
+{
+  guint note = 0;
+
+  switch (hb_block_get_kind (block))
+    {
+    case HB_BLOCK_TABLE:
+      write_table (writer, block);
+      break;
+    case HB_BLOCK_IMAGE:
+      write_image (writer, block);
+      break;
+    default:
+      write_marked (writer, "para", hb_block_get_text (block), block, &note, TRUE);
+    }
 }
 
 static void
@@ -191,7 +326,7 @@ write_blocks (Writer   *writer,
         open_section (writer, open, block);
       else
         {
-          hb_xml_element (writer->w, "para", hb_block_get_text (block));
+          write_body_block (writer, block);
           if (open->len > 0)
             g_array_index (open, OpenSection, open->len - 1).has_content = TRUE;
         }

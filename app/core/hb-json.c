@@ -32,24 +32,88 @@ add_warnings (JsonBuilder     *builder,
 }
 
 static void
+add_rows (JsonBuilder *builder,
+          HbBlock     *table)
+{
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hb_block_get_n_rows (table); i++)
+    {
+      const char * const *cells = hb_block_get_row (table, i);
+
+      json_builder_begin_array (builder);
+      for (guint j = 0; cells[j] != NULL; j++)
+        json_builder_add_string_value (builder, cells[j]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_image (JsonBuilder *builder,
+           HbBlock     *image)
+{
+  double width, height;
+
+  hb_block_get_image_size (image, &width, &height);
+  add_string_or_null (builder, "mime_type", hb_block_get_image_type (image));
+  json_builder_set_member_name (builder, "bytes");
+  json_builder_add_int_value (builder, g_bytes_get_size (hb_block_get_image_data (image)));
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_double_value (builder, width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_double_value (builder, height);
+}
+
+/* Notes in the order of their marks ("\ufffc" in the text). */
+static void
+add_notes (JsonBuilder *builder,
+           HbBlock     *block)
+{
+  if (hb_block_get_n_notes (block) == 0)
+    return;
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hb_block_get_n_notes (block); i++)
+    {
+      HbNoteKind kind;
+      const char *text = hb_block_get_note (block, i, &kind);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kind == HB_NOTE_ENDNOTE ? "endnote" : "footnote");
+      add_string_or_null (builder, "text", text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
 add_block (JsonBuilder *builder,
            HbBlock     *block,
            gboolean     with_kind)
 {
-  gboolean heading = hb_block_get_kind (block) == HB_BLOCK_HEADING;
+  static const char *kinds[] = { "paragraph", "heading", "table", "image" };
+  HbBlockKind kind = hb_block_get_kind (block);
 
   json_builder_begin_object (builder);
   if (with_kind)
     {
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, heading ? "heading" : "paragraph");
+      json_builder_add_string_value (builder, kinds[kind]);
     }
   json_builder_set_member_name (builder, "level");
   json_builder_add_int_value (builder, hb_block_get_level (block));
   add_string_or_null (builder, "label", hb_block_get_label (block));
   add_string_or_null (builder, "text", hb_block_get_text (block));
-  if (heading)
+  if (kind == HB_BLOCK_HEADING)
     add_string_or_null (builder, "run_in", hb_block_get_run_in (block));
+  else if (kind == HB_BLOCK_TABLE)
+    add_rows (builder, block);
+  else if (kind == HB_BLOCK_IMAGE)
+    add_image (builder, block);
+  add_notes (builder, block);
   json_builder_end_object (builder);
 }
 
@@ -97,6 +161,12 @@ add_report (JsonBuilder *builder,
   add_blocks (builder, report, "blocks", FALSE);
   json_builder_set_member_name (builder, "paragraphs");
   json_builder_add_int_value (builder, hb_report_count_paragraphs (report));
+  json_builder_set_member_name (builder, "tables");
+  json_builder_add_int_value (builder, hb_report_count_blocks (report, HB_BLOCK_TABLE));
+  json_builder_set_member_name (builder, "images");
+  json_builder_add_int_value (builder, hb_report_count_blocks (report, HB_BLOCK_IMAGE));
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_int_value (builder, hb_report_count_notes (report));
   json_builder_set_member_name (builder, "characters");
   json_builder_add_int_value (builder, hb_report_count_characters (report));
   add_warnings (builder, hb_report_get_warnings (report));

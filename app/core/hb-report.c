@@ -470,13 +470,34 @@ hb_report_get_revision (HbReport *self)
 guint
 hb_report_count_paragraphs (HbReport *self)
 {
+  return hb_report_count_blocks (self, HB_BLOCK_PARAGRAPH);
+}
+
+guint
+hb_report_count_blocks (HbReport    *self,
+                        HbBlockKind  kind)
+{
   guint n = 0;
 
   g_return_val_if_fail (HB_IS_REPORT (self), 0);
 
   for (guint i = 0; i < hb_report_get_n_blocks (self); i++)
-    if (hb_block_get_kind (hb_report_get_block (self, i)) == HB_BLOCK_PARAGRAPH)
+    if (hb_block_get_kind (hb_report_get_block (self, i)) == kind)
       n++;
+
+  return n;
+}
+
+/* Footnotes and endnotes of all blocks. */
+guint
+hb_report_count_notes (HbReport *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HB_IS_REPORT (self), 0);
+
+  for (guint i = 0; i < hb_report_get_n_blocks (self); i++)
+    n += hb_block_get_n_notes (hb_report_get_block (self, i));
 
   return n;
 }
@@ -583,6 +604,8 @@ hb_report_set_block_level (HbReport *self,
   g_return_if_fail (level <= HB_MAX_HEADING_LEVEL);
 
   block = hb_report_get_block (self, position);
+  if (hb_block_get_kind (block) == HB_BLOCK_TABLE || hb_block_get_kind (block) == HB_BLOCK_IMAGE)
+    return;
   if (level == 0 && hb_block_get_level (block) > 0)
     {
       g_autofree char *text = g_strconcat (hb_block_get_text (block), hb_block_get_run_in (block) ?: "", NULL);

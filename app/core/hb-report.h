@@ -61,6 +61,9 @@ gboolean     hb_report_move_section       (HbReport    *self,
 char        *hb_heading_label_for         (guint        level,
                                            guint        number);
 guint        hb_report_count_paragraphs   (HbReport    *self);
+guint        hb_report_count_blocks       (HbReport    *self,
+                                           HbBlockKind  kind);
+guint        hb_report_count_notes        (HbReport    *self);
 gsize        hb_report_count_characters   (HbReport    *self);
 
 G_END_DECLS

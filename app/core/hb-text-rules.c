@@ -78,7 +78,8 @@ is_space_like (gunichar c)
 static gboolean
 is_invisible (gunichar c)
 {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060;
+  /* U+FFFC marks a note in the model; in plain text it stands for nothing. */
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060 || c == 0xFFFC;
 }
 
 static GRegex *
@@ -150,6 +151,25 @@ hb_text_normalize_line (const char *line,
     }
 
   return hb_text_remove_space_after_punct (out->str);
+}
+
+/* As hb_text_normalize_line(), keeping the note marks (HB_NOTE_MARK) of
+ * a structured source's paragraph where they are. */
+char *
+hb_text_normalize_marked (const char *text)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, HB_NOTE_MARK, -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_autofree char *piece = hb_text_normalize_line (pieces[i], NULL, NULL);
+
+      if (i > 0)
+        g_string_append (out, HB_NOTE_MARK);
+      g_string_append (out, piece);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static gunichar

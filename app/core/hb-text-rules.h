@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "hb-block.h"
+
 G_BEGIN_DECLS
 
 /* The repair and recognition rules for text that came out of a PDF or a
@@ -23,6 +25,7 @@ void      hb_heading_match_clear          (HbHeadingMatch *match);
 char     *hb_text_normalize_line          (const char  *line,
                                            GPtrArray   *removed_markers,
                                            guint       *n_control_pictures);
+char     *hb_text_normalize_marked        (const char  *text);
 char     *hb_text_remove_space_after_punct (const char *line);
 char     *hb_text_remove_space_between_han (const char *line);
 gboolean  hb_text_ends_sentence           (const char  *line);

@@ -31,6 +31,15 @@ hb_xml_writer_new (gboolean indent)
   return self;
 }
 
+/* Mixed content (text with elements inside) must not be indented: the
+ * indentation would become part of the text. */
+void
+hb_xml_set_indent (HbXmlWriter *self,
+                   gboolean     indent)
+{
+  xmlTextWriterSetIndent (self->writer, indent ? 1 : 0);
+}
+
 void
 hb_xml_start (HbXmlWriter *self,
               const char  *name)

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 typedef struct _HbXmlWriter HbXmlWriter;
 
 HbXmlWriter *hb_xml_writer_new     (gboolean     indent);
+void         hb_xml_set_indent     (HbXmlWriter *self,
+                                    gboolean     indent);
 void         hb_xml_start          (HbXmlWriter *self,
                                     const char  *name);
 void         hb_xml_end            (HbXmlWriter *self);

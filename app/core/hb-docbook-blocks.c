@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hb-docbook-blocks"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hb-docbook-blocks.h"
+#include "hb-docbook-writer.h"
+
+/* The DocBook shapes of notes, tables and images, read alike from a
+ * Huibian project and from DocBook written elsewhere: elements in the
+ * DocBook 5 namespace or in none (DocBook 4). */
+
+#define MAX_IMAGE_BYTES (32 * 1024 * 1024)
+
+gboolean
+hb_docbook_is (xmlNode    *node,
+               const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         (node->ns == NULL || strcmp ((const char *)node->ns->href, HB_DOCBOOK_NS) == 0) &&
+         strcmp ((const char *)node->name, name) == 0;
+}
+
+static char *
+content_of (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup ((const char *)content);
+
+  xmlFree (content);
+  return text;
+}
+
+static void
+collect_text (xmlNode *node,
+              HbBlock *notes,
+              GString *out)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        g_string_append (out, (const char *)c->content);
+      else if (hb_docbook_is (c, "footnote"))
+        {
+          g_autofree char *text = content_of (c);
+          xmlChar *role = xmlGetNoNsProp (c, (const xmlChar *)"role");
+          gboolean endnote = role != NULL && strcmp ((const char *)role, "endnote") == 0;
+
+          g_strstrip (text);
+          g_string_append (out, HB_NOTE_MARK);
+          hb_block_add_note (notes, endnote ? HB_NOTE_ENDNOTE : HB_NOTE_FOOTNOTE, text);
+          xmlFree (role);
+        }
+      else if (c->type == XML_ELEMENT_NODE)
+        collect_text (c, notes, out);
+    }
+}
+
+/* The text of @node with a note mark where each footnote stood; the
+ * footnotes are added to @notes (role="endnote" makes an endnote). Stray
+ * marks in the text itself are dropped: they would point at no note. */
+char *
+hb_docbook_note_text (xmlNode *node,
+                      HbBlock *notes)
+{
+  g_autoptr(GString) raw = g_string_new (NULL);
+  g_autoptr(HbBlock) scratch = hb_block_new_paragraph (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint note = 0;
+
+  collect_text (node, scratch, raw);
+  if (hb_block_get_n_notes (scratch) == 0)
+    return g_string_free (g_steal_pointer (&raw), FALSE);
+
+  /* Footnote marks are added by collect_text in order; any other mark in
+   * the raw text is one the source had as a character. */
+  for (const char *p = raw->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, HB_NOTE_MARK))
+        {
+          if (note++ >= hb_block_get_n_notes (scratch))
+            continue;
+        }
+      g_string_append_unichar (out, g_utf8_get_char (p));
+    }
+  hb_block_copy_notes (notes, scratch);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+read_rows (xmlNode   *parent,
+           GPtrArray *rows)
+{
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      if (hb_docbook_is (c, "row"))
+        {
+          g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+
+          for (xmlNode *e = c->children; e != NULL; e = e->next)
+            if (hb_docbook_is (e, "entry") || hb_docbook_is (e, "entrytbl"))
+              {
+                g_autofree char *text = content_of (e);
+
+                g_strv_builder_add (cells, g_strstrip (text));
+              }
+          g_ptr_array_add (rows, g_strv_builder_end (cells));
+        }
+      else if (hb_docbook_is (c, "tgroup") || hb_docbook_is (c, "thead") ||
+               hb_docbook_is (c, "tbody") || hb_docbook_is (c, "tfoot"))
+        read_rows (c, rows);
+    }
+}
+
+/* A CALS table (table or informaltable) as rows of cell text; its title
+ * is the caption. */
+HbBlock *
+hb_docbook_table (xmlNode *table)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  HbBlock *block;
+
+  read_rows (table, rows);
+  block = hb_block_new_table (rows);
+  for (xmlNode *c = table->children; c != NULL; c = c->next)
+    if (hb_docbook_is (c, "title") || hb_docbook_is (c, "caption"))
+      {
+        g_autofree char *caption = content_of (c);
+
+        hb_block_set_text (block, g_strstrip (caption));
+        break;
+      }
+  return block;
+}
+
+static xmlNode *
+find (xmlNode    *node,
+      const char *name)
+{
+  if (hb_docbook_is (node, name))
+    return node;
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      xmlNode *found = find (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "120pt", "4.2cm", "30mm", "2in", "96px" in points; 0 if not a length. */
+static double
+length_in_points (const char *text)
+{
+  static const struct { const char *unit; double points; } units[] = {
+    { "pt", 1 }, { "cm", 72 / 2.54 }, { "mm", 72 / 25.4 }, { "in", 72 }, { "px", 0.75 }, { "pc", 12 },
+  };
+  char *end = NULL;
+  double v = text ? g_ascii_strtod (text, &end) : 0;
+
+  if (end == text || !(v > 0 && v < 10000))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (end, units[i].unit) == 0)
+      return v * units[i].points;
+  return *end == '\0' ? v * 0.75 : 0;  /* a bare number: pixels */
+}
+
+static double
+length_attribute (xmlNode    *node,
+                  const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
+  double points = length_in_points ((const char *)value);
+
+  xmlFree (value);
+  return points;
+}
+
+/* A data: URI's bytes and type; NULL for anything else (a file name: an
+ * importer never reads files a document points at). */
+static GBytes *
+decode_data_uri (const char  *uri,
+                 char       **mime_type)
+{
+  const char *comma = strchr (uri, ',');
+  g_autofree char *header = NULL;
+  guchar *data;
+  gsize len;
+
+  if (!g_str_has_prefix (uri, "data:") || comma == NULL)
+    return NULL;
+  header = g_strndup (uri + strlen ("data:"), comma - uri - strlen ("data:"));
+  if (!g_str_has_suffix (header, ";base64") || strchr (header, '/') == NULL)
+    return NULL;
+  *strchr (header, ';') = '\0';
+  if (strlen (comma + 1) / 4 * 3 > MAX_IMAGE_BYTES)
+    return NULL;
+
+  data = g_base64_decode (comma + 1, &len);
+  if (len == 0)
+    {
+      g_free (data);
+      return NULL;
+    }
+  *mime_type = g_steal_pointer (&header);
+  return g_bytes_new_take (data, len);
+}
+
+/* The first image of a mediaobject (or figure) when it is embedded as a
+ * data: URI; else NULL and *@problem says why, naming the file. */
+HbBlock *
+hb_docbook_image (xmlNode  *node,
+                  char    **problem)
+{
+  xmlNode *imagedata = find (node, "imagedata");
+  xmlNode *phrase = find (node, "textobject");
+  xmlChar *fileref = imagedata ? xmlGetNoNsProp (imagedata, (const xmlChar *)"fileref") : NULL;
+  g_autofree char *mime_type = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  HbBlock *block;
+
+  *problem = NULL;
+  if (fileref != NULL)
+    bytes = decode_data_uri ((const char *)fileref, &mime_type);
+  if (bytes == NULL)
+    {
+      *problem = fileref && !g_str_has_prefix ((const char *)fileref, "data:")
+        ? g_strdup_printf (_("An image was left out: “%.80s” is a separate file, not part of the document"),
+                           (const char *)fileref)
+        : g_strdup (_("An image was left out: it has no embedded image data"));
+      xmlFree (fileref);
+      return NULL;
+    }
+  xmlFree (fileref);
+
+  if (phrase == NULL && find (node, "title") != NULL)
+    phrase = find (node, "title");
+  description = phrase ? content_of (phrase) : g_strdup ("");
+  block = hb_block_new_image (bytes, mime_type, length_attribute (imagedata, "contentwidth"),
+                              length_attribute (imagedata, "contentdepth"), g_strstrip (description));
+  return block;
+}
