@@ -9,6 +9,7 @@
 
 #include "hb-docbook-blocks.h"
 #include "hb-docbook-writer.h"
+#include "hb-util.h"
 
 /* The DocBook shapes of notes, tables and images, read alike from a
  * Huibian project and from DocBook written elsewhere: elements in the
@@ -153,30 +154,12 @@ find (xmlNode    *node,
   return NULL;
 }
 
-/* "120pt", "4.2cm", "30mm", "2in", "96px" in points; 0 if not a length. */
-static double
-length_in_points (const char *text)
-{
-  static const struct { const char *unit; double points; } units[] = {
-    { "pt", 1 }, { "cm", 72 / 2.54 }, { "mm", 72 / 25.4 }, { "in", 72 }, { "px", 0.75 }, { "pc", 12 },
-  };
-  char *end = NULL;
-  double v = text ? g_ascii_strtod (text, &end) : 0;
-
-  if (end == text || !(v > 0 && v < 10000))
-    return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strcmp (end, units[i].unit) == 0)
-      return v * units[i].points;
-  return *end == '\0' ? v * 0.75 : 0;  /* a bare number: pixels */
-}
-
 static double
 length_attribute (xmlNode    *node,
                   const char *name)
 {
   xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
-  double points = length_in_points ((const char *)value);
+  double points = hb_length_in_points ((const char *)value);
 
   xmlFree (value);
   return points;

@@ -11,17 +11,27 @@
 #include "hb-docx-importer.h"
 #include "hb-import.h"
 #include "hb-text-importer.h"
+#include "hb-text-rules.h"
+#include "hb-util.h"
 
 /* Reads a Word document (.docx) as one report. Each paragraph becomes a
  * line for the text recogniser, with what Word knows added: the heading
  * level of its style ("Heading 2", "标题 2", an outline level) and the
  * number label Word's automatic numbering shows ("一、", "（一）"), which
  * is not in the text. Tracked changes are read as accepted; fields,
- * comments and content controls give their visible text. Tables, images
- * and notes, which the model does not hold yet, are counted in the
- * report's warnings. */
+ * comments and content controls give their visible text. Tables become
+ * table blocks (cells as text), footnotes and endnotes notes of their
+ * paragraph, and pictures image blocks with the bytes of their package
+ * member. Relationships are only followed inside the package. */
 
-#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_A   "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_WP  "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_V   "urn:schemas-microsoft-com:vml"
+#define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+
+#define EMU_PER_POINT 12700.0
 
 typedef struct {
   char  *format;       /* "decimal", "chineseCounting", … */
@@ -33,15 +43,58 @@ typedef struct {
   GHashTable *style_levels;   /* style id → heading level */
   GHashTable *numbering;      /* numId → Level[9] */
   GHashTable *counters;       /* numId → guint[9] */
-  guint tables, images, notes;
+  HbZipReader *zip;
+  GHashTable *targets;        /* relationship id → package member */
+  GHashTable *footnotes;      /* note id → text */
+  GHashTable *endnotes;
+  GPtrArray  *warnings;
+  GPtrArray  *images;         /* image blocks of the paragraph being read */
 } Docx;
+
+static gboolean
+is_in (xmlNode    *node,
+       const char *ns,
+       const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+         strcmp ((const char *)node->ns->href, ns) == 0 && strcmp ((const char *)node->name, name) == 0;
+}
 
 static gboolean
 is (xmlNode    *node,
     const char *name)
 {
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         strcmp ((const char *)node->ns->href, NS_W) == 0 && strcmp ((const char *)node->name, name) == 0;
+  return is_in (node, NS_W, name);
+}
+
+static xmlNode *
+find_in (xmlNode    *node,
+         const char *ns,
+         const char *name)
+{
+  if (is_in (node, ns, name))
+    return node;
+  for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
+    {
+      xmlNode *found = find_in (c, ns, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+ns_attribute (xmlNode    *node,
+              const char *ns,
+              const char *name)
+{
+  xmlChar *v = node ? (ns ? xmlGetNsProp (node, (const xmlChar *)name, (const xmlChar *)ns)
+                          : xmlGetNoNsProp (node, (const xmlChar *)name)) : NULL;
+  char *s = g_strdup ((const char *)v);
+
+  xmlFree (v);
+  return s;
 }
 
 static xmlNode *
@@ -242,12 +295,188 @@ numbering_label (Docx    *docx,
   return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
+static void run_text (Docx *docx, xmlNode *node, GString *out, HbBlock *notes);
+
+/* The text of a note's paragraphs, or of a table cell's, one line each;
+ * a note inside them is put in brackets. */
+static char *
+paragraphs_text (Docx    *docx,
+                 xmlNode *parent)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    if (is (c, "p"))
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autofree char *normalized = NULL;
+        g_autofree char *line = NULL;
+
+        run_text (docx, c, text, NULL);
+        normalized = hb_text_normalize_line (text->str, NULL, NULL);
+        line = hb_text_remove_space_between_han (normalized);
+        if (*line == '\0')
+          continue;
+        if (out->len > 0)
+          g_string_append_c (out, '\n');
+        g_string_append (out, line);
+      }
+    else if (is (c, "sdt") || is (c, "sdtContent") || is (c, "ins") || is (c, "customXml"))
+      {
+        g_autofree char *inner = paragraphs_text (docx, c);
+
+        if (*inner != '\0')
+          g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", inner);
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* footnotes.xml or endnotes.xml: note id → its text; the separators Word
+ * keeps there are not notes. */
+static GHashTable *
+read_notes (Docx       *docx,
+            xmlDoc     *doc,
+            const char *element)
+{
+  GHashTable *notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlNode *n = doc ? xmlDocGetRootElement (doc)->children : NULL; n != NULL; n = n->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *type = NULL;
+
+      if (!is (n, element))
+        continue;
+      id = ns_attribute (n, NS_W, "id");
+      type = ns_attribute (n, NS_W, "type");
+      if (id != NULL && (type == NULL || strcmp (type, "normal") == 0))
+        g_hash_table_replace (notes, g_steal_pointer (&id), paragraphs_text (docx, n));
+    }
+  return notes;
+}
+
+static void
+add_note (Docx       *docx,
+          xmlNode    *reference,
+          HbNoteKind  kind,
+          GString    *out,
+          HbBlock    *notes)
+{
+  g_autofree char *id = ns_attribute (reference, NS_W, "id");
+  const char *text = id ? g_hash_table_lookup (kind == HB_NOTE_ENDNOTE ? docx->endnotes : docx->footnotes, id) : NULL;
+
+  if (text == NULL)
+    {
+      g_ptr_array_add (docx->warnings, g_strdup_printf (_("A note referenced in the text is missing from the document (id %s)"),
+                                                        id ? id : "?"));
+      return;
+    }
+  if (notes == NULL)
+    {
+      /* A note inside a note or a table cell: its text goes in brackets. */
+      g_string_append_printf (out, "（%s）", text);
+      return;
+    }
+  g_string_append (out, HB_NOTE_MARK);
+  hb_block_add_note (notes, kind, text);
+}
+
+/* document.xml.rels: relationship id → the member it points at; external
+ * targets and targets outside the package are left out. */
+static GHashTable *
+read_relationships (xmlDoc *doc)
+{
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlNode *r = doc ? xmlDocGetRootElement (doc)->children : NULL; r != NULL; r = r->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *mode = NULL;
+      char *path;
+
+      if (!is_in (r, NS_REL, "Relationship"))
+        continue;
+      id = ns_attribute (r, NULL, "Id");
+      target = ns_attribute (r, NULL, "Target");
+      mode = ns_attribute (r, NULL, "TargetMode");
+      if (id == NULL || g_strcmp0 (mode, "External") == 0)
+        continue;
+      path = hb_package_path ("word/document.xml", target);
+      if (path != NULL)
+        g_hash_table_replace (targets, g_steal_pointer (&id), path);
+    }
+  return targets;
+}
+
+/* The description Word keeps for a picture (alt text), else its name. */
+static char *
+picture_description (xmlNode *drawing)
+{
+  xmlNode *doc_pr = find_in (drawing, NS_WP, "docPr");
+  g_autofree char *descr = ns_attribute (doc_pr, NULL, "descr");
+  g_autofree char *title = ns_attribute (doc_pr, NULL, "title");
+
+  if (descr != NULL && *descr != '\0')
+    return g_steal_pointer (&descr);
+  return g_strdup (title ? title : "");
+}
+
+static double
+emu_attribute (xmlNode    *node,
+               const char *name)
+{
+  g_autofree char *value = ns_attribute (node, NULL, name);
+  double emu = value ? g_ascii_strtod (value, NULL) : 0;
+
+  return emu > 0 && emu < 1e11 ? emu / EMU_PER_POINT : 0;
+}
+
+/* A picture (DrawingML, or the VML of older files) as an image block
+ * after its paragraph. */
+static void
+add_picture (Docx    *docx,
+             xmlNode *drawing)
+{
+  xmlNode *blip = find_in (drawing, NS_A, "blip");
+  xmlNode *vml = find_in (drawing, NS_V, "imagedata");
+  xmlNode *extent = find_in (drawing, NS_WP, "extent");
+  g_autofree char *id = blip ? ns_attribute (blip, NS_R, "embed") : ns_attribute (vml, NS_R, "id");
+  const char *member = id ? g_hash_table_lookup (docx->targets, id) : NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const char *type;
+  HbBlock *block;
+
+  if (member == NULL || !hb_zip_reader_has (docx->zip, member))
+    {
+      g_ptr_array_add (docx->warnings, g_strdup (_("A picture was left out: it is linked, not embedded in the document")));
+      return;
+    }
+  bytes = hb_zip_reader_read (docx->zip, member, &error);
+  type = bytes ? hb_image_type (bytes, member) : NULL;
+  if (type == NULL)
+    {
+      g_ptr_array_add (docx->warnings, g_strdup_printf (_("A picture was left out: “%s” is not an image Huibian can read (%s)"),
+                                                        member, error ? error->message : _("unknown format")));
+      return;
+    }
+
+  description = picture_description (drawing);
+  block = hb_block_new_image (bytes, type, emu_attribute (extent, "cx"), emu_attribute (extent, "cy"), description);
+  g_ptr_array_add (docx->images, block);
+}
+
 /* The visible text: runs, inserted text, field results, content controls;
- * not deleted text, field codes or comments. */
+ * not deleted text, field codes or comments. Note references become note
+ * marks with the note added to @notes (or the note's text in brackets when
+ * @notes is NULL); pictures are gathered to follow the paragraph. */
 static void
 run_text (Docx    *docx,
           xmlNode *node,
-          GString *out)
+          GString *out,
+          HbBlock *notes)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
@@ -261,12 +490,16 @@ run_text (Docx    *docx,
         g_string_append_c (out, ' ');
       else if (is (c, "del") || is (c, "delText") || is (c, "instrText") || is (c, "pPr") || is (c, "rPr"))
         continue;
-      else if (is (c, "footnoteReference") || is (c, "endnoteReference"))
-        docx->notes++;
-      else if (is (c, "drawing") || is (c, "pict") || is (c, "object"))
-        docx->images++;
+      else if (is (c, "footnoteReference"))
+        add_note (docx, c, HB_NOTE_FOOTNOTE, out, notes);
+      else if (is (c, "endnoteReference"))
+        add_note (docx, c, HB_NOTE_ENDNOTE, out, notes);
+      else if (is (c, "drawing") || is (c, "pict"))
+        add_picture (docx, c);
+      else if (is (c, "object"))
+        g_ptr_array_add (docx->warnings, g_strdup (_("An embedded object (OLE) was left out")));
       else if (c->type == XML_ELEMENT_NODE)
-        run_text (docx, c, out);
+        run_text (docx, c, out, notes);
     }
 }
 
@@ -279,12 +512,49 @@ read_paragraph (Docx    *docx,
   guint level = style ? GPOINTER_TO_UINT (g_hash_table_lookup (docx->style_levels, style)) : 0;
   g_autofree char *label = child (ppr, "numPr") ? numbering_label (docx, child (ppr, "numPr")) : NULL;
   g_autoptr(GString) text = g_string_new (label);
+  g_autoptr(HbBlock) notes = hb_block_new_paragraph (NULL);
 
   if (child (ppr, "outlineLvl") != NULL && int_val (child (ppr, "outlineLvl"), 9) < HB_MAX_HEADING_LEVEL)
     level = int_val (child (ppr, "outlineLvl"), 9) + 1;
 
-  run_text (docx, p, text);
-  hb_text_lines_append (docx->lines, text->str, level);
+  run_text (docx, p, text, notes);
+  hb_text_lines_append (docx->lines, text->str, level, notes);
+  for (guint i = 0; i < docx->images->len; i++)
+    hb_text_lines_append_object (docx->lines, docx->images->pdata[i]);
+  g_ptr_array_set_size (docx->images, 0);
+}
+
+/* A table as rows of cell text; a cell's paragraphs are its lines.
+ * Pictures in cells follow the table. */
+static void
+read_table (Docx    *docx,
+            xmlNode *tbl)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(HbBlock) block = NULL;
+
+  for (xmlNode *tr = tbl->children; tr != NULL; tr = tr->next)
+    {
+      g_autoptr(GStrvBuilder) cells = NULL;
+
+      if (!is (tr, "tr"))
+        continue;
+      cells = g_strv_builder_new ();
+      for (xmlNode *tc = tr->children; tc != NULL; tc = tc->next)
+        if (is (tc, "tc"))
+          {
+            g_autofree char *text = paragraphs_text (docx, tc);
+
+            g_strv_builder_add (cells, text);
+          }
+      g_ptr_array_add (rows, g_strv_builder_end (cells));
+    }
+
+  block = hb_block_new_table (rows);
+  hb_text_lines_append_object (docx->lines, block);
+  for (guint i = 0; i < docx->images->len; i++)
+    hb_text_lines_append_object (docx->lines, docx->images->pdata[i]);
+  g_ptr_array_set_size (docx->images, 0);
 }
 
 static void
@@ -296,7 +566,7 @@ read_body (Docx    *docx,
       if (is (c, "p"))
         read_paragraph (docx, c);
       else if (is (c, "tbl"))
-        docx->tables++;
+        read_table (docx, c);
       else if (is (c, "sdt") || is (c, "sdtContent") || is (c, "ins") || is (c, "customXml"))
         read_body (docx, c);
     }
@@ -311,12 +581,20 @@ hb_docx_importer_import (HbBulletin   *bulletin,
   g_autoptr(xmlDoc) document = NULL;
   g_autoptr(xmlDoc) styles = NULL;
   g_autoptr(xmlDoc) numbering = NULL;
+  g_autoptr(xmlDoc) rels = NULL;
+  g_autoptr(xmlDoc) footnotes = NULL;
+  g_autoptr(xmlDoc) endnotes = NULL;
   g_autoptr(GPtrArray) lines = hb_text_lines_new ("");
   g_autoptr(GHashTable) style_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)levels_free);
   g_autoptr(GHashTable) counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) targets = NULL;
+  g_autoptr(GHashTable) footnote_texts = NULL;
+  g_autoptr(GHashTable) endnote_texts = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(HbReport) report = NULL;
-  Docx docx = { lines, style_levels, numbers, counters };
+  Docx docx = { lines, style_levels, numbers, counters, zip, NULL, NULL, NULL, warnings, images };
   xmlNode *body;
 
   document = parse_member (zip, "word/document.xml", TRUE, error);
@@ -324,8 +602,14 @@ hb_docx_importer_import (HbBulletin   *bulletin,
     return FALSE;
   styles = parse_member (zip, "word/styles.xml", FALSE, NULL);
   numbering = parse_member (zip, "word/numbering.xml", FALSE, NULL);
+  rels = parse_member (zip, "word/_rels/document.xml.rels", FALSE, NULL);
+  footnotes = parse_member (zip, "word/footnotes.xml", FALSE, NULL);
+  endnotes = parse_member (zip, "word/endnotes.xml", FALSE, NULL);
   read_styles (&docx, styles);
   read_numbering (&docx, numbering);
+  docx.targets = targets = read_relationships (rels);
+  docx.footnotes = footnote_texts = read_notes (&docx, footnotes, "footnote");
+  docx.endnotes = endnote_texts = read_notes (&docx, endnotes, "endnote");
 
   body = child (xmlDocGetRootElement (document), "body");
   if (body != NULL)
@@ -337,7 +621,8 @@ hb_docx_importer_import (HbBulletin   *bulletin,
     }
 
   report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
-  hb_text_importer_add_left_out (report, docx.tables, docx.images, docx.notes);
+  for (guint i = 0; i < warnings->len; i++)
+    hb_report_add_warning (report, "%s", (char *)warnings->pdata[i]);
   hb_bulletin_append_report (bulletin, report);
   return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hb-docbook-importer.h"
+#include "hb-docbook-reader.h"
 #include "hb-docx-importer.h"
 #include "hb-import.h"
 #include "hb-odt-importer.h"
@@ -36,6 +37,22 @@ is_pdf (GBytes *bytes)
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
   return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
+}
+
+/* XML is a flat OpenDocument text (.fodt) or DocBook. */
+static gboolean
+import_xml (HbBulletin  *bulletin,
+            GBytes      *bytes,
+            const char  *source_name,
+            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = hb_docbook_parse (bytes, error);
+
+  if (doc == NULL)
+    return FALSE;
+  if (hb_odt_importer_is_flat (doc))
+    return hb_odt_importer_import_flat (bulletin, doc, source_name, error);
+  return hb_docbook_importer_import (bulletin, bytes, source_name, error);
 }
 
 /* A zip package is told by what it holds, whatever its name: an
@@ -114,7 +131,7 @@ hb_import_bytes (HbBulletin     *bulletin,
     return import_package (bulletin, bytes, source_name, error);
 
   if (hb_docbook_importer_is_xml (bytes))
-    return hb_docbook_importer_import (bulletin, bytes, source_name, error);
+    return import_xml (bulletin, bytes, source_name, error);
 
   utf8 = hb_text_decode (data, len, NULL, error);
   if (utf8 == NULL)

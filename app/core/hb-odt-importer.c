@@ -11,23 +11,32 @@
 #include "hb-import.h"
 #include "hb-odt-importer.h"
 #include "hb-text-importer.h"
+#include "hb-text-rules.h"
+#include "hb-util.h"
 
-/* Reads an OpenDocument text (.odt) as one report: its paragraphs and
- * headings (text:h with their outline level, or paragraphs starting with
- * a number label) go through the same recognition as text, so the title,
- * organisation and date lines at the top are found alike. A generated
- * table of contents is skipped; tables and images, which the model does
- * not hold yet, are counted in the report's warnings. */
+/* Reads an OpenDocument text (.odt, or a flat .fodt) as one report: its
+ * paragraphs and headings (text:h with their outline level, or paragraphs
+ * starting with a number label) go through the same recognition as text,
+ * so the title, organisation and date lines at the top are found alike.
+ * Tables become table blocks, notes notes of their paragraph, and images
+ * image blocks (from the package's Pictures/ or, in a flat file, from
+ * office:binary-data). A generated table of contents is skipped. */
 
 #define NS_TEXT   "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TABLE  "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_DRAW   "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_SVG    "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_XLINK  "http://www.w3.org/1999/xlink"
+
+/* Spreadsheet-like tables repeat empty cells thousands of times. */
+#define MAX_REPEAT 64
 
 typedef struct {
-  GPtrArray *lines;
-  guint tables;
-  guint images;
+  GPtrArray   *lines;
+  HbZipReader *zip;       /* NULL for a flat file */
+  GPtrArray   *objects;   /* blocks to follow the paragraph being read */
+  GPtrArray   *warnings;
 } Reading;
 
 static gboolean
@@ -39,12 +48,186 @@ is (xmlNode    *node,
          strcmp ((const char *)node->ns->href, ns) == 0 && strcmp ((const char *)node->name, name) == 0;
 }
 
+static xmlNode *
+child (xmlNode    *node,
+       const char *ns,
+       const char *name)
+{
+  for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
+    if (is (c, ns, name))
+      return c;
+  return NULL;
+}
+
+static char *
+attribute (xmlNode    *node,
+           const char *ns,
+           const char *name)
+{
+  xmlChar *v = node ? xmlGetNsProp (node, (const xmlChar *)name, (const xmlChar *)ns) : NULL;
+  char *s = g_strdup ((const char *)v);
+
+  xmlFree (v);
+  return s;
+}
+
+static guint
+repeat_count (xmlNode    *node,
+              const char *name)
+{
+  g_autofree char *value = attribute (node, NS_TABLE, name);
+  guint64 n = value ? g_ascii_strtoull (value, NULL, 10) : 1;
+
+  return (guint)CLAMP (n, 1, MAX_REPEAT);
+}
+
+static void paragraph_text (Reading *reading, xmlNode *node, GString *out, HbBlock *notes);
+
+/* The paragraphs of a cell, a note body or a text box, one line each. */
+static char *
+paragraphs_text (Reading *reading,
+                 xmlNode *parent)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (xmlNode *c = parent->children; c != NULL; c = c->next)
+    {
+      g_autoptr(GString) text = NULL;
+      g_autofree char *line = NULL;
+
+      if (is (c, NS_TEXT, "p") || is (c, NS_TEXT, "h"))
+        {
+          text = g_string_new (NULL);
+          paragraph_text (reading, c, text, NULL);
+          g_autofree char *normalized = hb_text_normalize_line (text->str, NULL, NULL);
+
+          line = hb_text_remove_space_between_han (normalized);
+        }
+      else if (c->type == XML_ELEMENT_NODE)
+        line = paragraphs_text (reading, c);  /* lists */
+      if (line == NULL || *line == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, line);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+add_note (Reading *reading,
+          xmlNode *note,
+          GString *out,
+          HbBlock *notes)
+{
+  g_autofree char *class = attribute (note, NS_TEXT, "note-class");
+  xmlNode *body = child (note, NS_TEXT, "note-body");
+  g_autofree char *text = body ? paragraphs_text (reading, body) : g_strdup ("");
+
+  if (notes == NULL)
+    {
+      /* A note in a table cell or in another note: its text in brackets. */
+      g_string_append_printf (out, "（%s）", text);
+      return;
+    }
+  g_string_append (out, HB_NOTE_MARK);
+  hb_block_add_note (notes, g_strcmp0 (class, "endnote") == 0 ? HB_NOTE_ENDNOTE : HB_NOTE_FOOTNOTE, text);
+}
+
+/* The bytes of a draw:image: its package member, or its inline base64. */
+static GBytes *
+image_bytes (Reading  *reading,
+             xmlNode  *image,
+             char    **name)
+{
+  g_autofree char *href = attribute (image, NS_XLINK, "href");
+  xmlNode *binary = child (image, NS_OFFICE, "binary-data");
+
+  *name = NULL;
+  if (binary != NULL)
+    {
+      xmlChar *content = xmlNodeGetContent (binary);
+      gsize len = 0;
+      guchar *data = g_base64_decode ((const char *)content, &len);
+
+      xmlFree (content);
+      return len > 0 ? g_bytes_new_take (data, len) : (g_free (data), NULL);
+    }
+  if (reading->zip == NULL || href == NULL)
+    return NULL;
+
+  *name = hb_package_path ("content.xml", href);
+  if (*name == NULL || !hb_zip_reader_has (reading->zip, *name))
+    return NULL;
+  return hb_zip_reader_read (reading->zip, *name, NULL);
+}
+
+static char *
+frame_description (xmlNode *frame)
+{
+  xmlNode *desc = child (frame, NS_SVG, "desc") ?: child (frame, NS_SVG, "title");
+  xmlChar *content = desc ? xmlNodeGetContent (desc) : NULL;
+  char *text = g_strdup (content ? (const char *)content : "");
+
+  xmlFree (content);
+  return g_strstrip (text);
+}
+
+static double
+frame_length (xmlNode    *frame,
+              const char *name)
+{
+  g_autofree char *value = attribute (frame, NS_SVG, name);
+
+  return hb_length_in_points (value);
+}
+
+/* A frame holds an image (kept as an image block after its paragraph) or
+ * a text box (its paragraphs follow as paragraphs). */
+static void
+add_frame (Reading *reading,
+           xmlNode *frame)
+{
+  xmlNode *image = child (frame, NS_DRAW, "image");
+  xmlNode *box = child (frame, NS_DRAW, "text-box");
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *type;
+
+  if (box != NULL)
+    {
+      g_autofree char *text = paragraphs_text (reading, box);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint i = 0; *text != '\0' && lines[i] != NULL; i++)
+        g_ptr_array_add (reading->objects, hb_block_new_paragraph (lines[i]));
+      return;
+    }
+  if (image == NULL)
+    return;
+
+  bytes = image_bytes (reading, image, &name);
+  type = bytes ? hb_image_type (bytes, name) : NULL;
+  if (type == NULL)
+    {
+      g_ptr_array_add (reading->warnings, g_strdup (_("An image was left out: it is linked, not embedded, or not in a format Huibian can read")));
+      return;
+    }
+  description = frame_description (frame);
+  g_ptr_array_add (reading->objects,
+                   hb_block_new_image (bytes, type, frame_length (frame, "width"), frame_length (frame, "height"),
+                                       description));
+}
+
 /* The visible text of a paragraph: spaces, tabs and line breaks as
- * spaces; notes and annotations left out (they are not body text). */
+ * spaces; notes as note marks (their text added to @notes); annotations
+ * left out (they are not body text); frames kept to follow. */
 static void
 paragraph_text (Reading *reading,
                 xmlNode *node,
-                GString *out)
+                GString *out,
+                HbBlock *notes)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
@@ -52,12 +235,14 @@ paragraph_text (Reading *reading,
         g_string_append (out, (const char *)c->content);
       else if (is (c, NS_TEXT, "s") || is (c, NS_TEXT, "tab") || is (c, NS_TEXT, "line-break"))
         g_string_append_c (out, ' ');
-      else if (is (c, NS_TEXT, "note") || is (c, NS_OFFICE, "annotation"))
+      else if (is (c, NS_TEXT, "note"))
+        add_note (reading, c, out, notes);
+      else if (is (c, NS_OFFICE, "annotation") || is (c, NS_OFFICE, "annotation-end"))
         continue;
       else if (is (c, NS_DRAW, "frame"))
-        reading->images++;
+        add_frame (reading, c);
       else if (c->type == XML_ELEMENT_NODE)
-        paragraph_text (reading, c, out);
+        paragraph_text (reading, c, out, notes);
     }
 }
 
@@ -72,23 +257,84 @@ outline_level (xmlNode *heading)
 }
 
 static void
+flush_objects (Reading *reading)
+{
+  for (guint i = 0; i < reading->objects->len; i++)
+    hb_text_lines_append_object (reading->lines, reading->objects->pdata[i]);
+  g_ptr_array_set_size (reading->objects, 0);
+}
+
+static void
+read_rows (Reading   *reading,
+           xmlNode   *parent,
+           GPtrArray *rows)
+{
+  for (xmlNode *r = parent->children; r != NULL; r = r->next)
+    {
+      g_autoptr(GStrvBuilder) cells = NULL;
+      g_auto(GStrv) row = NULL;
+
+      if (is (r, NS_TABLE, "table-header-rows") || is (r, NS_TABLE, "table-rows") ||
+          is (r, NS_TABLE, "table-row-group"))
+        {
+          read_rows (reading, r, rows);
+          continue;
+        }
+      if (!is (r, NS_TABLE, "table-row"))
+        continue;
+
+      cells = g_strv_builder_new ();
+      for (xmlNode *c = r->children; c != NULL; c = c->next)
+        if (is (c, NS_TABLE, "table-cell") || is (c, NS_TABLE, "covered-table-cell"))
+          {
+            g_autofree char *text = paragraphs_text (reading, c);
+
+            for (guint k = repeat_count (c, "number-columns-repeated"); k > 0; k--)
+              g_strv_builder_add (cells, text);
+          }
+      row = g_strv_builder_end (cells);
+      for (guint k = repeat_count (r, "number-rows-repeated"); k > 0; k--)
+        g_ptr_array_add (rows, g_strdupv (row));
+    }
+}
+
+static void
+read_table (Reading *reading,
+            xmlNode *table)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(HbBlock) block = NULL;
+
+  read_rows (reading, table, rows);
+  block = hb_block_new_table (rows);
+  hb_text_lines_append_object (reading->lines, block);
+  flush_objects (reading);
+}
+
+static void
 read_body (Reading *reading,
            xmlNode *parent)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
-      g_autoptr(GString) text = NULL;
-
       if (is (c, NS_TEXT, "p") || is (c, NS_TEXT, "h"))
         {
-          text = g_string_new (NULL);
-          paragraph_text (reading, c, text);
-          hb_text_lines_append (reading->lines, text->str, is (c, NS_TEXT, "h") ? outline_level (c) : 0);
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(HbBlock) notes = hb_block_new_paragraph (NULL);
+
+          paragraph_text (reading, c, text, notes);
+          hb_text_lines_append (reading->lines, text->str, is (c, NS_TEXT, "h") ? outline_level (c) : 0, notes);
+          flush_objects (reading);
         }
       else if (is (c, NS_TEXT, "table-of-content"))
         continue;
       else if (is (c, NS_TABLE, "table"))
-        reading->tables++;
+        read_table (reading, c);
+      else if (is (c, NS_DRAW, "frame"))
+        {
+          add_frame (reading, c);
+          flush_objects (reading);
+        }
       else if (c->type == XML_ELEMENT_NODE)
         read_body (reading, c);  /* lists, list items, sections */
     }
@@ -105,23 +351,20 @@ office_text (xmlNode *root)
   return NULL;
 }
 
-gboolean
-hb_odt_importer_import (HbBulletin   *bulletin,
-                        HbZipReader  *zip,
-                        const char   *source,
-                        GError      **error)
+static gboolean
+import_document (HbBulletin   *bulletin,
+                 xmlDoc       *doc,
+                 HbZipReader  *zip,
+                 const char   *source,
+                 GError      **error)
 {
-  g_autoptr(GBytes) content = hb_zip_reader_read (zip, "content.xml", error);
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) lines = hb_text_lines_new (""); /* an empty array with the right free function */
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(HbReport) report = NULL;
-  Reading reading = { 0 };
-  xmlNode *text;
+  Reading reading = { lines, zip, objects, warnings };
+  xmlNode *text = office_text (xmlDocGetRootElement (doc));
 
-  if (content == NULL || (doc = hb_docbook_parse (content, error)) == NULL)
-    return FALSE;
-
-  text = office_text (xmlDocGetRootElement (doc));
   if (text == NULL)
     {
       g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED,
@@ -129,8 +372,6 @@ hb_odt_importer_import (HbBulletin   *bulletin,
       return FALSE;
     }
 
-  lines = hb_text_lines_new (""); /* an empty array with the right free function */
-  reading.lines = lines;
   read_body (&reading, text);
   if (lines->len == 0)
     {
@@ -139,7 +380,38 @@ hb_odt_importer_import (HbBulletin   *bulletin,
     }
 
   report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
-  hb_text_importer_add_left_out (report, reading.tables, reading.images, 0);
+  for (guint i = 0; i < warnings->len; i++)
+    hb_report_add_warning (report, "%s", (char *)warnings->pdata[i]);
   hb_bulletin_append_report (bulletin, report);
   return TRUE;
+}
+
+gboolean
+hb_odt_importer_import (HbBulletin   *bulletin,
+                        HbZipReader  *zip,
+                        const char   *source,
+                        GError      **error)
+{
+  g_autoptr(GBytes) content = hb_zip_reader_read (zip, "content.xml", error);
+  g_autoptr(xmlDoc) doc = NULL;
+
+  if (content == NULL || (doc = hb_docbook_parse (content, error)) == NULL)
+    return FALSE;
+  return import_document (bulletin, doc, zip, source, error);
+}
+
+/* Whether @doc is a flat OpenDocument file (.fodt): office:document. */
+gboolean
+hb_odt_importer_is_flat (xmlDoc *doc)
+{
+  return is (xmlDocGetRootElement (doc), NS_OFFICE, "document");
+}
+
+gboolean
+hb_odt_importer_import_flat (HbBulletin   *bulletin,
+                             xmlDoc       *doc,
+                             const char   *source,
+                             GError      **error)
+{
+  return import_document (bulletin, doc, NULL, source, error);
 }

@@ -19,6 +19,8 @@ hb_text_line_free (HbTextLine *line)
 {
   g_free (line->text);
   g_clear_pointer (&line->notes, g_ptr_array_unref);
+  g_clear_object (&line->object);
+  g_clear_object (&line->footnotes);
   g_free (line);
 }
 
@@ -98,16 +100,19 @@ hb_text_lines_new (const char *utf8)
 
 /* Adds a paragraph a structured source (ODT, Word) gave as one: it is
  * never joined to its neighbours, and @outline_level > 0 makes it a
- * heading even without a number label. Empty paragraphs are skipped. */
+ * heading even without a number label. @footnotes, if not NULL, holds the
+ * notes whose marks (HB_NOTE_MARK) are in @text. Empty paragraphs are
+ * skipped. */
 void
 hb_text_lines_append (GPtrArray  *lines,
                       const char *text,
-                      guint       outline_level)
+                      guint       outline_level,
+                      HbBlock    *footnotes)
 {
-  g_autofree char *normalized = hb_text_normalize_line (text, NULL, NULL);
+  g_autofree char *normalized = hb_text_normalize_marked (text);
   HbTextLine *line;
 
-  if (*normalized == '\0')
+  if (*normalized == '\0' && (footnotes == NULL || hb_block_get_n_notes (footnotes) == 0))
     return;
 
   line = g_new0 (HbTextLine, 1);
@@ -115,6 +120,22 @@ hb_text_lines_append (GPtrArray  *lines,
   line->number = lines->len + 1;
   line->outline_level = MIN (outline_level, HB_MAX_HEADING_LEVEL);
   line->no_join = TRUE;
+  if (footnotes != NULL && hb_block_get_n_notes (footnotes) > 0)
+    line->footnotes = g_object_ref (footnotes);
+  g_ptr_array_add (lines, line);
+}
+
+/* Adds a table or an image where it stands among the paragraphs. */
+void
+hb_text_lines_append_object (GPtrArray *lines,
+                             HbBlock   *object)
+{
+  HbTextLine *line = g_new0 (HbTextLine, 1);
+
+  line->text = g_strdup ("");
+  line->number = lines->len + 1;
+  line->no_join = TRUE;
+  line->object = g_object_ref (object);
   g_ptr_array_add (lines, line);
 }
 
@@ -122,14 +143,47 @@ typedef struct {
   HbReport *report;
   GString  *paragraph;    /* the paragraph being assembled, if any */
   int       quote_balance; /* open quotations where the last paragraph stopped */
+  HbBlock  *footnotes;    /* notes for the next block */
 } ReportBuilder;
+
+static void
+take_warnings (ReportBuilder *builder,
+               HbTextLine    *line)
+{
+  for (guint i = 0; line->notes != NULL && i < line->notes->len; i++)
+    hb_report_add_warning (builder->report, "%s", (char *)line->notes->pdata[i]);
+}
+
+/* Keeps the line's footnotes for the next block made (the notes of a
+ * title line go to the first block). */
+static void
+take_footnotes (ReportBuilder *builder,
+                HbTextLine    *line)
+{
+  if (line->footnotes != NULL)
+    hb_block_copy_notes (builder->footnotes, line->footnotes);
+}
 
 static void
 take_notes (ReportBuilder *builder,
             HbTextLine    *line)
 {
-  for (guint i = 0; line->notes != NULL && i < line->notes->len; i++)
-    hb_report_add_warning (builder->report, "%s", (char *)line->notes->pdata[i]);
+  take_warnings (builder, line);
+  take_footnotes (builder, line);
+}
+
+/* Appends @block with the notes gathered for it. */
+static void
+append_block (ReportBuilder *builder,
+              HbBlock       *block)
+{
+  if (hb_block_get_n_notes (builder->footnotes) > 0 && hb_block_get_kind (block) <= HB_BLOCK_HEADING)
+    {
+      hb_block_copy_notes (block, builder->footnotes);
+      g_object_unref (builder->footnotes);
+      builder->footnotes = hb_block_new_paragraph (NULL);
+    }
+  hb_report_append_block (builder->report, block);
 }
 
 static void
@@ -143,7 +197,7 @@ flush_paragraph (ReportBuilder *builder)
 
   text = hb_text_remove_space_between_han (builder->paragraph->str);
   block = hb_block_new_paragraph (text);
-  hb_report_append_block (builder->report, block);
+  append_block (builder, block);
   builder->quote_balance = hb_text_quote_balance (builder->quote_balance, builder->paragraph->str);
   g_string_free (builder->paragraph, TRUE);
   builder->paragraph = NULL;
@@ -161,7 +215,7 @@ add_heading (ReportBuilder  *builder,
     run_in = hb_text_remove_space_between_han (match->run_in);
 
   block = hb_block_new_heading (match->level, match->label, match->text, run_in);
-  hb_report_append_block (builder->report, block);
+  append_block (builder, block);
   builder->quote_balance = 0;
 
   if (match->malformed)
@@ -180,9 +234,18 @@ add_body_line (ReportBuilder *builder,
   int open_quotes = builder->paragraph != NULL
     ? hb_text_quote_balance (builder->quote_balance, builder->paragraph->str)
     : builder->quote_balance;
-  gboolean heading = open_quotes == 0 && hb_text_parse_heading (line->text, &match);
+  gboolean heading;
 
-  take_notes (builder, line);
+  take_warnings (builder, line);
+  if (line->object != NULL)
+    {
+      flush_paragraph (builder);
+      append_block (builder, line->object);
+      builder->quote_balance = 0;
+      return;
+    }
+
+  heading = open_quotes == 0 && hb_text_parse_heading (line->text, &match);
 
   /* A heading by its style, without a number label. */
   if (!heading && line->outline_level > 0)
@@ -200,10 +263,12 @@ add_body_line (ReportBuilder *builder,
       g_autofree char *joined = hb_text_join (builder->paragraph->str, line->text);
 
       g_string_assign (builder->paragraph, joined);
+      take_footnotes (builder, line);
       return;
     }
 
   flush_paragraph (builder);
+  take_footnotes (builder, line);
 
   if (heading)
     {
@@ -237,7 +302,11 @@ read_byline (ReportBuilder *builder,
   for (guint n = 0; n < MAX_BYLINE_LINES && i < end; n++)
     {
       HbTextLine *line = lines->pdata[i];
-      g_autofree char *date = hb_text_parse_date (line->text);
+      g_autofree char *date = NULL;
+
+      if (line->object != NULL)
+        break;
+      date = hb_text_parse_date (line->text);
 
       if (date != NULL && hb_report_get_date (builder->report) == NULL)
         hb_report_set_date (builder->report, date);
@@ -273,7 +342,7 @@ read_title (ReportBuilder *builder,
   HbTextLine *first = lines->pdata[start];
   g_autoptr(GString) title = g_string_new (NULL);
 
-  if (title_lines == 0 && start + 1 < end && hb_text_looks_like_title (first->text))
+  if (title_lines == 0 && start + 1 < end && first->object == NULL && hb_text_looks_like_title (first->text))
     title_lines = 1;
 
   if (title_lines == 0)
@@ -319,7 +388,7 @@ hb_text_importer_build_report (GPtrArray  *lines,
                                const char *source,
                                const char *fallback_title)
 {
-  ReportBuilder builder = { .report = hb_report_new () };
+  ReportBuilder builder = { .report = hb_report_new (), .footnotes = hb_block_new_paragraph (NULL) };
   g_autofree char *from_source = fallback_title ? NULL : title_from_source (source);
   guint i;
 
@@ -332,6 +401,7 @@ hb_text_importer_build_report (GPtrArray  *lines,
   if (start == end)
     {
       hb_report_set_title (builder.report, fallback_title);
+      g_object_unref (builder.footnotes);
       return builder.report;
     }
 
@@ -341,6 +411,14 @@ hb_text_importer_build_report (GPtrArray  *lines,
   for (; i < end; i++)
     add_body_line (&builder, lines->pdata[i]);
   flush_paragraph (&builder);
+
+  /* Notes of a title with no body after it still have a place to go. */
+  if (hb_block_get_n_notes (builder.footnotes) > 0)
+    {
+      g_autoptr(HbBlock) holder = hb_block_new_paragraph (NULL);
+      append_block (&builder, holder);
+    }
+  g_object_unref (builder.footnotes);
 
   return builder.report;
 }
@@ -375,28 +453,4 @@ hb_text_importer_import (HbBulletin    *bulletin,
   hb_bulletin_append_report (bulletin, report);
 
   return TRUE;
-}
-
-/* Says what a structured source held that the model cannot hold yet. */
-void
-hb_text_importer_add_left_out (HbReport *report,
-                               guint     tables,
-                               guint     images,
-                               guint     notes)
-{
-  if (tables > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u table was left out: tables are not supported yet",
-                                                "%u tables were left out: tables are not supported yet",
-                                                tables), tables);
-  if (images > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u image was left out: images are not supported yet",
-                                                "%u images were left out: images are not supported yet",
-                                                images), images);
-  if (notes > 0)
-    hb_report_add_warning (report, g_dngettext (GETTEXT_PACKAGE,
-                                                "%u footnote or endnote was left out: notes are not supported yet",
-                                                "%u footnotes or endnotes were left out: notes are not supported yet",
-                                                notes), notes);
 }

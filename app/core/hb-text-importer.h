@@ -14,22 +14,23 @@ typedef struct {
   GPtrArray *notes;         /* warnings about this line, or NULL */
   guint      outline_level; /* a heading level the source gave, or 0 */
   gboolean   no_join;       /* a paragraph of its own in the source */
+  HbBlock   *object;        /* a table or an image standing here, or NULL */
+  HbBlock   *footnotes;     /* holds the notes marked in @text, or NULL */
 } HbTextLine;
 
 GPtrArray *hb_text_lines_new              (const char  *utf8);
 void       hb_text_lines_append           (GPtrArray   *lines,
                                            const char  *text,
-                                           guint        outline_level);
+                                           guint        outline_level,
+                                           HbBlock     *footnotes);
+void       hb_text_lines_append_object    (GPtrArray   *lines,
+                                           HbBlock     *object);
 HbReport  *hb_text_importer_build_report  (GPtrArray   *lines,
                                            guint        start,
                                            guint        end,
                                            guint        title_lines,
                                            const char  *source,
                                            const char  *fallback_title);
-void       hb_text_importer_add_left_out  (HbReport     *report,
-                                           guint         tables,
-                                           guint         images,
-                                           guint         notes);
 gboolean   hb_text_importer_import        (HbBulletin   *bulletin,
                                            const char   *utf8,
                                            const char   *source,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hb-util.h"
 
 /* Stores a copy of @value in @field; empty strings are stored as NULL so
@@ -52,4 +54,93 @@ hb_strip_white_space (const char *utf8)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The MIME type of image data, from its first bytes or else from the
+ * extension of @name; NULL when neither tells. */
+const char *
+hb_image_type (GBytes     *data,
+               const char *name)
+{
+  static const struct { const char *magic; gsize len; const char *type; } magics[] = {
+    { "\x89PNG\r\n\x1a\n", 8, "image/png" },
+    { "\xff\xd8\xff", 3, "image/jpeg" },
+    { "GIF8", 4, "image/gif" },
+    { "BM", 2, "image/bmp" },
+    { "II*\0", 4, "image/tiff" },
+    { "MM\0*", 4, "image/tiff" },
+  };
+  static const struct { const char *ext; const char *type; } exts[] = {
+    { ".emf", "image/x-emf" }, { ".wmf", "image/x-wmf" }, { ".svg", "image/svg+xml" },
+  };
+  gsize len;
+  const char *bytes = g_bytes_get_data (data, &len);
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
+    if (len >= magics[i].len && memcmp (bytes, magics[i].magic, magics[i].len) == 0)
+      return magics[i].type;
+  for (guint i = 0; lower != NULL && i < G_N_ELEMENTS (exts); i++)
+    if (g_str_has_suffix (lower, exts[i].ext))
+      return exts[i].type;
+  return NULL;
+}
+
+/* A package member named by @target relative to the folder of @base
+ * ("word/document.xml" + "media/a.png" → "word/media/a.png"; "/x" is from
+ * the package root). NULL for a URL or a name that climbs out of the
+ * package with "..": such a target is never followed. */
+char *
+hb_package_path (const char *base,
+                 const char *target)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) segments = NULL;
+  const char *slash = strrchr (base, '/');
+
+  if (target == NULL || *target == '\0' || strstr (target, "://") != NULL || strchr (target, ':') != NULL ||
+      strchr (target, '\\') != NULL)
+    return NULL;
+  if (target[0] == '/')
+    joined = g_strdup (target + 1);
+  else
+    joined = slash ? g_strdup_printf ("%.*s/%s", (int)(slash - base), base, target) : g_strdup (target);
+
+  segments = g_strsplit (joined, "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    {
+      if (*segments[i] == '\0' || strcmp (segments[i], ".") == 0)
+        continue;
+      if (strcmp (segments[i], "..") == 0)
+        {
+          if (parts->len == 0)
+            return NULL;
+          g_ptr_array_set_size (parts, parts->len - 1);
+          continue;
+        }
+      g_ptr_array_add (parts, segments[i]);
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("/", (char **)parts->pdata);
+}
+
+/* "120pt", "4.2cm", "30mm", "2in", "96px" in points; 0 if not a length. */
+double
+hb_length_in_points (const char *text)
+{
+  static const struct { const char *unit; double points; } units[] = {
+    { "pt", 1 }, { "cm", 72 / 2.54 }, { "mm", 72 / 25.4 }, { "in", 72 }, { "px", 0.75 }, { "pc", 12 },
+  };
+  char *end = NULL;
+  double v = text ? g_ascii_strtod (text, &end) : 0;
+
+  if (end == text || !(v > 0 && v < 10000))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (end, units[i].unit) == 0)
+      return v * units[i].points;
+  return *end == '\0' ? v * 0.75 : 0;  /* a bare number: pixels */
 }

@@ -21,6 +21,7 @@ struct _HbZipReader
   GBytes *bytes;
   zip_source_t *source;
   zip_t *zip;
+  gsize inflated;  /* by all reads so far, against HB_ZIP_MAX_TOTAL_SIZE */
 };
 
 void
@@ -135,6 +136,16 @@ hb_zip_reader_read (HbZipReader  *self,
           g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_TOO_LARGE,
                        _("“%s” in the package inflates to more than %d MB"),
                        name, HB_ZIP_MAX_MEMBER_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      /* Many members each under the cap (images) must not add up to a bomb. */
+      self->inflated += n;
+      if (self->inflated > HB_ZIP_MAX_TOTAL_SIZE)
+        {
+          zip_fclose (file);
+          g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_TOO_LARGE,
+                       _("the package inflates to more than %d MB in all"),
+                       HB_ZIP_MAX_TOTAL_SIZE / (1024 * 1024));
           return NULL;
         }
       g_byte_array_append (out, chunk, n);

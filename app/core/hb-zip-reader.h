@@ -10,6 +10,7 @@ typedef struct _HbZipReader HbZipReader;
 /* Caps for packages from outside: members are never used as paths. */
 #define HB_ZIP_MAX_ENTRIES      10000
 #define HB_ZIP_MAX_MEMBER_SIZE  (64 * 1024 * 1024)
+#define HB_ZIP_MAX_TOTAL_SIZE   (192 * 1024 * 1024)
 
 HbZipReader *hb_zip_reader_open  (GBytes       *bytes,
                                   GError      **error);
