@@ -496,32 +496,59 @@ hb_block_copy_notes (HbBlock *self,
 }
 
 /* The printed reference of note @n (1-based): ① … ⑳, then [21]. */
-static void
-append_reference (GString *out,
-                  guint    n)
+char *
+hb_note_reference (guint n)
 {
   if (n >= 1 && n <= 20)
-    g_string_append_unichar (out, 0x2460 + n - 1);
-  else
-    g_string_append_printf (out, "[%u]", n);
+    {
+      char buf[8] = { 0 };
+
+      g_unichar_to_utf8 (0x2460 + n - 1, buf);
+      return g_strdup (buf);
+    }
+  return g_strdup_printf ("[%u]", n);
 }
 
-/* @text with each note mark replaced by its printed reference, numbered
- * on from *@counter (notes are numbered through a report). */
+/* @text (a part of the block's text) as printed: its note marks replaced
+ * by references numbered on from *@counter (notes are numbered through a
+ * report); *@used counts the block's notes referenced so far. A mark with
+ * no note left is dropped; when @last, the notes whose marks were edited
+ * away get references at the end. */
 char *
-hb_block_number_marks (const char *text,
-                       guint      *counter)
+hb_block_print_marks (HbBlock    *self,
+                      const char *text,
+                      guint      *counter,
+                      guint      *used,
+                      gboolean    last)
 {
-  GString *out = g_string_new (NULL);
-  const char *p = text ? text : "";
+  GString *out;
+  const char *p = text;
   const char *mark;
+  guint n = hb_block_get_n_notes (self);
 
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
   while ((mark = strstr (p, HB_NOTE_MARK)) != NULL)
     {
       g_string_append_len (out, p, mark - p);
-      append_reference (out, ++*counter);
+      if (*used < n)
+        {
+          g_autofree char *reference = hb_note_reference (++*counter);
+
+          g_string_append (out, reference);
+          (*used)++;
+        }
       p = mark + strlen (HB_NOTE_MARK);
     }
   g_string_append (out, p);
+  while (last && *used < n)
+    {
+      g_autofree char *reference = hb_note_reference (++*counter);
+
+      g_string_append (out, reference);
+      (*used)++;
+    }
   return g_string_free (out, FALSE);
 }

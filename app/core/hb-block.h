@@ -75,7 +75,11 @@ const char  *hb_block_get_note      (HbBlock    *self,
 guint        hb_block_count_marks   (HbBlock    *self);
 void         hb_block_copy_notes    (HbBlock    *self,
                                      HbBlock    *from);
-char        *hb_block_number_marks  (const char *text,
-                                     guint      *counter);
+char        *hb_block_print_marks   (HbBlock    *self,
+                                     const char *text,
+                                     guint      *counter,
+                                     guint      *used,
+                                     gboolean    last);
+char        *hb_note_reference      (guint       n);
 
 G_END_DECLS

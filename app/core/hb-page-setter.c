@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hb-page-setter.h"
+#include "hb-util.h"
 
 /* Sets text on the page grid of a page setup: pango breaks each block
  * into lines (its line breaking follows UAX #14, so no line starts with
@@ -29,6 +30,7 @@ typedef struct {
   double       leader_from;
   gboolean     red;
   guint        rule_below;
+  HbFigure   **figures;  /* per line, for a table or an image */
 } Unit;
 
 struct _HbPageSetter {
@@ -49,11 +51,63 @@ struct _HbPageSetter {
 /* Keep at least this many lines of a split paragraph on each page. */
 #define MIN_LINES_AT_BREAK 2
 
+/* Cell padding of a table, left and right. */
+#define CELL_PADDING 4.0
+
+static void
+figure_free (HbFigure *figure)
+{
+  for (guint i = 0; i < figure->n_cells; i++)
+    g_object_unref (figure->cells[i]);
+  g_free (figure->cells);
+  g_free (figure->xs);
+  g_free (figure->widths);
+  g_clear_pointer (&figure->image, g_bytes_unref);
+  g_free (figure->image_type);
+  g_free (figure->description);
+}
+
+HbFigure *
+hb_figure_ref (HbFigure *figure)
+{
+  return g_atomic_rc_box_acquire (figure);
+}
+
+void
+hb_figure_unref (HbFigure *figure)
+{
+  g_atomic_rc_box_release_full (figure, (GDestroyNotify)figure_free);
+}
+
 static void
 unit_clear (Unit *unit)
 {
+  for (guint i = 0; unit->figures != NULL && i < unit->n_lines; i++)
+    hb_figure_unref (unit->figures[i]);
+  g_free (unit->figures);
   g_free (unit->rows);
   g_free (unit->xs);
+}
+
+static void
+placed_line_clear (HbPlacedLine *line)
+{
+  g_clear_pointer (&line->figure, hb_figure_unref);
+}
+
+/* Makes @lines hold a reference on each of its figures (a copy of a page's
+ * lines shares them). */
+void
+hb_page_lines_own_figures (GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      HbPlacedLine *line = &g_array_index (lines, HbPlacedLine, i);
+
+      if (line->figure != NULL)
+        hb_figure_ref (line->figure);
+    }
+  g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
 }
 
 HbPage *
@@ -63,6 +117,7 @@ hb_page_new (int report)
 
   page->report = report;
   page->lines = g_array_new (FALSE, FALSE, sizeof (HbPlacedLine));
+  g_array_set_clear_func (page->lines, (GDestroyNotify)placed_line_clear);
   return page;
 }
 
@@ -285,16 +340,20 @@ add_title_block (HbPageSetter *self,
 
 static PangoLayout *
 heading_layout (HbPageSetter *self,
-                HbBlock   *block)
+                HbBlock      *block,
+                guint        *note)
 {
   HbFontRole role = HB_FONT_HEADING1 + hb_block_get_level (block) - 1;
-  g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
-  g_autofree char *text = g_strconcat (heading, hb_block_get_run_in (block) ?: "", NULL);
+  g_autofree char *marked = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+  guint used = 0;
+  g_autofree char *heading = hb_block_print_marks (block, marked, note, &used, hb_block_get_run_in (block) == NULL);
+  g_autofree char *run_in = hb_block_print_marks (block, hb_block_get_run_in (block), note, &used, TRUE);
+  g_autofree char *text = g_strconcat (heading, run_in ?: "", NULL);
   PangoLayout *layout = make_layout (self, role, text, PANGO_ALIGN_LEFT,
                                      hb_page_setup_type_width (self->setup), body_indent (self));
 
   /* A run-in heading's body text is set in the body font. */
-  if (hb_block_get_run_in (block) != NULL)
+  if (run_in != NULL)
     {
       PangoAttrList *attrs = pango_layout_get_attributes (layout);
       g_autoptr(PangoFontDescription) body = font_for (self->setup, HB_FONT_BODY);
@@ -311,25 +370,202 @@ heading_layout (HbPageSetter *self,
   return layout;
 }
 
+/* Adds a unit whose lines are figures, each taking @rows[i] rows. */
+static void
+add_figure_unit (HbPageSetter *self,
+                 HbFigure    **figures,
+                 guint        *rows,
+                 guint         n)
+{
+  Unit unit = { .n_lines = n, .rows = rows, .xs = g_new0 (double, n), .figures = figures, .leader_from = -1 };
+
+  g_array_append_val (self->units, unit);
+}
+
+/* Column widths in proportion to the longest line of each column's
+ * cells, between 2 and 16 characters, filling the type width. */
+static double *
+column_widths (HbBlock *table,
+               guint    n_columns,
+               double   type_width)
+{
+  double *widths = g_new0 (double, n_columns);
+  double sum = 0;
+
+  for (guint j = 0; j < n_columns; j++)
+    widths[j] = 2;
+  for (guint i = 0; i < hb_block_get_n_rows (table); i++)
+    {
+      const char * const *cells = hb_block_get_row (table, i);
+
+      for (guint j = 0; cells[j] != NULL && j < n_columns; j++)
+        {
+          g_auto(GStrv) lines = g_strsplit (cells[j], "\n", -1);
+
+          for (guint k = 0; lines[k] != NULL; k++)
+            widths[j] = MAX (widths[j], MIN (16, (double)g_utf8_strlen (lines[k], -1)));
+        }
+    }
+  for (guint j = 0; j < n_columns; j++)
+    sum += widths[j];
+  for (guint j = 0; j < n_columns; j++)
+    widths[j] = widths[j] / sum * type_width;
+  return widths;
+}
+
+/* A table: each row a figure as tall as its tallest cell, rows kept
+ * whole; a caption above it is kept with it. */
+static void
+add_table (HbPageSetter *self,
+           HbBlock      *table)
+{
+  guint n_rows = hb_block_get_n_rows (table);
+  guint n_columns = hb_block_get_n_columns (table);
+  double type_width = hb_page_setup_type_width (self->setup);
+  g_autofree double *widths = NULL;
+  HbFigure **figures;
+  guint *rows;
+
+  if (n_rows == 0 || n_columns == 0)
+    return;
+  if (*hb_block_get_text (table) != '\0')
+    {
+      Unit *caption = add_unit (self, make_layout (self, HB_FONT_BODY, hb_block_get_text (table),
+                                                   PANGO_ALIGN_CENTER, type_width, 0));
+      caption->keep_together = caption->keep_with_next = TRUE;
+    }
+
+  widths = column_widths (table, n_columns, type_width);
+  figures = g_new0 (HbFigure *, n_rows);
+  rows = g_new0 (guint, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char * const *cells = hb_block_get_row (table, i);
+      HbFigure *figure = g_atomic_rc_box_new0 (HbFigure);
+      double x = 0;
+
+      figure->n_cells = n_columns;
+      figure->cells = g_new0 (PangoLayout *, n_columns);
+      figure->xs = g_new0 (double, n_columns);
+      figure->widths = g_memdup2 (widths, n_columns * sizeof (double));
+      rows[i] = 1;
+      for (guint j = 0; j < n_columns; j++)
+        {
+          const char *text = j < g_strv_length ((char **)cells) ? cells[j] : "";
+
+          figure->cells[j] = g_object_ref (make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                                        MAX (widths[j] - 2 * CELL_PADDING, 1), 0));
+          pango_layout_set_justify (figure->cells[j], FALSE);
+          figure->xs[j] = x;
+          x += widths[j];
+          rows[i] = MAX (rows[i], (guint)pango_layout_get_line_count (figure->cells[j]));
+        }
+      rows[i] = MIN (rows[i], self->setup->lines_per_page);
+      figures[i] = figure;
+    }
+  add_figure_unit (self, figures, rows, n_rows);
+}
+
+/* An image at the size its document gave (or its pixel size at 96 dpi),
+ * made smaller to fit the type area, on whole rows. */
+static void
+add_image (HbPageSetter *self,
+           HbBlock      *image)
+{
+  HbFigure *figure = g_atomic_rc_box_new0 (HbFigure);
+  double type_width = hb_page_setup_type_width (self->setup);
+  double pitch = self->pitch;
+  double max_height = (self->setup->lines_per_page - 1) * pitch;
+  double scale = 1;
+  guint px_width = 0, px_height = 0;
+  guint *rows = g_new0 (guint, 1);
+  HbFigure **figures = g_new0 (HbFigure *, 1);
+
+  figure->image = g_bytes_ref (hb_block_get_image_data (image));
+  figure->image_type = g_strdup (hb_block_get_image_type (image));
+  figure->description = g_strdup (hb_block_get_text (image));
+  hb_block_get_image_size (image, &figure->width, &figure->height);
+  if ((figure->width <= 0 || figure->height <= 0) &&
+      hb_image_pixel_size (figure->image, &px_width, &px_height))
+    {
+      figure->width = px_width * 0.75;
+      figure->height = px_height * 0.75;
+    }
+  if (figure->width <= 0 || figure->height <= 0)
+    {
+      figure->width = type_width / 2;
+      figure->height = 3 * pitch;
+    }
+  scale = MIN (1, MIN (type_width / figure->width, max_height / figure->height));
+  figure->width *= scale;
+  figure->height *= scale;
+
+  rows[0] = MAX (1, (guint)ceil (figure->height / pitch - 0.01));
+  figures[0] = figure;
+  add_figure_unit (self, figures, rows, 1);
+}
+
+/* The report's notes after its text, numbered as their marks are. */
+static void
+add_notes (HbPageSetter *self,
+           HbReport     *report)
+{
+  double width = hb_page_setup_type_width (self->setup);
+  guint number = 0;
+  Unit *unit;
+
+  if (hb_report_count_notes (report) == 0)
+    return;
+
+  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "注释：", PANGO_ALIGN_LEFT, width, 0));
+  unit->keep_together = unit->keep_with_next = TRUE;
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    {
+      HbBlock *block = hb_report_get_block (report, i);
+
+      for (guint k = 0; k < hb_block_get_n_notes (block); k++)
+        {
+          g_autofree char *reference = hb_note_reference (++number);
+          g_autofree char *text = g_strconcat (reference, hb_block_get_note (block, k, NULL), NULL);
+
+          add_unit (self, make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT, width, 0));
+        }
+    }
+}
+
 static void
 add_blocks (HbPageSetter *self,
             HbReport  *report)
 {
+  guint note = 0;
+
   for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
     {
       HbBlock *block = hb_report_get_block (report, i);
+      g_autofree char *text = NULL;
+      guint used = 0;
       Unit *unit;
 
-      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
+      switch (hb_block_get_kind (block))
         {
-          unit = add_unit (self, heading_layout (self, block));
+        case HB_BLOCK_HEADING:
+          unit = add_unit (self, heading_layout (self, block, &note));
           unit->keep_with_next = hb_block_get_run_in (block) == NULL;
           unit->keep_together = unit->keep_with_next;
+          break;
+        case HB_BLOCK_TABLE:
+          add_table (self, block);
+          break;
+        case HB_BLOCK_IMAGE:
+          add_image (self, block);
+          break;
+        default:
+          text = hb_block_print_marks (block, hb_block_get_text (block), &note, &used, TRUE);
+          add_unit (self, make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                       hb_page_setup_type_width (self->setup), body_indent (self)));
         }
-      else
-        add_unit (self, make_layout (self, HB_FONT_BODY, hb_block_get_text (block), PANGO_ALIGN_LEFT,
-                                     hb_page_setup_type_width (self->setup), body_indent (self)));
     }
+  add_notes (self, report);
 }
 
 static void
@@ -367,6 +603,8 @@ place_lines (HbPageSetter  *self,
       };
 
       line.red = unit->red;
+      if (unit->figures != NULL)
+        line.figure = hb_figure_ref (unit->figures[i]);
       if (i == unit->n_lines - 1)
         {
           line.tail = unit->tail;

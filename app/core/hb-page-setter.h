@@ -8,9 +8,22 @@
 
 G_BEGIN_DECLS
 
+/* A table row or an image, placed like a line over the rows it takes. */
+typedef struct {
+  guint         n_cells;
+  PangoLayout **cells;      /* a table row's cells, laid out */
+  double       *xs;         /* each cell's left edge, from the type area's left */
+  double       *widths;
+  GBytes       *image;      /* an image's file, or NULL */
+  char         *image_type;
+  double        width;      /* the image's printed size in points */
+  double        height;
+  char         *description;
+} HbFigure;
+
 /* One line of text placed on the page grid. */
 typedef struct {
-  PangoLayout *layout;      /* the block's layout */
+  PangoLayout *layout;      /* the block's layout, or NULL for a figure */
   int          line;        /* index of the line in @layout */
   double       x;           /* points from the left of the type area */
   guint        row;         /* first grid row, from the top of the type area */
@@ -19,6 +32,7 @@ typedef struct {
   double       leader_from; /* where a TOC dot leader starts, or -1 */
   gboolean     red;         /* the masthead's name is printed red */
   guint        rule_below;  /* an HbRule across the type area under the line */
+  HbFigure    *figure;      /* a table row or an image instead of text */
 } HbPlacedLine;
 
 typedef enum {
@@ -35,6 +49,9 @@ typedef struct {
 
 typedef struct _HbPageSetter HbPageSetter;
 
+HbFigure     *hb_figure_ref                 (HbFigure          *figure);
+void          hb_figure_unref               (HbFigure          *figure);
+void          hb_page_lines_own_figures     (GArray            *lines);
 HbPage       *hb_page_new                   (int                report);
 HbPage       *hb_page_copy_numbered         (const HbPage      *page,
                                              guint              number);

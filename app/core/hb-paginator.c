@@ -313,6 +313,7 @@ add_closing (HbPaginator  *self,
   copy = hb_page_copy_numbered (last, last->number);
   g_array_unref (copy->lines);
   copy->lines = g_array_copy (last->lines);
+  hb_page_lines_own_figures (copy->lines);
   for (guint i = 0; i < copy->lines->len; i++)
     {
       HbPlacedLine *line = &g_array_index (copy->lines, HbPlacedLine, i);

@@ -4,17 +4,28 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "hb-pdf-exporter.h"
+#include "hb-util.h"
 
 /* Draws the paginator's pages with cairo. The same drawing serves the PDF,
  * printing and the editor's page preview, so what is previewed is what is
  * printed. cairo embeds subsets of the fonts used. */
 
 #define HB_RED 0.85, 0.0, 0.0
+
+static cairo_status_t
+read_cb (void          *closure,
+         unsigned char *data,
+         unsigned int   length)
+{
+  return g_input_stream_read_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
+                                                                          : CAIRO_STATUS_READ_ERROR;
+}
 
 #define LEADER_DOT_STEP   4.0
 #define LEADER_DOT_RADIUS 0.6
@@ -93,13 +104,131 @@ draw_rule (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* A table row: each cell framed over the row's height, its lines one
+ * grid row each. */
+static void
+draw_table_row (cairo_t            *cr,
+                const HbPagination *pagination,
+                const HbPlacedLine *placed)
+{
+  const HbFigure *figure = placed->figure;
+  double pitch = hb_page_setup_line_pitch (pagination->setup);
+  double left = HB_MM_TO_PT (pagination->setup->margin_left);
+  double top = HB_MM_TO_PT (pagination->setup->margin_top) + placed->row * pitch;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 0.5);
+  for (guint j = 0; j < figure->n_cells; j++)
+    {
+      PangoLayout *cell = figure->cells[j];
+
+      cairo_rectangle (cr, left + figure->xs[j], top, figure->widths[j], placed->rows * pitch);
+      cairo_stroke (cr);
+      for (int k = 0; k < pango_layout_get_line_count (cell) && k < (int)placed->rows; k++)
+        {
+          HbPlacedLine row = { .row = placed->row + k, .rows = 1 };
+          PangoLayoutLine *line = pango_layout_get_line_readonly (cell, k);
+          PangoRectangle logical;
+
+          pango_layout_line_get_extents (line, NULL, &logical);
+          cairo_move_to (cr, left + figure->xs[j] + 4.0 + (double)logical.x / PANGO_SCALE,
+                         baseline_of (pagination, &row, line));
+          pango_cairo_show_layout_line (cr, line);
+        }
+    }
+  cairo_restore (cr);
+}
+
+static cairo_surface_t *
+image_surface (const HbFigure *figure)
+{
+  cairo_surface_t *surface = NULL;
+  guint width, height;
+
+  if (g_strcmp0 (figure->image_type, "image/png") == 0)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (figure->image);
+
+      surface = cairo_image_surface_create_from_png_stream (read_cb, stream);
+    }
+  else if (g_strcmp0 (figure->image_type, "image/jpeg") == 0 &&
+           hb_image_pixel_size (figure->image, &width, &height) && width <= 30000 && height <= 30000)
+    {
+      /* cairo cannot decode JPEG but a PDF can hold it as it is: the
+       * surface only carries the data (a preview shows it blank). */
+      GBytes *data = g_bytes_ref (figure->image);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (data, NULL),
+                                   g_bytes_get_size (data), (cairo_destroy_func_t)g_bytes_unref, data);
+    }
+
+  if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+  return surface;
+}
+
+/* An image centred in its rows; one cairo cannot print (GIF, EMF…) is a
+ * framed box with its description, so that the page still shows where it
+ * stands. */
+static void
+draw_image (cairo_t            *cr,
+            const HbPagination *pagination,
+            const HbPlacedLine *placed)
+{
+  const HbFigure *figure = placed->figure;
+  double pitch = hb_page_setup_line_pitch (pagination->setup);
+  double x = HB_MM_TO_PT (pagination->setup->margin_left) +
+             (hb_page_setup_type_width (pagination->setup) - figure->width) / 2;
+  double y = HB_MM_TO_PT (pagination->setup->margin_top) + placed->row * pitch +
+             (placed->rows * pitch - figure->height) / 2;
+  cairo_surface_t *surface = image_surface (figure);
+
+  cairo_save (cr);
+  if (surface != NULL)
+    {
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, figure->width / cairo_image_surface_get_width (surface),
+                   figure->height / cairo_image_surface_get_height (surface));
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (surface);
+    }
+  else
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (pagination->context);
+
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x, y, figure->width, figure->height);
+      cairo_stroke (cr);
+      pango_layout_set_text (layout, figure->description, -1);
+      pango_layout_set_width (layout, (int)(figure->width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      cairo_move_to (cr, x, y + 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_line (cairo_t            *cr,
            const HbPagination *pagination,
            const HbPlacedLine *placed)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (placed->layout, placed->line);
-  double baseline = baseline_of (pagination, placed, line);
+  PangoLayoutLine *line;
+  double baseline;
+
+  if (placed->figure != NULL)
+    {
+      if (placed->figure->image != NULL)
+        draw_image (cr, pagination, placed);
+      else
+        draw_table_row (cr, pagination, placed);
+      return;
+    }
+
+  line = pango_layout_get_line_readonly (placed->layout, placed->line);
+  baseline = baseline_of (pagination, placed, line);
 
   cairo_save (cr);
   if (placed->red)

@@ -144,3 +144,46 @@ hb_length_in_points (const char *text)
       return v * units[i].points;
   return *end == '\0' ? v * 0.75 : 0;  /* a bare number: pixels */
 }
+
+static guint
+be16 (const guint8 *p)
+{
+  return (p[0] << 8) | p[1];
+}
+
+/* The pixel size of a PNG or JPEG from its header, without decoding it. */
+gboolean
+hb_image_pixel_size (GBytes *data,
+                     guint  *width,
+                     guint  *height)
+{
+  gsize len;
+  const guint8 *p = g_bytes_get_data (data, &len);
+
+  if (len >= 24 && memcmp (p, "\x89PNG", 4) == 0)
+    {
+      *width = (p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19];
+      *height = (p[20] << 24) | (p[21] << 16) | (p[22] << 8) | p[23];
+      return *width > 0 && *height > 0;
+    }
+  if (len >= 4 && p[0] == 0xFF && p[1] == 0xD8)
+    {
+      /* Walk the markers to the start of frame (SOF0–SOF15 but DHT, JPG, DAC). */
+      for (gsize i = 2; i + 9 < len;)
+        {
+          guint8 marker;
+
+          if (p[i] != 0xFF)
+            return FALSE;
+          marker = p[i + 1];
+          if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+            {
+              *height = be16 (p + i + 5);
+              *width = be16 (p + i + 7);
+              return *width > 0 && *height > 0;
+            }
+          i += 2 + be16 (p + i + 2);
+        }
+    }
+  return FALSE;
+}

@@ -14,5 +14,8 @@ const char *hb_image_type    (GBytes      *data,
 char    *hb_package_path     (const char  *base,
                               const char  *target);
 double   hb_length_in_points (const char  *text);
+gboolean hb_image_pixel_size (GBytes      *data,
+                              guint       *width,
+                              guint       *height);
 
 G_END_DECLS
