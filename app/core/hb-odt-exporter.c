@@ -42,6 +42,9 @@ typedef struct {
   HbPagination *pagination;
   const HbPageSetup *setup;
   char *families[HB_N_FONTS];
+  guint notes;          /* written so far, for their ids */
+  guint tables;
+  GPtrArray *pictures;  /* of HbBlock, stored as Pictures/imageN */
 } Odt;
 
 static void
@@ -52,6 +55,9 @@ root_namespaces (HbXmlWriter *w)
   hb_xml_attr (w, "xmlns:text", NS_TEXT);
   hb_xml_attr (w, "xmlns:fo", NS_FO);
   hb_xml_attr (w, "xmlns:svg", NS_SVG);
+  hb_xml_attr (w, "xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+  hb_xml_attr (w, "xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0");
+  hb_xml_attr (w, "xmlns:xlink", "http://www.w3.org/1999/xlink");
   hb_xml_attr (w, "office:version", "1.3");
 }
 
@@ -368,6 +374,36 @@ automatic_styles (HbXmlWriter *w)
   hb_xml_end (w);
 
   hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbCell");
+  hb_xml_attr (w, "style:family", "table-cell");
+  hb_xml_start (w, "style:table-cell-properties");
+  hb_xml_attr (w, "fo:border", "0.5pt solid #000000");
+  hb_xml_attr (w, "fo:padding-left", "4pt");
+  hb_xml_attr (w, "fo:padding-right", "4pt");
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbCellText");
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_attr (w, "style:parent-style-name", "HbBody");
+  hb_xml_start (w, "style:paragraph-properties");
+  hb_xml_attr (w, "fo:text-indent", "0pt");
+  hb_xml_attr (w, "fo:text-align", "start");
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", "HbFigure");
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_attr (w, "style:parent-style-name", "HbBody");
+  hb_xml_start (w, "style:paragraph-properties");
+  hb_xml_attr (w, "fo:text-indent", "0pt");
+  hb_xml_attr (w, "fo:text-align", "center");
+  hb_xml_end (w);
+  hb_xml_end (w);
+
+  hb_xml_start (w, "style:style");
   hb_xml_attr (w, "style:name", "HbTitleFirst");
   hb_xml_attr (w, "style:family", "paragraph");
   hb_xml_attr (w, "style:parent-style-name", "HbTitle");
@@ -522,23 +558,186 @@ table_of_contents (Odt         *odt,
 }
 
 static void
-heading (HbXmlWriter *w,
+note (Odt         *odt,
+      HbXmlWriter *w,
+      HbBlock     *block,
+      guint        index)
+{
+  HbNoteKind kind;
+  const char *note_text = hb_block_get_note (block, index, &kind);
+  g_auto(GStrv) lines = g_strsplit (note_text, "\n", -1);
+  g_autofree char *citation = NULL;
+
+  hb_xml_start (w, "text:note");
+  hb_xml_attr_printf (w, "text:id", "note%u", ++odt->notes);
+  hb_xml_attr (w, "text:note-class", kind == HB_NOTE_ENDNOTE ? "endnote" : "footnote");
+  citation = g_strdup_printf ("%u", odt->notes);
+  hb_xml_element (w, "text:note-citation", citation);
+  hb_xml_start (w, "text:note-body");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      hb_xml_start (w, "text:p");
+      text (w, lines[i]);
+      hb_xml_end (w);
+    }
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
+/* Text with its note marks as ODF notes (LibreOffice numbers them and
+ * places footnotes at the page foot, endnotes at the end); when @last,
+ * notes whose marks were edited away follow the text. */
+static void
+marked_text (Odt         *odt,
+             HbXmlWriter *w,
+             const char  *content,
+             HbBlock     *block,
+             guint       *used,
+             gboolean     last)
+{
+  guint n = hb_block_get_n_notes (block);
+  g_auto(GStrv) pieces = g_strsplit (content ? content : "", HB_NOTE_MARK, -1);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      text (w, pieces[i]);
+      if (pieces[i + 1] != NULL && *used < n)
+        note (odt, w, block, (*used)++);
+    }
+  while (last && *used < n)
+    note (odt, w, block, (*used)++);
+}
+
+static void
+heading (Odt         *odt,
+         HbXmlWriter *w,
          HbBlock     *block)
 {
   guint level = hb_block_get_level (block);
   g_autofree char *heading_text = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+  const char *run_in = hb_block_get_run_in (block);
+  guint used = 0;
 
   hb_xml_start (w, "text:h");
-  hb_xml_attr_printf (w, "text:style-name", hb_block_get_run_in (block) ? "HbRunIn%u" : "HbHeading%u", level);
+  hb_xml_attr_printf (w, "text:style-name", run_in ? "HbRunIn%u" : "HbHeading%u", level);
   hb_xml_attr_printf (w, "text:outline-level", "%u", level);
-  text (w, heading_text);
-  if (hb_block_get_run_in (block) != NULL)
+  marked_text (odt, w, heading_text, block, &used, run_in == NULL);
+  if (run_in != NULL)
     {
       hb_xml_start (w, "text:span");
       hb_xml_attr (w, "text:style-name", "HbRunInText");
-      text (w, hb_block_get_run_in (block));
+      marked_text (odt, w, run_in, block, &used, TRUE);
       hb_xml_end (w);
     }
+  hb_xml_end (w);
+}
+
+static void
+body_paragraph (Odt         *odt,
+                HbXmlWriter *w,
+                HbBlock     *block)
+{
+  guint used = 0;
+
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", "HbBody");
+  marked_text (odt, w, hb_block_get_text (block), block, &used, TRUE);
+  hb_xml_end (w);
+}
+
+static void
+table_cell (HbXmlWriter *w,
+            const char  *content)
+{
+  g_auto(GStrv) lines = g_strsplit (content, "\n", -1);
+
+  hb_xml_start (w, "table:table-cell");
+  hb_xml_attr (w, "table:style-name", "HbCell");
+  hb_xml_attr (w, "office:value-type", "string");
+  for (guint i = 0; lines[i] != NULL; i++)
+    paragraph (w, "HbCellText", lines[i]);
+  hb_xml_end (w);
+}
+
+static void
+table (Odt         *odt,
+       HbXmlWriter *w,
+       HbBlock     *block)
+{
+  guint n_columns = hb_block_get_n_columns (block);
+
+  if (n_columns == 0)
+    return;
+  if (*hb_block_get_text (block) != '\0')
+    paragraph (w, "HbFigure", hb_block_get_text (block));
+
+  hb_xml_start (w, "table:table");
+  hb_xml_attr_printf (w, "table:name", "Table%u", ++odt->tables);
+  hb_xml_start (w, "table:table-column");
+  hb_xml_attr_printf (w, "table:number-columns-repeated", "%u", n_columns);
+  hb_xml_end (w);
+  for (guint i = 0; i < hb_block_get_n_rows (block); i++)
+    {
+      const char * const *cells = hb_block_get_row (block, i);
+      guint j = 0;
+
+      hb_xml_start (w, "table:table-row");
+      for (; cells[j] != NULL; j++)
+        table_cell (w, cells[j]);
+      for (; j < n_columns; j++)
+        table_cell (w, "");
+      hb_xml_end (w);
+    }
+  hb_xml_end (w);
+}
+
+/* Pictures/imageN.png, by MIME type. */
+static char *
+picture_name (HbBlock *image,
+              guint    number)
+{
+  static const struct { const char *type; const char *ext; } exts[] = {
+    { "image/png", "png" }, { "image/jpeg", "jpg" }, { "image/gif", "gif" }, { "image/bmp", "bmp" },
+    { "image/tiff", "tif" }, { "image/x-emf", "emf" }, { "image/x-wmf", "wmf" }, { "image/svg+xml", "svg" },
+  };
+  const char *ext = "bin";
+
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    if (g_strcmp0 (hb_block_get_image_type (image), exts[i].type) == 0)
+      ext = exts[i].ext;
+  return g_strdup_printf ("Pictures/image%u.%s", number, ext);
+}
+
+/* An image in a centred paragraph of its own, at the size the PDF gives
+ * it, its file stored in the package. */
+static void
+image (Odt         *odt,
+       HbXmlWriter *w,
+       HbBlock     *block)
+{
+  g_autofree char *name = NULL;
+  double width, height;
+
+  g_ptr_array_add (odt->pictures, g_object_ref (block));
+  name = picture_name (block, odt->pictures->len);
+  hb_page_setup_fit_image (odt->setup, block, &width, &height);
+
+  hb_xml_start (w, "text:p");
+  hb_xml_attr (w, "text:style-name", "HbFigure");
+  hb_xml_start (w, "draw:frame");
+  hb_xml_attr_printf (w, "draw:name", "Image%u", odt->pictures->len);
+  hb_xml_attr (w, "text:anchor-type", "as-char");
+  hb_xml_attr_printf (w, "svg:width", "%.2fpt", width);
+  hb_xml_attr_printf (w, "svg:height", "%.2fpt", height);
+  hb_xml_start (w, "draw:image");
+  hb_xml_attr (w, "xlink:href", name);
+  hb_xml_attr (w, "xlink:type", "simple");
+  hb_xml_attr (w, "xlink:show", "embed");
+  hb_xml_attr (w, "xlink:actuate", "onLoad");
+  hb_xml_end (w);
+  if (*hb_block_get_text (block) != '\0')
+    hb_xml_element (w, "svg:desc", hb_block_get_text (block));
+  hb_xml_end (w);
   hb_xml_end (w);
 }
 
@@ -561,7 +760,8 @@ report_title (HbXmlWriter *w,
 }
 
 static void
-report_body (HbXmlWriter *w,
+report_body (Odt         *odt,
+             HbXmlWriter *w,
              HbReport    *report,
              guint        index)
 {
@@ -578,10 +778,20 @@ report_body (HbXmlWriter *w,
     {
       HbBlock *block = hb_report_get_block (report, i);
 
-      if (hb_block_get_kind (block) == HB_BLOCK_HEADING)
-        heading (w, block);
-      else
-        paragraph (w, "HbBody", hb_block_get_text (block));
+      switch (hb_block_get_kind (block))
+        {
+        case HB_BLOCK_HEADING:
+          heading (odt, w, block);
+          break;
+        case HB_BLOCK_TABLE:
+          table (odt, w, block);
+          break;
+        case HB_BLOCK_IMAGE:
+          image (odt, w, block);
+          break;
+        default:
+          body_paragraph (odt, w, block);
+        }
     }
 }
 
@@ -643,7 +853,7 @@ content_xml (Odt *odt)
   if (odt->setup->table_of_contents)
     table_of_contents (odt, w);
   for (guint i = 0; i < hb_bulletin_get_n_reports (odt->bulletin); i++)
-    report_body (w, hb_bulletin_get_report (odt->bulletin, i), i);
+    report_body (odt, w, hb_bulletin_get_report (odt->bulletin, i), i);
   closing_block (odt, w);
   hb_xml_end (w);
   hb_xml_end (w);
@@ -718,7 +928,7 @@ manifest_entry (HbXmlWriter *w,
 }
 
 static GBytes *
-manifest_xml (void)
+manifest_xml (Odt *odt)
 {
   HbXmlWriter *w = hb_xml_writer_new (FALSE);
 
@@ -730,6 +940,12 @@ manifest_xml (void)
   manifest_entry (w, "styles.xml", "text/xml");
   manifest_entry (w, "meta.xml", "text/xml");
   manifest_entry (w, "settings.xml", "text/xml");
+  for (guint i = 0; i < odt->pictures->len; i++)
+    {
+      g_autofree char *name = picture_name (odt->pictures->pdata[i], i + 1);
+
+      manifest_entry (w, name, hb_block_get_image_type (odt->pictures->pdata[i]));
+    }
   hb_xml_end (w);
 
   return hb_xml_writer_finish (w);
@@ -825,25 +1041,33 @@ hb_odt_export (HbBulletin    *bulletin,
                HbPagination  *pagination,
                GError       **error)
 {
-  Odt odt = { bulletin, pagination, pagination->setup };
-  const char *names[] = { "content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml" };
-  GBytes *members[G_N_ELEMENTS (names)];
-  GBytes *result;
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func (g_object_unref);
+  Odt odt = { bulletin, pagination, pagination->setup, .pictures = pictures };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
 
   for (guint f = 0; f < HB_N_FONTS; f++)
     odt.families[f] = hb_pagination_resolve_family (pagination, f);
 
-  members[0] = content_xml (&odt);
-  members[1] = styles_xml (&odt);
-  members[2] = meta_xml (&odt);
-  members[3] = settings_xml ();
-  members[4] = manifest_xml ();
-  result = package (members, names, G_N_ELEMENTS (names), error);
+  /* content.xml first: writing it gathers the pictures the others list. */
+  g_ptr_array_add (names, g_strdup ("content.xml"));
+  g_ptr_array_add (members, content_xml (&odt));
+  g_ptr_array_add (names, g_strdup ("styles.xml"));
+  g_ptr_array_add (members, styles_xml (&odt));
+  g_ptr_array_add (names, g_strdup ("meta.xml"));
+  g_ptr_array_add (members, meta_xml (&odt));
+  g_ptr_array_add (names, g_strdup ("settings.xml"));
+  g_ptr_array_add (members, settings_xml ());
+  g_ptr_array_add (names, g_strdup ("META-INF/manifest.xml"));
+  g_ptr_array_add (members, manifest_xml (&odt));
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      g_ptr_array_add (names, picture_name (pictures->pdata[i], i + 1));
+      g_ptr_array_add (members, g_bytes_ref (hb_block_get_image_data (pictures->pdata[i])));
+    }
 
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    g_bytes_unref (members[i]);
   for (guint f = 0; f < HB_N_FONTS; f++)
     g_free (odt.families[f]);
 
-  return result;
+  return package ((GBytes **)members->pdata, (const char **)names->pdata, members->len, error);
 }

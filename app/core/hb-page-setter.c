@@ -466,41 +466,21 @@ add_table (HbPageSetter *self,
   add_figure_unit (self, figures, rows, n_rows);
 }
 
-/* An image at the size its document gave (or its pixel size at 96 dpi),
- * made smaller to fit the type area, on whole rows. */
+/* An image on whole rows, at the size hb_page_setup_fit_image() gives. */
 static void
 add_image (HbPageSetter *self,
            HbBlock      *image)
 {
   HbFigure *figure = g_atomic_rc_box_new0 (HbFigure);
-  double type_width = hb_page_setup_type_width (self->setup);
-  double pitch = self->pitch;
-  double max_height = (self->setup->lines_per_page - 1) * pitch;
-  double scale = 1;
-  guint px_width = 0, px_height = 0;
   guint *rows = g_new0 (guint, 1);
   HbFigure **figures = g_new0 (HbFigure *, 1);
 
   figure->image = g_bytes_ref (hb_block_get_image_data (image));
   figure->image_type = g_strdup (hb_block_get_image_type (image));
   figure->description = g_strdup (hb_block_get_text (image));
-  hb_block_get_image_size (image, &figure->width, &figure->height);
-  if ((figure->width <= 0 || figure->height <= 0) &&
-      hb_image_pixel_size (figure->image, &px_width, &px_height))
-    {
-      figure->width = px_width * 0.75;
-      figure->height = px_height * 0.75;
-    }
-  if (figure->width <= 0 || figure->height <= 0)
-    {
-      figure->width = type_width / 2;
-      figure->height = 3 * pitch;
-    }
-  scale = MIN (1, MIN (type_width / figure->width, max_height / figure->height));
-  figure->width *= scale;
-  figure->height *= scale;
+  hb_page_setup_fit_image (self->setup, image, &figure->width, &figure->height);
 
-  rows[0] = MAX (1, (guint)ceil (figure->height / pitch - 0.01));
+  rows[0] = MAX (1, (guint)ceil (figure->height / self->pitch - 0.01));
   figures[0] = figure;
   add_figure_unit (self, figures, rows, 1);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hb-page-setup.h"
+#include "hb-util.h"
 
 G_DEFINE_BOXED_TYPE (HbPageSetup, hb_page_setup, hb_page_setup_copy, hb_page_setup_free)
 
@@ -262,4 +263,35 @@ hb_page_setup_format_page_number (const HbPageSetup *self,
 
   hb_page_setup_split_page_number (self, &before, &after);
   return g_strdup_printf ("%s%u%s", before, number, after);
+}
+
+/* The size an image is printed at: the size its document gave (or its
+ * pixel size at 96 dpi), made smaller to fit the type area with a row to
+ * spare. */
+void
+hb_page_setup_fit_image (const HbPageSetup *self,
+                         HbBlock           *image,
+                         double            *width,
+                         double            *height)
+{
+  double max_width = hb_page_setup_type_width (self);
+  double max_height = (self->lines_per_page - 1) * hb_page_setup_line_pitch (self);
+  guint px_width, px_height;
+  double scale;
+
+  hb_block_get_image_size (image, width, height);
+  if ((*width <= 0 || *height <= 0) &&
+      hb_image_pixel_size (hb_block_get_image_data (image), &px_width, &px_height))
+    {
+      *width = px_width * 0.75;
+      *height = px_height * 0.75;
+    }
+  if (*width <= 0 || *height <= 0)
+    {
+      *width = max_width / 2;
+      *height = 3 * hb_page_setup_line_pitch (self);
+    }
+  scale = MIN (1, MIN (max_width / *width, max_height / *height));
+  *width *= scale;
+  *height *= scale;
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "hb-block.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -75,5 +77,10 @@ gboolean      hb_font_role_from_string  (const char        *name,
 #define HB_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HbPageSetup, hb_page_setup_free)
+
+void         hb_page_setup_fit_image      (const HbPageSetup *self,
+                                           HbBlock           *image,
+                                           double            *width,
+                                           double            *height);
 
 G_END_DECLS
