@@ -302,6 +302,63 @@ test_sections (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A table's and an image's lines cannot be typed into, and typing or
+ * adding lines around them never turns them into paragraphs; notes stay
+ * with their paragraph. */
+static void
+test_objects_in_body (void)
+{
+  g_autofree char *fodt = g_test_build_filename (G_TEST_DIST, "fixtures", "rich.fodt", NULL);
+  GFile *file = g_file_new_for_path (fodt);
+  HbWindow *window = hb_window_new (NULL);
+  HbReportView *view = hb_window_get_report_view (window);
+  GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), HB_TYPE_REPORT_VIEW, "body_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
+  HbReport *report;
+  GtkTextIter iter;
+  guint table = G_MAXUINT;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hb_window_import_files (window, &file, 1, HB_IMPORT_FLAGS_NONE);
+  spin_until_idle (window);
+  g_object_unref (file);
+  hb_window_select (window, 0);
+  report = hb_bulletin_get_report (hb_window_get_bulletin (window), 0);
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    if (hb_block_get_kind (hb_report_get_block (report, i)) == HB_BLOCK_TABLE)
+      table = i;
+  g_assert_cmpuint (table, ==, 2);
+
+  /* Typing on the table's line is refused. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, table);
+  gtk_text_iter_forward_chars (&iter, 2);
+  g_assert_false (gtk_text_buffer_insert_interactive (buffer, &iter, "字", -1, TRUE));
+
+  /* A line added before the table and one edited after it. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, table - 1);
+  gtk_text_iter_forward_to_line_end (&iter);
+  g_assert_true (gtk_text_buffer_insert_interactive (buffer, &iter, "\n表前新增一段。", -1, TRUE));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, table + 3);
+  gtk_text_iter_forward_to_line_end (&iter);
+  g_assert_true (gtk_text_buffer_insert_interactive (buffer, &iter, "（补）", -1, TRUE));
+
+  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, table)), ==, "表前新增一段。");
+  g_assert_cmpuint (hb_block_get_kind (hb_report_get_block (report, table + 1)), ==, HB_BLOCK_TABLE);
+  g_assert_cmpuint (hb_block_get_n_rows (hb_report_get_block (report, table + 1)), ==, 2);
+  g_assert_cmpuint (hb_block_get_kind (hb_report_get_block (report, table + 2)), ==, HB_BLOCK_IMAGE);
+  g_assert_true (g_str_has_suffix (hb_block_get_label (hb_report_get_block (report, table + 3)), "、"));
+  g_assert_true (g_str_has_suffix (hb_block_get_text (hb_report_get_block (report, table + 3)), "（补）"));
+  /* The paragraph with a footnote, edited, keeps it. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  gtk_text_iter_forward_to_line_end (&iter);
+  g_assert_true (gtk_text_buffer_insert_interactive (buffer, &iter, "另有两条在建。", -1, TRUE));
+  g_assert_cmpuint (hb_block_get_n_notes (hb_report_get_block (report, 1)), ==, 1);
+  g_assert_cmpuint (hb_report_count_blocks (report, HB_BLOCK_TABLE), ==, 1);
+  g_assert_cmpuint (hb_report_count_blocks (report, HB_BLOCK_IMAGE), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 find_dialog (void)
 {
@@ -560,6 +617,7 @@ main (int    argc,
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/objects-in-body", test_objects_in_body);
   g_test_add_func ("/window/properties", test_properties);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);

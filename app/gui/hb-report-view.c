@@ -56,6 +56,34 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "heading4", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (buffer, "paragraph", "indent", 32, NULL);
   gtk_text_buffer_create_tag (buffer, "chinese", "language", "zh-cn", NULL);
+  /* Tables and images show as one line that cannot be typed into: their
+   * contents are edited elsewhere (the source document), not as text. */
+  gtk_text_buffer_create_tag (buffer, "object", "editable", FALSE, "style", PANGO_STYLE_ITALIC,
+                              "foreground", "#1c71d8", "indent", 32, NULL);
+}
+
+/* What a table's or an image's line shows. */
+static char *
+object_line (HbBlock *block)
+{
+  if (hb_block_get_kind (block) == HB_BLOCK_TABLE)
+    {
+      const char * const *first = hb_block_get_n_rows (block) > 0 ? hb_block_get_row (block, 0) : NULL;
+      g_autofree char *header = first ? g_strjoinv (" | ", (char **)first) : g_strdup ("");
+
+      g_strdelimit (header, "\n", ' ');
+      return g_strdup_printf (_("▦ Table, %u × %u: %s"), hb_block_get_n_rows (block),
+                              hb_block_get_n_columns (block), header);
+    }
+  return g_strdup_printf (_("▣ Image: %s"), hb_block_get_text (block));
+}
+
+static gboolean
+is_object (HbBlock *block)
+{
+  HbBlockKind kind = hb_block_get_kind (block);
+
+  return kind == HB_BLOCK_TABLE || kind == HB_BLOCK_IMAGE;
 }
 
 static void
@@ -67,6 +95,15 @@ append_block (GtkTextBuffer *buffer,
   g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
 
   gtk_text_buffer_get_end_iter (buffer, &end);
+  if (is_object (block))
+    {
+      g_autofree char *line = object_line (block);
+
+      /* The line break is protected too, so nothing can be typed onto the line. */
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, "object", NULL);
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "\n", -1, "object", NULL);
+      return;
+    }
   if (level == 0)
     gtk_text_buffer_insert_with_tags_by_name (buffer, &end, hb_block_get_text (block), -1, "paragraph", NULL);
   else
@@ -166,6 +203,8 @@ report_changed_cb (HbReportView *self)
 static char *
 block_line (HbBlock *block)
 {
+  if (is_object (block))
+    return object_line (block);
   return g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block),
                       hb_block_get_run_in (block) ?: "", NULL);
 }
@@ -180,6 +219,8 @@ apply_line (HbBlock    *block,
   const char *rest = line;
   const char *text = hb_block_get_text (block);
 
+  if (is_object (block))
+    return;
   if (hb_block_get_kind (block) == HB_BLOCK_PARAGRAPH)
     {
       hb_block_set_text (block, line);
@@ -230,11 +271,44 @@ body_lines (HbReportView *self)
   return g_strsplit (text, "\n", -1);
 }
 
+/* Replaces blocks [@b0, @b1) by lines [@l0, @l1): lines and blocks are
+ * paired in order (a changed line edits its block), and the extra lines
+ * are inserted as new blocks or the extra blocks removed. */
+static void
+replace_range (HbReportView *self,
+               GStrv         lines,
+               guint         l0,
+               guint         l1,
+               guint         b0,
+               guint         b1)
+{
+  guint m = l1 - l0;  /* lines between */
+  guint k = b1 - b0;  /* blocks between */
+
+  for (guint j = 0; j < MIN (m, k); j++)
+    apply_line (hb_report_get_block (self->report, b0 + j), lines[l0 + j]);
+  for (guint j = k; j < m; j++)
+    {
+      g_autoptr(HbBlock) block = block_for_line (lines[l0 + j]);
+
+      hb_report_insert_block (self->report, b0 + j, block);
+    }
+  for (guint j = m; j < k; j++)
+    hb_report_remove_block (self->report, b0 + m);
+}
+
+typedef struct {
+  guint line;
+  guint block;
+} Anchor;
+
 /* Maps the body's lines onto the blocks: the lines that match the blocks
  * at the start and at the end are kept, and the ones between replace the
- * blocks between (changed, inserted or deleted lines alike). */
-/* Returns whether headings were renumbered (lines were added or
- * removed), so the labels shown may be out of date. */
+ * blocks between (changed, inserted or deleted lines alike). A table's or
+ * an image's line, which cannot be edited, anchors its block: the text on
+ * either side of it is mapped on its own side, so that no edit around it
+ * can turn it into a paragraph. Returns whether headings were renumbered
+ * (lines were added or removed), so the labels shown may be out of date. */
 static gboolean
 sync_from_body (HbReportView *self)
 {
@@ -242,7 +316,8 @@ sync_from_body (HbReportView *self)
   guint n_lines = g_strv_length (lines);
   guint n_blocks = hb_report_get_n_blocks (self->report);
   guint head = 0, tail = 0;
-  gboolean renumbered;
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  guint line_end, block_end;
 
   while (head < n_lines && head < n_blocks)
     {
@@ -261,28 +336,51 @@ sync_from_body (HbReportView *self)
       tail++;
     }
 
+  /* Pair each object between with its line, in order. */
+  for (guint b = head, l = head; b < n_blocks - tail; b++)
+    {
+      HbBlock *block = hb_report_get_block (self->report, b);
+      g_autofree char *shown = NULL;
+      guint found = l;
+
+      if (!is_object (block))
+        continue;
+      shown = block_line (block);
+      while (found < n_lines - tail && !g_str_equal (lines[found], shown))
+        found++;
+      if (found < n_lines - tail)
+        {
+          Anchor anchor = { found, b };
+
+          g_array_append_val (anchors, anchor);
+          l = found + 1;
+        }
+    }
+
   self->syncing = TRUE;
-  {
-    guint m = n_lines - tail - head;   /* lines between */
-    guint k = n_blocks - tail - head;  /* blocks between */
+  /* From the last segment back, so that earlier block indices hold. */
+  line_end = n_lines - tail;
+  block_end = n_blocks - tail;
+  for (guint a = anchors->len; a > 0; a--)
+    {
+      Anchor *anchor = &g_array_index (anchors, Anchor, a - 1);
 
-    for (guint j = 0; j < MIN (m, k); j++)
-      apply_line (hb_report_get_block (self->report, head + j), lines[head + j]);
-    for (guint j = k; j < m; j++)
-      {
-        g_autoptr(HbBlock) block = block_for_line (lines[head + j]);
-
-        hb_report_insert_block (self->report, head + j, block);
-      }
-    for (guint j = m; j < k; j++)
-      hb_report_remove_block (self->report, head + m);
-    /* Headings added or removed renumber the rest. */
-    renumbered = m != k;
-    if (renumbered)
-      hb_report_renumber_headings (self->report);
-  }
+      replace_range (self, lines, anchor->line + 1, line_end, anchor->block + 1, block_end);
+      line_end = anchor->line;
+      block_end = anchor->block;
+    }
+  replace_range (self, lines, head, line_end, head, block_end);
   self->syncing = FALSE;
-  return renumbered;
+
+  /* Headings added or removed renumber the rest. */
+  if (n_lines != n_blocks)
+    {
+      self->syncing = TRUE;
+      hb_report_renumber_headings (self->report);
+      self->syncing = FALSE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
