@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zip.h>
+
 #include "hb-import.h"
 #include "hb-test-util.h"
 
@@ -116,4 +118,94 @@ hb_test_pdf_pages (const char *pdf,
     }
 
   return result;
+}
+
+/* A zip package in memory, members in the given order. */
+GBytes *
+hb_test_make_zip (const HbTestMember *members,
+                  guint               n)
+{
+  zip_error_t zerror;
+  zip_source_t *source;
+  zip_t *zip;
+  zip_stat_t st;
+  g_autofree guint8 *data = NULL;
+
+  zip_error_init (&zerror);
+  source = zip_source_buffer_create (NULL, 0, 0, &zerror);
+  zip = zip_open_from_source (source, ZIP_TRUNCATE, &zerror);
+  g_assert_nonnull (zip);
+  zip_source_keep (source);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      const void *bytes = g_bytes_get_data (members[i].data, &len);
+      zip_source_t *member = zip_source_buffer (zip, bytes, len, 0);
+
+      g_assert_cmpint (zip_file_add (zip, members[i].name, member, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE), >=, 0);
+    }
+  g_assert_cmpint (zip_close (zip), ==, 0);
+  g_assert_cmpint (zip_source_stat (source, &st), ==, 0);
+  g_assert_cmpint (zip_source_open (source), ==, 0);
+  data = g_malloc (st.size);
+  g_assert_cmpint (zip_source_read (source, data, st.size), ==, (zip_int64_t)st.size);
+  zip_source_close (source);
+  zip_source_free (source);
+  zip_error_fini (&zerror);
+
+  return g_bytes_new_take (g_steal_pointer (&data), st.size);
+}
+
+static void
+add_folder (GPtrArray  *members,
+            GPtrArray  *names,
+            const char *root,
+            const char *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (entries, g_strdup (name));
+  g_ptr_array_sort (entries, (GCompareFunc)g_strcmp0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *member = *relative ? g_strconcat (relative, "/", entries->pdata[i], NULL)
+                                          : g_strdup (entries->pdata[i]);
+      g_autofree char *file = g_build_filename (root, member, NULL);
+      char *data;
+      gsize len;
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        {
+          add_folder (members, names, root, member);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (file, &data, &len, NULL));
+      g_ptr_array_add (names, g_steal_pointer (&member));
+      g_ptr_array_add (members, g_bytes_new_take (data, len));
+    }
+}
+
+/* The files under @folder zipped, @first (if not NULL) first: the way
+ * the tests make .docx and .odt files from the fixtures' parts. */
+GBytes *
+hb_test_zip_folder (const char *folder,
+                    const char *first)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree HbTestMember *list = NULL;
+  guint k = 0;
+
+  add_folder (members, names, folder, "");
+  list = g_new0 (HbTestMember, members->len);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < members->len; i++)
+      if ((g_strcmp0 (names->pdata[i], first) == 0) == (pass == 0))
+        list[k++] = (HbTestMember) { names->pdata[i], members->pdata[i] };
+  return hb_test_make_zip (list, members->len);
 }

@@ -16,4 +16,14 @@ int         hb_test_printed_page_number (const char *page_text);
 GPtrArray  *hb_test_pdf_pages     (const char *pdf,
                                    guint      *n_unnumbered);
 
+typedef struct {
+  const char *name;
+  GBytes *data;
+} HbTestMember;
+
+GBytes     *hb_test_make_zip      (const HbTestMember *members,
+                                   guint               n);
+GBytes     *hb_test_zip_folder    (const char *folder,
+                                   const char *first);
+
 G_END_DECLS

@@ -245,8 +245,11 @@ write_image (Writer  *writer,
   hb_xml_attr (writer->w, "fileref", uri);
   if (width > 0 && height > 0)
     {
-      hb_xml_attr_printf (writer->w, "contentwidth", "%.2fpt", width);
-      hb_xml_attr_printf (writer->w, "contentdepth", "%.2fpt", height);
+      char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Shortest exact form: a project reads back the same size. */
+      hb_xml_attr_printf (writer->w, "contentwidth", "%spt", g_ascii_dtostr (w, sizeof w, width));
+      hb_xml_attr_printf (writer->w, "contentdepth", "%spt", g_ascii_dtostr (h, sizeof h, height));
     }
   hb_xml_end (writer->w);
   hb_xml_end (writer->w);
