@@ -1,14 +1,23 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Every translatable string of po/POTFILES.in is translated in each
-# language of po/LINGUAS (no untranslated or fuzzy message), and every
-# catalogue passes msgfmt --check. Strings are extracted afresh, so a new
-# string without a translation fails here.
+# po/POTFILES.in lists every source and UI file with translatable strings;
+# each of them is translated in each language of po/LINGUAS (no
+# untranslated or fuzzy message), and every catalogue passes msgfmt
+# --check. Strings are extracted afresh, so a new string without a
+# translation fails here.
 set -eu
 SRC=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$SRC"
+
+status=0
+for file in $(grep -l -E '(^|[^A-Za-z_])(N?_|g_dngettext) \(' app/*/*.c) $(grep -l 'translatable="yes"' ui/*.ui); do
+  if ! grep -qx "$file" po/POTFILES.in; then
+    echo "$file has translatable strings but is not in po/POTFILES.in"
+    status=1
+  fi
+done
 
 grep -v -e '\.desktop\.in$' -e '\.metainfo\.xml\.in$' po/POTFILES.in >"$tmp/sources"
 xgettext --from-code=UTF-8 --add-comments --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
@@ -19,7 +28,6 @@ xgettext --from-code=UTF-8 --its=/usr/share/gettext/its/metainfo.its \
 msgcat --use-first "$tmp/code.pot" "$tmp/desktop.pot" "$tmp/metainfo.pot" -o "$tmp/all.pot"
 echo "$(grep -c '^msgid ' "$tmp/all.pot") messages to translate"
 
-status=0
 for lang in $(cat po/LINGUAS); do
   msgfmt --check -o /dev/null "po/$lang.po"
   msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/all.pot" -o "$tmp/$lang.po"
