@@ -302,6 +302,37 @@ test_sections (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Cancel stops an import under way: nothing of it arrives, no error is
+ * shown, and the window takes the next import as usual. */
+static void
+test_cancel_import (void)
+{
+  g_autofree char *bulletin = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *report = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
+  GFile *files[] = { g_file_new_for_path (bulletin), g_file_new_for_path (report) };
+  HbWindow *window = hb_window_new (NULL);
+  GtkInfoBar *bar = GTK_INFO_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), HB_TYPE_WINDOW, "import_bar"));
+  GtkInfoBar *errors = GTK_INFO_BAR (gtk_widget_get_template_child (GTK_WIDGET (window), HB_TYPE_WINDOW, "info_bar"));
+
+  gtk_window_present (GTK_WINDOW (window));
+  hb_window_import_files (window, files, 2, HB_IMPORT_FLAGS_AUTO_SPLIT);
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  spin_until_idle (window);
+  g_assert_cmpuint (hb_bulletin_get_n_reports (hb_window_get_bulletin (window)), ==, 0);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_false (gtk_info_bar_get_revealed (errors));
+
+  hb_window_import_files (window, files + 1, 1, HB_IMPORT_FLAGS_AUTO_SPLIT);
+  spin_until_idle (window);
+  g_assert_cmpuint (hb_bulletin_get_n_reports (hb_window_get_bulletin (window)), ==, 1);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A table's and an image's lines cannot be typed into, and typing or
  * adding lines around them never turns them into paragraphs; notes stay
  * with their paragraph. */
@@ -618,6 +649,7 @@ main (int    argc,
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/objects-in-body", test_objects_in_body);
+  g_test_add_func ("/window/cancel-import", test_cancel_import);
   g_test_add_func ("/window/properties", test_properties);
   g_test_add_func ("/window/close-prompt", test_close_prompt);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);

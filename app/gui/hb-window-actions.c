@@ -402,6 +402,14 @@ step_history (HbWindow *self,
 }
 
 static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _hb_window_cancel_import (HB_WINDOW (widget));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
@@ -517,6 +525,7 @@ _hb_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
   gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);

@@ -44,6 +44,10 @@ struct _HbWindow
   HbPagePreview *preview;
   GtkInfoBar *info_bar;
   GtkInfoBar *draft_bar;
+  GtkInfoBar *import_bar;
+  GtkLabel *import_label;
+  GCancellable *import_cancellable; /* of the imports under way */
+  guint importing;                  /* import jobs under way */
   GtkPopover *report_popover;
   GtkWidget *preview_pane;
   GtkSearchBar *search_bar;
@@ -56,6 +60,7 @@ struct _HbWindow
 };
 
 void _hb_window_class_actions_init (GtkWidgetClass *widget_class);
+void _hb_window_cancel_import     (HbWindow       *self);
 void _hb_window_show_error        (HbWindow       *self,
                                    const char     *message);
 void _hb_window_commit_step       (HbWindow       *self);

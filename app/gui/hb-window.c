@@ -438,6 +438,7 @@ typedef struct {
   guint next;
   guint position;
   HbImportFlags flags;
+  GCancellable *cancellable;
 } ImportJob;
 
 static void
@@ -445,7 +446,33 @@ import_job_free (ImportJob *job)
 {
   g_object_unref (job->self);
   g_ptr_array_unref (job->files);
+  g_object_unref (job->cancellable);
   g_free (job);
+}
+
+/* The bar that says what is being imported, with a Cancel button. */
+static void
+show_importing (HbWindow *self,
+                GFile    *file)
+{
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_info_bar_set_revealed (self->import_bar, file != NULL);
+  if (file == NULL)
+    return;
+  text = g_strdup_printf (_("Importing “%s”…"), name);
+  gtk_label_set_label (self->import_label, text);
+}
+
+/* Stops the imports under way: the file being read is dropped when its
+ * thread returns, and the files after it are not read. */
+void
+_hb_window_cancel_import (HbWindow *self)
+{
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  show_importing (self, NULL);
 }
 
 static void import_next (ImportJob *job);
@@ -460,7 +487,9 @@ imported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(HbBulletin) imported = hb_import_file_finish (result, &error);
 
-  if (imported == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    job->next = job->files->len;  /* the rest is not read either */
+  else if (imported == NULL)
     _hb_window_show_error (self, error->message);
   else
     {
@@ -480,14 +509,20 @@ imported_cb (GObject      *object,
 static void
 import_next (ImportJob *job)
 {
+  HbWindow *self = job->self;
+
   if (job->next >= job->files->len)
     {
-      _hb_window_set_busy (job->self, FALSE);
+      _hb_window_set_busy (self, FALSE);
+      if (--self->importing == 0)
+        show_importing (self, NULL);
       import_job_free (job);
       return;
     }
 
-  hb_import_file_async (job->files->pdata[job->next++], job->flags, NULL, imported_cb, job);
+  if (!g_cancellable_is_cancelled (job->cancellable))
+    show_importing (self, job->files->pdata[job->next]);
+  hb_import_file_async (job->files->pdata[job->next++], job->flags, job->cancellable, imported_cb, job);
 }
 
 /* Each file is read and parsed off the main loop; its reports arrive in
@@ -515,6 +550,10 @@ hb_window_import_files_at (HbWindow       *self,
     g_ptr_array_add (job->files, g_object_ref (files[i]));
   job->position = position;
   job->flags = flags;
+  if (self->import_cancellable == NULL)
+    self->import_cancellable = g_cancellable_new ();
+  job->cancellable = g_object_ref (self->import_cancellable);
+  self->importing++;
   _hb_window_set_busy (self, TRUE);
   import_next (job);
 }
@@ -822,6 +861,9 @@ hb_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   g_clear_pointer (&self->close_dialog, destroy_widget);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   /* Closed without unsaved work: no draft to keep. */
   if (!self->modified)
     _hb_window_forget_draft (self);
@@ -913,6 +955,8 @@ hb_window_class_init (HbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HbWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, draft_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, HbWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, HbWindow, preview_pane);
