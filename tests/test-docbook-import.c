@@ -56,16 +56,17 @@ test_docbook5 (void)
   g_assert_cmpstr (hb_report_get_title (report), ==, "推动公路养护提质增效");
   g_assert_cmpstr (hb_report_get_organization (report), ==, "市交通运输局");
   g_assert_cmpstr (hb_report_get_date (report), ==, "2024-03-18");
-  g_assert_cmpuint (hb_report_get_n_blocks (report), ==, 6);
+  g_assert_cmpuint (hb_report_get_n_blocks (report), ==, 7);
   g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 1)), ==, 1);
   g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 1)), ==, "一、");
   g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 1)), ==, "明确养护责任");
   g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 3)), ==, 2);
   g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 4)), ==, "逐条落实。");
   g_assert_null (hb_block_get_label (hb_report_get_block (report, 5)));
-  /* The table is not silently dropped. */
-  g_assert_cmpuint (hb_report_get_warnings (report)->len, ==, 1);
-  g_assert_nonnull (strstr (hb_report_get_warnings (report)->pdata[0], "table"));
+  /* The table is kept as a table. */
+  g_assert_cmpuint (hb_block_get_kind (hb_report_get_block (report, 6)), ==, HB_BLOCK_TABLE);
+  g_assert_cmpstr (hb_block_get_row (hb_report_get_block (report, 6), 0)[0], ==, "2000万元");
+  g_assert_cmpuint (hb_report_get_warnings (report)->len, ==, 0);
 }
 
 static const char docbook4[] =
