@@ -387,6 +387,12 @@ test_objects_in_body (void)
   g_assert_cmpuint (hb_report_count_blocks (report, HB_BLOCK_TABLE), ==, 1);
   g_assert_cmpuint (hb_report_count_blocks (report, HB_BLOCK_IMAGE), ==, 1);
 
+  /* How it looks: the protected lines, the table and image in the preview. */
+  hb_window_repaginate_now (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  spin_frames (20);
+  save_screenshot (GTK_WIDGET (window), "window-objects");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
