@@ -230,3 +230,18 @@ hb_docbook_image (xmlNode  *node,
                               length_attribute (imagedata, "contentdepth"), g_strstrip (description));
   return block;
 }
+
+/* Appends the image of @node (a mediaobject or a figure) to @report, or
+ * says in the report's warnings why it could not. */
+void
+hb_docbook_add_image (HbReport *report,
+                      xmlNode  *node)
+{
+  g_autofree char *problem = NULL;
+  g_autoptr(HbBlock) block = hb_docbook_image (node, &problem);
+
+  if (block != NULL)
+    hb_report_append_block (report, block);
+  else
+    hb_report_add_warning (report, "%s", problem);
+}

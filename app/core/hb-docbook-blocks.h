@@ -3,7 +3,7 @@
 
 #include <libxml/tree.h>
 
-#include "hb-block.h"
+#include "hb-report.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,7 @@ char     *hb_docbook_note_text (xmlNode     *node,
 HbBlock  *hb_docbook_table     (xmlNode     *table);
 HbBlock  *hb_docbook_image     (xmlNode     *node,
                                 char       **problem);
+void      hb_docbook_add_image (HbReport    *report,
+                                xmlNode     *node);
 
 G_END_DECLS

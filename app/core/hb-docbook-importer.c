@@ -152,19 +152,6 @@ add_paragraph (HbReport *report,
   hb_report_append_block (report, block);
 }
 
-static void
-add_image (HbReport *report,
-           xmlNode  *node)
-{
-  g_autofree char *problem = NULL;
-  g_autoptr(HbBlock) block = hb_docbook_image (node, &problem);
-
-  if (block != NULL)
-    hb_report_append_block (report, block);
-  else
-    hb_report_add_warning (report, "%s", problem);
-}
-
 /* A section's title keeps its number label apart when it has one:
  * "一、聚焦……" is labelled "一、"; the depth gives the level. */
 static void
@@ -221,7 +208,7 @@ read_blocks (HbReport *report,
           hb_report_append_block (report, table);
         }
       else if (is_any (c, images))
-        add_image (report, c);
+        hb_docbook_add_image (report, c);
     }
 }
 

@@ -192,19 +192,6 @@ read_paragraph (HbReport *report,
 }
 
 static void
-read_image (HbReport *report,
-            xmlNode  *node)
-{
-  g_autofree char *problem = NULL;
-  g_autoptr(HbBlock) block = hb_docbook_image (node, &problem);
-
-  if (block != NULL)
-    hb_report_append_block (report, block);
-  else
-    hb_report_add_warning (report, "%s", problem);
-}
-
-static void
 read_blocks (HbReport *report,
              xmlNode  *parent,
              guint     depth)
@@ -221,7 +208,7 @@ read_blocks (HbReport *report,
           hb_report_append_block (report, block);
         }
       else if (is_db (c, "mediaobject"))
-        read_image (report, c);
+        hb_docbook_add_image (report, c);
     }
 }
 

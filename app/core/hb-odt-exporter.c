@@ -354,6 +354,24 @@ styles_xml (Odt *odt)
 
 /* The first report title switches to the numbered master page and
  * restarts numbering at 1; the TOC pages before it are not counted. */
+/* Body text without the first-line indent: table cells, captions and
+ * images. */
+static void
+unindented_style (HbXmlWriter *w,
+                  const char  *name,
+                  const char  *align)
+{
+  hb_xml_start (w, "style:style");
+  hb_xml_attr (w, "style:name", name);
+  hb_xml_attr (w, "style:family", "paragraph");
+  hb_xml_attr (w, "style:parent-style-name", "HbBody");
+  hb_xml_start (w, "style:paragraph-properties");
+  hb_xml_attr (w, "fo:text-indent", "0pt");
+  hb_xml_attr (w, "fo:text-align", align);
+  hb_xml_end (w);
+  hb_xml_end (w);
+}
+
 static void
 automatic_styles (HbXmlWriter *w)
 {
@@ -383,25 +401,8 @@ automatic_styles (HbXmlWriter *w)
   hb_xml_end (w);
   hb_xml_end (w);
 
-  hb_xml_start (w, "style:style");
-  hb_xml_attr (w, "style:name", "HbCellText");
-  hb_xml_attr (w, "style:family", "paragraph");
-  hb_xml_attr (w, "style:parent-style-name", "HbBody");
-  hb_xml_start (w, "style:paragraph-properties");
-  hb_xml_attr (w, "fo:text-indent", "0pt");
-  hb_xml_attr (w, "fo:text-align", "start");
-  hb_xml_end (w);
-  hb_xml_end (w);
-
-  hb_xml_start (w, "style:style");
-  hb_xml_attr (w, "style:name", "HbFigure");
-  hb_xml_attr (w, "style:family", "paragraph");
-  hb_xml_attr (w, "style:parent-style-name", "HbBody");
-  hb_xml_start (w, "style:paragraph-properties");
-  hb_xml_attr (w, "fo:text-indent", "0pt");
-  hb_xml_attr (w, "fo:text-align", "center");
-  hb_xml_end (w);
-  hb_xml_end (w);
+  unindented_style (w, "HbCellText", "start");
+  unindented_style (w, "HbFigure", "center");
 
   hb_xml_start (w, "style:style");
   hb_xml_attr (w, "style:name", "HbTitleFirst");

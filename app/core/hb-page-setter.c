@@ -51,9 +51,6 @@ struct _HbPageSetter {
 /* Keep at least this many lines of a split paragraph on each page. */
 #define MIN_LINES_AT_BREAK 2
 
-/* Cell padding of a table, left and right. */
-#define CELL_PADDING 4.0
-
 static void
 figure_free (HbFigure *figure)
 {
@@ -454,7 +451,7 @@ add_table (HbPageSetter *self,
           const char *text = j < g_strv_length ((char **)cells) ? cells[j] : "";
 
           figure->cells[j] = g_object_ref (make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT,
-                                                        MAX (widths[j] - 2 * CELL_PADDING, 1), 0));
+                                                        MAX (widths[j] - 2 * HB_CELL_PADDING, 1), 0));
           pango_layout_set_justify (figure->cells[j], FALSE);
           figure->xs[j] = x;
           x += widths[j];

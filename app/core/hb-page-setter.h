@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Space between a table cell's frame and its text, left and right. */
+#define HB_CELL_PADDING 4.0
+
 /* A table row or an image, placed like a line over the rows it takes. */
 typedef struct {
   guint         n_cells;

@@ -131,7 +131,7 @@ draw_table_row (cairo_t            *cr,
           PangoRectangle logical;
 
           pango_layout_line_get_extents (line, NULL, &logical);
-          cairo_move_to (cr, left + figure->xs[j] + 4.0 + (double)logical.x / PANGO_SCALE,
+          cairo_move_to (cr, left + figure->xs[j] + HB_CELL_PADDING + (double)logical.x / PANGO_SCALE,
                          baseline_of (pagination, &row, line));
           pango_cairo_show_layout_line (cr, line);
         }
