@@ -403,6 +403,69 @@ test_find_replace (void)
   g_assert_cmpstr (hb_block_get_text (hb_report_get_block (b, 1)), ==, "深入开展调查研究，调查研究要实。");
 }
 
+/* Tables, images and notes: copies keep them, printing numbers the note
+ * marks through a report, and an edited-away mark loses no note. */
+static void
+test_objects_and_notes (void)
+{
+  g_autoptr(HbBlock) para = hb_block_new_paragraph ("甲" HB_NOTE_MARK "乙");
+  g_autoptr(HbBlock) copy = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  const char *header[] = { "项目", "数量", NULL };
+  const char *row[] = { "甲", NULL };
+  g_autoptr(HbBlock) table = NULL;
+  g_autoptr(HbBlock) table_copy = NULL;
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n", 8);
+  g_autoptr(HbBlock) image = hb_block_new_image (png, "image/png", 100, 50, "示意图");
+  g_autoptr(HbBlock) image_copy = hb_block_copy (image);
+  guint counter = 3, used = 0;
+  g_autofree char *printed = NULL;
+  g_autofree char *dropped = NULL;
+  HbNoteKind kind;
+  double width, height;
+
+  hb_block_add_note (para, HB_NOTE_FOOTNOTE, "注一");
+  hb_block_add_note (para, HB_NOTE_ENDNOTE, "注二");
+  copy = hb_block_copy (para);
+  g_assert_cmpuint (hb_block_get_n_notes (copy), ==, 2);
+  g_assert_cmpstr (hb_block_get_note (copy, 1, &kind), ==, "注二");
+  g_assert_cmpint (kind, ==, HB_NOTE_ENDNOTE);
+  /* Two printed characters and two notes of two each; the mark is not one. */
+  g_assert_cmpuint (hb_block_count_characters (para), ==, 6);
+
+  /* Numbered on from the report's count; the note without a mark gets
+   * its reference at the end. */
+  printed = hb_block_print_marks (para, hb_block_get_text (para), &counter, &used, TRUE);
+  g_assert_cmpstr (printed, ==, "甲④乙⑤");
+  g_assert_cmpuint (counter, ==, 5);
+  /* A mark with no note left prints nothing. */
+  counter = 0;
+  used = 0;
+  dropped = hb_block_print_marks (image, "图" HB_NOTE_MARK, &counter, &used, TRUE);
+  g_assert_cmpstr (dropped, ==, "图");
+  g_assert_cmpuint (counter, ==, 0);
+
+  g_ptr_array_add (rows, g_strdupv ((char **)header));
+  g_ptr_array_add (rows, g_strdupv ((char **)row));
+  table = hb_block_new_table (rows);
+  table_copy = hb_block_copy (table);
+  g_assert_cmpint (hb_block_get_kind (table_copy), ==, HB_BLOCK_TABLE);
+  g_assert_cmpuint (hb_block_get_n_rows (table_copy), ==, 2);
+  g_assert_cmpuint (hb_block_get_n_columns (table_copy), ==, 2);
+  g_assert_cmpstr (hb_block_get_row (table_copy, 1)[0], ==, "甲");
+  g_assert_null (hb_block_get_row (table_copy, 1)[1]);
+  g_assert_cmpuint (hb_block_count_characters (table), ==, 5);
+  /* Tables and images take no heading level. */
+  hb_block_set_level (table, 2);
+  g_assert_cmpint (hb_block_get_kind (table), ==, HB_BLOCK_TABLE);
+
+  g_assert_cmpint (hb_block_get_kind (image_copy), ==, HB_BLOCK_IMAGE);
+  g_assert_true (g_bytes_equal (hb_block_get_image_data (image_copy), png));
+  hb_block_get_image_size (image_copy, &width, &height);
+  g_assert_cmpfloat (width, ==, 100);
+  g_assert_cmpstr (hb_block_get_text (image_copy), ==, "示意图");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +481,8 @@ main (int    argc,
   g_test_add_func ("/model/sections", test_sections);
   g_test_add_func ("/model/report-operations", test_report_operations);
   g_test_add_func ("/model/find-replace", test_find_replace);
+
+  g_test_add_func ("/model/objects-and-notes", test_objects_and_notes);
 
   return g_test_run ();
 }

@@ -186,10 +186,11 @@ hb_block_new_heading (guint       level,
 HbBlock *
 hb_block_new_table (GPtrArray *rows)
 {
-  HbBlock *self = g_object_new (HB_TYPE_BLOCK, NULL);
+  HbBlock *self;
 
   g_return_val_if_fail (rows != NULL, NULL);
 
+  self = g_object_new (HB_TYPE_BLOCK, NULL);
   self->kind = HB_BLOCK_TABLE;
   self->rows = g_ptr_array_new_full (rows->len, (GDestroyNotify)g_strfreev);
   for (guint i = 0; i < rows->len; i++)
@@ -206,10 +207,11 @@ hb_block_new_image (GBytes     *data,
                     double      height,
                     const char *description)
 {
-  HbBlock *self = g_object_new (HB_TYPE_BLOCK, "text", description, NULL);
+  HbBlock *self;
 
   g_return_val_if_fail (data != NULL && mime_type != NULL, NULL);
 
+  self = g_object_new (HB_TYPE_BLOCK, "text", description, NULL);
   self->kind = HB_BLOCK_IMAGE;
   self->image = g_bytes_ref (data);
   self->image_type = g_strdup (mime_type);
