@@ -182,7 +182,9 @@ test_docx (Fixture       *fixture,
   /* The linked picture and the one whose target climbs out of the package
    * are not followed, and that is said. */
   assert_warned (report, "linked, not embedded");
-  g_assert_cmpint (json_array_get_length (json_object_get_array_member (report, "blocks")), ==, 10);
+  /* A text box's text follows as a paragraph. */
+  assert_block (report, 10, "paragraph", 0, NULL, "文本框中的说明。");
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (report, "blocks")), ==, 11);
 }
 
 static void

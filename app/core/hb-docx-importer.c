@@ -48,7 +48,8 @@ typedef struct {
   GHashTable *footnotes;      /* note id → text */
   GHashTable *endnotes;
   GPtrArray  *warnings;
-  GPtrArray  *images;         /* image blocks of the paragraph being read */
+  GPtrArray  *images;         /* blocks to follow the paragraph being read:
+                               * images, a text box's paragraphs */
 } Docx;
 
 static gboolean
@@ -446,9 +447,20 @@ add_picture (Docx    *docx,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  xmlNode *text_box = find_in (drawing, NS_W, "txbxContent");
   const char *type;
   HbBlock *block;
 
+  /* A text box: its paragraphs follow as paragraphs. */
+  if (text_box != NULL && blip == NULL && vml == NULL)
+    {
+      g_autofree char *text = paragraphs_text (docx, text_box);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+      for (guint i = 0; *text != '\0' && lines[i] != NULL; i++)
+        g_ptr_array_add (docx->images, hb_block_new_paragraph (lines[i]));
+      return;
+    }
   if (member == NULL || !hb_zip_reader_has (docx->zip, member))
     {
       g_ptr_array_add (docx->warnings, g_strdup (_("A picture was left out: it is linked, not embedded in the document")));
