@@ -24,14 +24,12 @@
 
 #define X(s) ((const xmlChar *)(s))
 
-#define is_docbook hb_docbook_is
-
 static gboolean
 is_any (xmlNode            *node,
         const char * const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if (is_docbook (node, names[i]))
+    if (hb_docbook_is (node, names[i]))
       return TRUE;
   return FALSE;
 }
@@ -41,7 +39,7 @@ child (xmlNode    *node,
        const char *name)
 {
   for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
-    if (is_docbook (c, name))
+    if (hb_docbook_is (c, name))
       return c;
   return NULL;
 }
@@ -75,7 +73,7 @@ find_text (xmlNode    *node,
 {
   if (node == NULL)
     return NULL;
-  if (is_docbook (node, name))
+  if (hb_docbook_is (node, name))
     return text_of (node);
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -294,7 +292,7 @@ hb_docbook_importer_import (HbBulletin  *bulletin,
       return TRUE;
     }
 
-  if (is_docbook (root, "book") && hb_bulletin_get_title (bulletin) == NULL)
+  if (hb_docbook_is (root, "book") && hb_bulletin_get_title (bulletin) == NULL)
     {
       g_autofree char *title = find_text (info_of (root), "title");
       hb_bulletin_set_title (bulletin, title);

@@ -531,9 +531,7 @@ read_paragraph (Docx    *docx,
 
   run_text (docx, p, text, notes);
   hb_text_lines_append (docx->lines, text->str, level, notes);
-  for (guint i = 0; i < docx->images->len; i++)
-    hb_text_lines_append_object (docx->lines, docx->images->pdata[i]);
-  g_ptr_array_set_size (docx->images, 0);
+  hb_text_lines_append_objects (docx->lines, docx->images);
 }
 
 /* A table as rows of cell text; a cell's paragraphs are its lines.
@@ -564,9 +562,7 @@ read_table (Docx    *docx,
 
   block = hb_block_new_table (rows);
   hb_text_lines_append_object (docx->lines, block);
-  for (guint i = 0; i < docx->images->len; i++)
-    hb_text_lines_append_object (docx->lines, docx->images->pdata[i]);
-  g_ptr_array_set_size (docx->images, 0);
+  hb_text_lines_append_objects (docx->lines, docx->images);
 }
 
 static void
@@ -605,7 +601,6 @@ hb_docx_importer_import (HbBulletin   *bulletin,
   g_autoptr(GHashTable) endnote_texts = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(HbReport) report = NULL;
   Docx docx = { lines, style_levels, numbers, counters, zip, NULL, NULL, NULL, warnings, images };
   xmlNode *body;
 
@@ -626,15 +621,5 @@ hb_docx_importer_import (HbBulletin   *bulletin,
   body = child (xmlDocGetRootElement (document), "body");
   if (body != NULL)
     read_body (&docx, body);
-  if (lines->len == 0)
-    {
-      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_EMPTY, _("it contains no text"));
-      return FALSE;
-    }
-
-  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
-  for (guint i = 0; i < warnings->len; i++)
-    hb_report_add_warning (report, "%s", (char *)warnings->pdata[i]);
-  hb_bulletin_append_report (bulletin, report);
-  return TRUE;
+  return hb_text_importer_add_report (bulletin, lines, warnings, source, error);
 }

@@ -257,14 +257,6 @@ outline_level (xmlNode *heading)
 }
 
 static void
-flush_objects (Reading *reading)
-{
-  for (guint i = 0; i < reading->objects->len; i++)
-    hb_text_lines_append_object (reading->lines, reading->objects->pdata[i]);
-  g_ptr_array_set_size (reading->objects, 0);
-}
-
-static void
 read_rows (Reading   *reading,
            xmlNode   *parent,
            GPtrArray *rows)
@@ -308,7 +300,7 @@ read_table (Reading *reading,
   read_rows (reading, table, rows);
   block = hb_block_new_table (rows);
   hb_text_lines_append_object (reading->lines, block);
-  flush_objects (reading);
+  hb_text_lines_append_objects (reading->lines, reading->objects);
 }
 
 static void
@@ -324,7 +316,7 @@ read_body (Reading *reading,
 
           paragraph_text (reading, c, text, notes);
           hb_text_lines_append (reading->lines, text->str, is (c, NS_TEXT, "h") ? outline_level (c) : 0, notes);
-          flush_objects (reading);
+          hb_text_lines_append_objects (reading->lines, reading->objects);
         }
       else if (is (c, NS_TEXT, "table-of-content"))
         continue;
@@ -333,7 +325,7 @@ read_body (Reading *reading,
       else if (is (c, NS_DRAW, "frame"))
         {
           add_frame (reading, c);
-          flush_objects (reading);
+          hb_text_lines_append_objects (reading->lines, reading->objects);
         }
       else if (c->type == XML_ELEMENT_NODE)
         read_body (reading, c);  /* lists, list items, sections */
@@ -361,7 +353,6 @@ import_document (HbBulletin   *bulletin,
   g_autoptr(GPtrArray) lines = hb_text_lines_new (""); /* an empty array with the right free function */
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(HbReport) report = NULL;
   Reading reading = { lines, zip, objects, warnings };
   xmlNode *text = office_text (xmlDocGetRootElement (doc));
 
@@ -373,17 +364,7 @@ import_document (HbBulletin   *bulletin,
     }
 
   read_body (&reading, text);
-  if (lines->len == 0)
-    {
-      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_EMPTY, _("it contains no text"));
-      return FALSE;
-    }
-
-  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
-  for (guint i = 0; i < warnings->len; i++)
-    hb_report_add_warning (report, "%s", (char *)warnings->pdata[i]);
-  hb_bulletin_append_report (bulletin, report);
-  return TRUE;
+  return hb_text_importer_add_report (bulletin, lines, warnings, source, error);
 }
 
 gboolean

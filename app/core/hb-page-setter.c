@@ -16,6 +16,7 @@
  * with what follows, no single line left alone at a page break, the title
  * block together, each report on a new page. */
 
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 /* A run of lines that is placed together or split across pages. */
@@ -59,8 +60,7 @@ figure_free (HbFigure *figure)
   g_free (figure->cells);
   g_free (figure->xs);
   g_free (figure->widths);
-  g_clear_pointer (&figure->image, g_bytes_unref);
-  g_free (figure->image_type);
+  g_clear_pointer (&figure->image, cairo_surface_destroy);
   g_free (figure->description);
 }
 
@@ -463,6 +463,48 @@ add_table (HbPageSetter *self,
   add_figure_unit (self, figures, rows, n_rows);
 }
 
+static cairo_status_t
+read_cb (void          *closure,
+         unsigned char *data,
+         unsigned int   length)
+{
+  return g_input_stream_read_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
+                                                                          : CAIRO_STATUS_READ_ERROR;
+}
+
+/* The image decoded once, when it is laid out, not each time a page is
+ * drawn; NULL for a format cairo cannot print. */
+static cairo_surface_t *
+image_surface (HbBlock *block)
+{
+  GBytes *bytes = hb_block_get_image_data (block);
+  const char *type = hb_block_get_image_type (block);
+  cairo_surface_t *surface = NULL;
+  guint width, height;
+
+  if (g_strcmp0 (type, "image/png") == 0)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      surface = cairo_image_surface_create_from_png_stream (read_cb, stream);
+    }
+  else if (g_strcmp0 (type, "image/jpeg") == 0 &&
+           hb_image_pixel_size (bytes, &width, &height) && width <= 30000 && height <= 30000)
+    {
+      /* cairo cannot decode JPEG but a PDF can hold it as it is: the
+       * surface only carries the data (a preview shows it blank). */
+      GBytes *data = g_bytes_ref (bytes);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (data, NULL),
+                                   g_bytes_get_size (data), (cairo_destroy_func_t)g_bytes_unref, data);
+    }
+
+  if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+  return surface;
+}
+
 /* An image on whole rows, at the size hb_page_setup_fit_image() gives. */
 static void
 add_image (HbPageSetter *self,
@@ -472,8 +514,7 @@ add_image (HbPageSetter *self,
   guint *rows = g_new0 (guint, 1);
   HbFigure **figures = g_new0 (HbFigure *, 1);
 
-  figure->image = g_bytes_ref (hb_block_get_image_data (image));
-  figure->image_type = g_strdup (hb_block_get_image_type (image));
+  figure->image = image_surface (image);
   figure->description = g_strdup (hb_block_get_text (image));
   hb_page_setup_fit_image (self->setup, image, &figure->width, &figure->height);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "hb-bulletin.h"
@@ -17,8 +18,8 @@ typedef struct {
   PangoLayout **cells;      /* a table row's cells, laid out */
   double       *xs;         /* each cell's left edge, from the type area's left */
   double       *widths;
-  GBytes       *image;      /* an image's file, or NULL */
-  char         *image_type;
+  cairo_surface_t *image;   /* an image (no cells), decoded; NULL when
+                             * cairo cannot print its format */
   double        width;      /* the image's printed size in points */
   double        height;
   char         *description;

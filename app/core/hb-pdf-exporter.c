@@ -4,28 +4,17 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "hb-pdf-exporter.h"
-#include "hb-util.h"
 
 /* Draws the paginator's pages with cairo. The same drawing serves the PDF,
  * printing and the editor's page preview, so what is previewed is what is
  * printed. cairo embeds subsets of the fonts used. */
 
 #define HB_RED 0.85, 0.0, 0.0
-
-static cairo_status_t
-read_cb (void          *closure,
-         unsigned char *data,
-         unsigned int   length)
-{
-  return g_input_stream_read_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
-                                                                          : CAIRO_STATUS_READ_ERROR;
-}
 
 #define LEADER_DOT_STEP   4.0
 #define LEADER_DOT_RADIUS 0.6
@@ -139,35 +128,6 @@ draw_table_row (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-static cairo_surface_t *
-image_surface (const HbFigure *figure)
-{
-  cairo_surface_t *surface = NULL;
-  guint width, height;
-
-  if (g_strcmp0 (figure->image_type, "image/png") == 0)
-    {
-      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (figure->image);
-
-      surface = cairo_image_surface_create_from_png_stream (read_cb, stream);
-    }
-  else if (g_strcmp0 (figure->image_type, "image/jpeg") == 0 &&
-           hb_image_pixel_size (figure->image, &width, &height) && width <= 30000 && height <= 30000)
-    {
-      /* cairo cannot decode JPEG but a PDF can hold it as it is: the
-       * surface only carries the data (a preview shows it blank). */
-      GBytes *data = g_bytes_ref (figure->image);
-
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (data, NULL),
-                                   g_bytes_get_size (data), (cairo_destroy_func_t)g_bytes_unref, data);
-    }
-
-  if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_clear_pointer (&surface, cairo_surface_destroy);
-  return surface;
-}
-
 /* An image centred in its rows; one cairo cannot print (GIF, EMF…) is a
  * framed box with its description, so that the page still shows where it
  * stands. */
@@ -182,7 +142,7 @@ draw_image (cairo_t            *cr,
              (hb_page_setup_type_width (pagination->setup) - figure->width) / 2;
   double y = HB_MM_TO_PT (pagination->setup->margin_top) + placed->row * pitch +
              (placed->rows * pitch - figure->height) / 2;
-  cairo_surface_t *surface = image_surface (figure);
+  cairo_surface_t *surface = figure->image;
 
   cairo_save (cr);
   if (surface != NULL)
@@ -192,7 +152,6 @@ draw_image (cairo_t            *cr,
                    figure->height / cairo_image_surface_get_height (surface));
       cairo_set_source_surface (cr, surface, 0, 0);
       cairo_paint (cr);
-      cairo_surface_destroy (surface);
     }
   else
     {
@@ -220,7 +179,7 @@ draw_line (cairo_t            *cr,
 
   if (placed->figure != NULL)
     {
-      if (placed->figure->image != NULL)
+      if (placed->figure->n_cells == 0)
         draw_image (cr, pagination, placed);
       else
         draw_table_row (cr, pagination, placed);

@@ -125,7 +125,8 @@ hb_text_lines_append (GPtrArray  *lines,
   g_ptr_array_add (lines, line);
 }
 
-/* Adds a table or an image where it stands among the paragraphs. */
+/* Adds a table or an image where it stands among the paragraphs; with a
+ * paragraph block (a text box's), it is kept as it is. */
 void
 hb_text_lines_append_object (GPtrArray *lines,
                              HbBlock   *object)
@@ -137,6 +138,41 @@ hb_text_lines_append_object (GPtrArray *lines,
   line->no_join = TRUE;
   line->object = g_object_ref (object);
   g_ptr_array_add (lines, line);
+}
+
+/* Adds the blocks gathered while a paragraph was read (its images, a text
+ * box's paragraphs) after it, and empties @objects. */
+void
+hb_text_lines_append_objects (GPtrArray *lines,
+                              GPtrArray *objects)
+{
+  for (guint i = 0; i < objects->len; i++)
+    hb_text_lines_append_object (lines, objects->pdata[i]);
+  g_ptr_array_set_size (objects, 0);
+}
+
+/* Ends the import of a structured source (ODT, Word): its lines become one
+ * report, with the warnings gathered while reading it. */
+gboolean
+hb_text_importer_add_report (HbBulletin  *bulletin,
+                             GPtrArray   *lines,
+                             GPtrArray   *warnings,
+                             const char  *source,
+                             GError     **error)
+{
+  g_autoptr(HbReport) report = NULL;
+
+  if (lines->len == 0)
+    {
+      g_set_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_EMPTY, _("it contains no text"));
+      return FALSE;
+    }
+
+  report = hb_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
+  for (guint i = 0; i < warnings->len; i++)
+    hb_report_add_warning (report, "%s", (char *)warnings->pdata[i]);
+  hb_bulletin_append_report (bulletin, report);
+  return TRUE;
 }
 
 typedef struct {

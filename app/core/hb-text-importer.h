@@ -25,6 +25,13 @@ void       hb_text_lines_append           (GPtrArray   *lines,
                                            HbBlock     *footnotes);
 void       hb_text_lines_append_object    (GPtrArray   *lines,
                                            HbBlock     *object);
+void       hb_text_lines_append_objects   (GPtrArray   *lines,
+                                           GPtrArray   *objects);
+gboolean   hb_text_importer_add_report    (HbBulletin   *bulletin,
+                                           GPtrArray    *lines,
+                                           GPtrArray    *warnings,
+                                           const char   *source,
+                                           GError      **error);
 HbReport  *hb_text_importer_build_report  (GPtrArray   *lines,
                                            guint        start,
                                            guint        end,
