@@ -463,6 +463,9 @@ add_table (HbPageSetter *self,
   add_figure_unit (self, figures, rows, n_rows);
 }
 
+/* 40 million pixels: 160 MB decoded. */
+#define MAX_IMAGE_PIXELS (40u * 1000 * 1000)
+
 static cairo_status_t
 read_cb (void          *closure,
          unsigned char *data,
@@ -480,7 +483,13 @@ image_surface (HbBlock *block)
   GBytes *bytes = hb_block_get_image_data (block);
   const char *type = hb_block_get_image_type (block);
   cairo_surface_t *surface = NULL;
-  guint width, height;
+  guint width = 0, height = 0;
+
+  /* A header may claim any size: a decoded image beyond this is not
+   * made (it prints as a framed box), so a small file cannot ask for
+   * gigabytes. */
+  if (!hb_image_pixel_size (bytes, &width, &height) || (guint64)width * height > MAX_IMAGE_PIXELS)
+    return NULL;
 
   if (g_strcmp0 (type, "image/png") == 0)
     {
@@ -488,8 +497,7 @@ image_surface (HbBlock *block)
 
       surface = cairo_image_surface_create_from_png_stream (read_cb, stream);
     }
-  else if (g_strcmp0 (type, "image/jpeg") == 0 &&
-           hb_image_pixel_size (bytes, &width, &height) && width <= 30000 && height <= 30000)
+  else if (g_strcmp0 (type, "image/jpeg") == 0)
     {
       /* cairo cannot decode JPEG but a PDF can hold it as it is: the
        * surface only carries the data (a preview shows it blank). */
