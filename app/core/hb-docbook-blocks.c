@@ -26,8 +26,9 @@ hb_docbook_is (xmlNode    *node,
          strcmp ((const char *)node->name, name) == 0;
 }
 
-static char *
-content_of (xmlNode *node)
+/* The text content of @node, as it is (no white space changed). */
+char *
+hb_docbook_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
   char *text = g_strdup ((const char *)content);
@@ -47,7 +48,7 @@ collect_text (xmlNode *node,
         g_string_append (out, (const char *)c->content);
       else if (hb_docbook_is (c, "footnote"))
         {
-          g_autofree char *text = content_of (c);
+          g_autofree char *text = hb_docbook_text (c);
           xmlChar *role = xmlGetNoNsProp (c, (const xmlChar *)"role");
           gboolean endnote = role != NULL && strcmp ((const char *)role, "endnote") == 0;
 
@@ -105,7 +106,7 @@ read_rows (xmlNode   *parent,
           for (xmlNode *e = c->children; e != NULL; e = e->next)
             if (hb_docbook_is (e, "entry") || hb_docbook_is (e, "entrytbl"))
               {
-                g_autofree char *text = content_of (e);
+                g_autofree char *text = hb_docbook_text (e);
 
                 g_strv_builder_add (cells, g_strstrip (text));
               }
@@ -130,7 +131,7 @@ hb_docbook_table (xmlNode *table)
   for (xmlNode *c = table->children; c != NULL; c = c->next)
     if (hb_docbook_is (c, "title") || hb_docbook_is (c, "caption"))
       {
-        g_autofree char *caption = content_of (c);
+        g_autofree char *caption = hb_docbook_text (c);
 
         hb_block_set_text (block, g_strstrip (caption));
         break;
@@ -225,7 +226,7 @@ hb_docbook_image (xmlNode  *node,
 
   if (phrase == NULL && find (node, "title") != NULL)
     phrase = find (node, "title");
-  description = phrase ? content_of (phrase) : g_strdup ("");
+  description = phrase ? hb_docbook_text (phrase) : g_strdup ("");
   block = hb_block_new_image (bytes, mime_type, length_attribute (imagedata, "contentwidth"),
                               length_attribute (imagedata, "contentdepth"), g_strstrip (description));
   return block;

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 gboolean  hb_docbook_is        (xmlNode     *node,
                                 const char  *name);
+char     *hb_docbook_text      (xmlNode     *node);
 char     *hb_docbook_note_text (xmlNode     *node,
                                 HbBlock     *notes);
 HbBlock  *hb_docbook_table     (xmlNode     *table);

@@ -47,16 +47,6 @@ is_hb (xmlNode    *node,
 }
 
 static char *
-text_of (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup ((const char *)content);
-
-  xmlFree (content);
-  return text;
-}
-
-static char *
 attribute_of (xmlNode    *node,
               const char *name)
 {
@@ -84,7 +74,7 @@ child_text (xmlNode    *node,
 {
   xmlNode *c = child (node, name);
 
-  return c != NULL ? text_of (c) : NULL;
+  return c != NULL ? hb_docbook_text (c) : NULL;
 }
 
 #define SET_FROM(setter, object, value) \
@@ -98,7 +88,7 @@ read_warnings (xmlNode *data,
   for (xmlNode *c = data->children; c != NULL; c = c->next)
     if (is_hb (c, "warning"))
       {
-        g_autofree char *text = text_of (c);
+        g_autofree char *text = hb_docbook_text (c);
 
         add (object, "%s", text);
       }
@@ -379,7 +369,7 @@ read_closing (HbBulletin *bulletin,
   for (xmlNode *c = colophon->children; c != NULL; c = c->next)
     if (is_db (c, "para"))
       {
-        g_autofree char *line = text_of (c);
+        g_autofree char *line = hb_docbook_text (c);
 
         if (closing->len > 0)
           g_string_append_c (closing, '\n');
