@@ -49,26 +49,34 @@ mentions_any (const char *text,
   return FALSE;
 }
 
-/* @reasons: parts of the expected reason, "a|b" for either. */
+/* @reasons: parts of the expected reason, "a|b" for either.
+ *
+ * The input sits in a directory of its own inside a private one, with the
+ * child's TMPDIR inside that too: other tests run in parallel and write to
+ * /tmp, so only a directory nobody else uses can show that the CLI wrote
+ * nothing beside the input, above it or in its temporary directory. */
 static void
 assert_refused_by_cli (const char *name,
                        GBytes     *bytes,
                        const char *reasons)
 {
-  g_autofree char *dir = g_dir_make_tmp ("huibian-hostile-XXXXXX", NULL);
-  g_autofree char *parent = g_path_get_dirname (dir);
+  g_autofree char *outer = g_dir_make_tmp ("huibian-hostile-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (outer, "input", NULL);
+  g_autofree char *tmp = g_build_filename (outer, "tmp", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *out = g_build_filename (dir, "out.huibian", NULL);
   const char *argv[] = { g_getenv ("HB_CLI"), "import", "-o", out, path, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", tmp, TRUE);
   g_autofree char *stdout_text = NULL, *stderr_text = NULL;
   g_autoptr(GError) error = NULL;
-  guint parent_entries = count_entries (parent);
   gint64 start;
   int status;
 
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   start = g_get_monotonic_time ();
-  g_assert_true (g_spawn_sync (dir, (char **)argv, NULL, G_SPAWN_DEFAULT, limit_memory, NULL,
+  g_assert_true (g_spawn_sync (dir, (char **)argv, envp, G_SPAWN_DEFAULT, limit_memory, NULL,
                                &stdout_text, &stderr_text, &status, &error));
   g_assert_no_error (error);
   g_test_message ("%s: %.2f s: %s", name, (g_get_monotonic_time () - start) / 1e6, stderr_text);
@@ -82,13 +90,17 @@ assert_refused_by_cli (const char *name,
   g_assert_true (mentions_any (stderr_text, reasons));
   g_assert_nonnull (strchr (stderr_text, '\n'));
   g_assert_cmpstr (strchr (stderr_text, '\n') + 1, ==, "");
-  /* Nothing written: no project, nothing beside the input or above it. */
+  /* Nothing written: no project, nothing beside the input, above it or
+   * in the temporary directory. */
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_entries (dir), ==, 1);
-  g_assert_cmpuint (count_entries (parent), ==, parent_entries);
+  g_assert_cmpuint (count_entries (outer), ==, 2);
+  g_assert_cmpuint (count_entries (tmp), ==, 0);
 
   g_remove (path);
   g_rmdir (dir);
+  g_rmdir (tmp);
+  g_rmdir (outer);
 }
 
 static GBytes *
