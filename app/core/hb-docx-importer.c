@@ -9,6 +9,7 @@
 
 #include "hb-docbook-reader.h"
 #include "hb-docx-importer.h"
+#include "hb-image.h"
 #include "hb-import.h"
 #include "hb-text-importer.h"
 #include "hb-text-rules.h"

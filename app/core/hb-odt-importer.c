@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hb-docbook-reader.h"
+#include "hb-image.h"
 #include "hb-import.h"
 #include "hb-odt-importer.h"
 #include "hb-text-importer.h"

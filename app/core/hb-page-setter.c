@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hb-image.h"
 #include "hb-page-setter.h"
 #include "hb-util.h"
 
@@ -463,56 +464,6 @@ add_table (HbPageSetter *self,
   add_figure_unit (self, figures, rows, n_rows);
 }
 
-/* 40 million pixels: 160 MB decoded. */
-#define MAX_IMAGE_PIXELS (40u * 1000 * 1000)
-
-static cairo_status_t
-read_cb (void          *closure,
-         unsigned char *data,
-         unsigned int   length)
-{
-  return g_input_stream_read_all (closure, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
-                                                                          : CAIRO_STATUS_READ_ERROR;
-}
-
-/* The image decoded once, when it is laid out, not each time a page is
- * drawn; NULL for a format cairo cannot print. */
-static cairo_surface_t *
-image_surface (HbBlock *block)
-{
-  GBytes *bytes = hb_block_get_image_data (block);
-  const char *type = hb_block_get_image_type (block);
-  cairo_surface_t *surface = NULL;
-  guint width = 0, height = 0;
-
-  /* A header may claim any size: a decoded image beyond this is not
-   * made (it prints as a framed box), so a small file cannot ask for
-   * gigabytes. */
-  if (!hb_image_pixel_size (bytes, &width, &height) || (guint64)width * height > MAX_IMAGE_PIXELS)
-    return NULL;
-
-  if (g_strcmp0 (type, "image/png") == 0)
-    {
-      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-
-      surface = cairo_image_surface_create_from_png_stream (read_cb, stream);
-    }
-  else if (g_strcmp0 (type, "image/jpeg") == 0)
-    {
-      /* cairo cannot decode JPEG but a PDF can hold it as it is: the
-       * surface only carries the data (a preview shows it blank). */
-      GBytes *data = g_bytes_ref (bytes);
-
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (data, NULL),
-                                   g_bytes_get_size (data), (cairo_destroy_func_t)g_bytes_unref, data);
-    }
-
-  if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_clear_pointer (&surface, cairo_surface_destroy);
-  return surface;
-}
-
 /* An image on whole rows, at the size hb_page_setup_fit_image() gives. */
 static void
 add_image (HbPageSetter *self,
@@ -522,9 +473,11 @@ add_image (HbPageSetter *self,
   guint *rows = g_new0 (guint, 1);
   HbFigure **figures = g_new0 (HbFigure *, 1);
 
-  figure->image = image_surface (image);
-  figure->description = g_strdup (hb_block_get_text (image));
   hb_page_setup_fit_image (self->setup, image, &figure->width, &figure->height);
+  /* Decoded once, when it is laid out, not each time a page is drawn. */
+  figure->image = hb_image_decode (hb_block_get_image_data (image), hb_block_get_image_type (image),
+                                   figure->width, figure->height);
+  figure->description = g_strdup (hb_block_get_text (image));
 
   rows[0] = MAX (1, (guint)ceil (figure->height / self->pitch - 0.01));
   figures[0] = figure;

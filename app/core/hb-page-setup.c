@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "hb-image.h"
 #include "hb-page-setup.h"
 #include "hb-util.h"
 

@@ -148,9 +148,14 @@ draw_image (cairo_t            *cr,
   if (surface != NULL)
     {
       cairo_translate (cr, x, y);
+      cairo_rectangle (cr, 0, 0, figure->width, figure->height);
+      cairo_clip (cr);
       cairo_scale (cr, figure->width / cairo_image_surface_get_width (surface),
                    figure->height / cairo_image_surface_get_height (surface));
       cairo_set_source_surface (cr, surface, 0, 0);
+      /* An enlarged image keeps its edges: without padding they would
+       * fade into the paper over half a source pixel. */
+      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
       cairo_paint (cr);
     }
   else

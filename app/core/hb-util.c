@@ -56,36 +56,6 @@ hb_strip_white_space (const char *utf8)
   return g_string_free (out, FALSE);
 }
 
-/* The MIME type of image data, from its first bytes or else from the
- * extension of @name; NULL when neither tells. */
-const char *
-hb_image_type (GBytes     *data,
-               const char *name)
-{
-  static const struct { const char *magic; gsize len; const char *type; } magics[] = {
-    { "\x89PNG\r\n\x1a\n", 8, "image/png" },
-    { "\xff\xd8\xff", 3, "image/jpeg" },
-    { "GIF8", 4, "image/gif" },
-    { "BM", 2, "image/bmp" },
-    { "II*\0", 4, "image/tiff" },
-    { "MM\0*", 4, "image/tiff" },
-  };
-  static const struct { const char *ext; const char *type; } exts[] = {
-    { ".emf", "image/x-emf" }, { ".wmf", "image/x-wmf" }, { ".svg", "image/svg+xml" },
-  };
-  gsize len;
-  const char *bytes = g_bytes_get_data (data, &len);
-  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
-    if (len >= magics[i].len && memcmp (bytes, magics[i].magic, magics[i].len) == 0)
-      return magics[i].type;
-  for (guint i = 0; lower != NULL && i < G_N_ELEMENTS (exts); i++)
-    if (g_str_has_suffix (lower, exts[i].ext))
-      return exts[i].type;
-  return NULL;
-}
-
 /* A package member named by @target relative to the folder of @base
  * ("word/document.xml" + "media/a.png" → "word/media/a.png"; "/x" is from
  * the package root). NULL for a URL or a name that climbs out of the
@@ -143,47 +113,4 @@ hb_length_in_points (const char *text)
     if (strcmp (end, units[i].unit) == 0)
       return v * units[i].points;
   return *end == '\0' ? v * 0.75 : 0;  /* a bare number: pixels */
-}
-
-static guint
-be16 (const guint8 *p)
-{
-  return (p[0] << 8) | p[1];
-}
-
-/* The pixel size of a PNG or JPEG from its header, without decoding it. */
-gboolean
-hb_image_pixel_size (GBytes *data,
-                     guint  *width,
-                     guint  *height)
-{
-  gsize len;
-  const guint8 *p = g_bytes_get_data (data, &len);
-
-  if (len >= 24 && memcmp (p, "\x89PNG", 4) == 0)
-    {
-      *width = (p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19];
-      *height = (p[20] << 24) | (p[21] << 16) | (p[22] << 8) | p[23];
-      return *width > 0 && *height > 0;
-    }
-  if (len >= 4 && p[0] == 0xFF && p[1] == 0xD8)
-    {
-      /* Walk the markers to the start of frame (SOF0–SOF15 but DHT, JPG, DAC). */
-      for (gsize i = 2; i + 9 < len;)
-        {
-          guint8 marker;
-
-          if (p[i] != 0xFF)
-            return FALSE;
-          marker = p[i + 1];
-          if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
-            {
-              *height = be16 (p + i + 5);
-              *width = be16 (p + i + 7);
-              return *width > 0 && *height > 0;
-            }
-          i += 2 + be16 (p + i + 2);
-        }
-    }
-  return FALSE;
 }

@@ -9,13 +9,8 @@ gboolean hb_set_string       (char       **field,
                               const char  *value);
 gsize    hb_count_non_space  (const char  *utf8);
 char    *hb_strip_white_space (const char *utf8);
-const char *hb_image_type    (GBytes      *data,
-                              const char  *name);
 char    *hb_package_path     (const char  *base,
                               const char  *target);
 double   hb_length_in_points (const char  *text);
-gboolean hb_image_pixel_size (GBytes      *data,
-                              guint       *width,
-                              guint       *height);
 
 G_END_DECLS

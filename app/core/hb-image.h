@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Images are decoded at the resolution print needs. One whose header
+ * claims more than HB_IMAGE_MAX_PIXELS (160 MB decoded) is not decoded at
+ * all unless its loader can read it smaller (JPEG), and all the images
+ * decoded at once take at most HB_IMAGE_BUDGET_KB (some fifty photographs
+ * printed across the type area): beyond either an image prints as a
+ * framed box with its description, so that neither a small file claiming
+ * a huge size nor a file with thousands of images can eat the memory. */
+#define HB_IMAGE_DPI 300
+#define HB_IMAGE_MAX_PIXELS (40u * 1000 * 1000)
+#define HB_IMAGE_BUDGET_KB (512 * 1024)
+
+const char      *hb_image_type       (GBytes     *data,
+                                      const char *name);
+gboolean         hb_image_pixel_size (GBytes     *data,
+                                      guint      *width,
+                                      guint      *height);
+cairo_surface_t *hb_image_decode     (GBytes     *data,
+                                      const char *type,
+                                      double      width,
+                                      double      height);
+gsize            hb_image_decoded_bytes (void);
+
+G_END_DECLS
