@@ -131,6 +131,14 @@ draw_table_row (cairo_t            *cr,
 /* An image centred in its rows; one cairo cannot print (GIF, EMF…) is a
  * framed box with its description, so that the page still shows where it
  * stands. */
+static gboolean
+is_vector (cairo_surface_t *target)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (target);
+
+  return type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS || type == CAIRO_SURFACE_TYPE_SVG;
+}
+
 static void
 draw_image (cairo_t            *cr,
             const HbPagination *pagination,
@@ -153,9 +161,12 @@ draw_image (cairo_t            *cr,
       cairo_scale (cr, figure->width / cairo_image_surface_get_width (surface),
                    figure->height / cairo_image_surface_get_height (surface));
       cairo_set_source_surface (cr, surface, 0, 0);
-      /* An enlarged image keeps its edges: without padding they would
-       * fade into the paper over half a source pixel. */
-      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+      /* On screen an enlarged image keeps its edges: without padding they
+       * would fade into the paper over half a source pixel. A PDF needs
+       * none (its viewer scales the image), and asking for it there
+       * would replace a JPEG's own bytes with a padded copy. */
+      if (!is_vector (cairo_get_target (cr)))
+        cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
       cairo_paint (cr);
     }
   else
