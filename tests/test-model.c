@@ -466,6 +466,46 @@ test_objects_and_notes (void)
   g_assert_cmpstr (hb_block_get_text (image_copy), ==, "示意图");
 }
 
+/* A note edited or removed changes its report (the preview and the
+ * draft follow); removing one takes its mark, so the later notes keep
+ * theirs, and leaves the text of a note whose mark is gone alone. */
+static void
+test_edit_notes (void)
+{
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(HbBlock) para = hb_block_new_paragraph ("甲" HB_NOTE_MARK "乙" HB_NOTE_MARK "丙");
+  g_auto(GStrv) texts = NULL;
+  guint64 revision;
+
+  hb_block_add_note (para, HB_NOTE_FOOTNOTE, "注一");
+  hb_block_add_note (para, HB_NOTE_FOOTNOTE, "注二");
+  hb_block_add_note (para, HB_NOTE_ENDNOTE, "注三");  /* its mark was edited away */
+  hb_report_append_block (report, para);
+
+  revision = hb_report_get_revision (report);
+  hb_block_set_note (para, 1, "注二（改）");
+  g_assert_cmpuint (hb_report_get_revision (report), >, revision);
+  g_object_get (para, "notes", &texts, NULL);
+  g_assert_cmpuint (g_strv_length (texts), ==, 3);
+  g_assert_cmpstr (texts[1], ==, "注二（改）");
+
+  /* The same text again is no change. */
+  revision = hb_report_get_revision (report);
+  hb_block_set_note (para, 1, "注二（改）");
+  g_assert_cmpuint (hb_report_get_revision (report), ==, revision);
+
+  hb_block_remove_note (para, 0);
+  g_assert_cmpuint (hb_block_get_n_notes (para), ==, 2);
+  g_assert_cmpstr (hb_block_get_text (para), ==, "甲乙" HB_NOTE_MARK "丙");
+  g_assert_cmpstr (hb_block_get_note (para, 0, NULL), ==, "注二（改）");
+  g_assert_cmpuint (hb_report_get_revision (report), >, revision);
+
+  /* The unmarked one goes without touching the remaining mark. */
+  hb_block_remove_note (para, 1);
+  g_assert_cmpstr (hb_block_get_text (para), ==, "甲乙" HB_NOTE_MARK "丙");
+  g_assert_cmpuint (hb_block_get_n_notes (para), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +523,7 @@ main (int    argc,
   g_test_add_func ("/model/find-replace", test_find_replace);
 
   g_test_add_func ("/model/objects-and-notes", test_objects_and_notes);
+  g_test_add_func ("/model/edit-notes", test_edit_notes);
 
   return g_test_run ();
 }

@@ -53,6 +53,7 @@ enum {
   PROP_LABEL,
   PROP_TEXT,
   PROP_RUN_IN,
+  PROP_NOTES,
   N_PROPS
 };
 
@@ -73,6 +74,8 @@ hb_block_finalize (GObject *object)
 
   G_OBJECT_CLASS (hb_block_parent_class)->finalize (object);
 }
+
+static GStrv note_texts (HbBlock *self);
 
 static void
 hb_block_get_property (GObject    *object,
@@ -95,6 +98,9 @@ hb_block_get_property (GObject    *object,
       break;
     case PROP_RUN_IN:
       g_value_set_string (value, self->run_in);
+      break;
+    case PROP_NOTES:
+      g_value_take_boxed (value, note_texts (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -150,6 +156,11 @@ hb_block_class_init (HbBlockClass *klass)
   properties[PROP_RUN_IN] =
     g_param_spec_string ("run-in", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The notes' texts, in order; notified when one is added, edited or
+   * removed, so that a report sees its notes change like its text. */
+  properties[PROP_NOTES] =
+    g_param_spec_boxed ("notes", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -438,6 +449,64 @@ hb_block_add_note (HbBlock    *self,
       g_array_set_clear_func (self->notes, (GDestroyNotify)note_clear);
     }
   g_array_append_val (self->notes, note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+void
+hb_block_set_note (HbBlock    *self,
+                   guint       index,
+                   const char *text)
+{
+  Note *note;
+
+  g_return_if_fail (HB_IS_BLOCK (self));
+  g_return_if_fail (index < hb_block_get_n_notes (self));
+
+  note = &g_array_index (self->notes, Note, index);
+  if (g_strcmp0 (note->text, text ? text : "") == 0)
+    return;
+  g_free (note->text);
+  note->text = g_strdup (text ? text : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+/* Drops mark number *@skip (from 0) from @field; when @field has fewer
+ * marks, FALSE, with *@skip lowered by those it has. */
+static gboolean
+remove_mark (char  **field,
+             guint  *skip)
+{
+  char *p = *field;
+
+  while (p != NULL && (p = strstr (p, HB_NOTE_MARK)) != NULL)
+    {
+      if ((*skip)-- == 0)
+        {
+          memmove (p, p + strlen (HB_NOTE_MARK), strlen (p + strlen (HB_NOTE_MARK)) + 1);
+          return TRUE;
+        }
+      p += strlen (HB_NOTE_MARK);
+    }
+  return FALSE;
+}
+
+/* Removes a note and its mark (when the text has it), so that the notes
+ * after it keep theirs. */
+void
+hb_block_remove_note (HbBlock *self,
+                      guint    index)
+{
+  guint skip = index;
+
+  g_return_if_fail (HB_IS_BLOCK (self));
+  g_return_if_fail (index < hb_block_get_n_notes (self));
+
+  g_array_remove_index (self->notes, index);
+  if (remove_mark (&self->text, &skip))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  else if (remove_mark (&self->run_in, &skip))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_IN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 guint
@@ -462,6 +531,16 @@ hb_block_get_note (HbBlock    *self,
   if (kind != NULL)
     *kind = note->kind;
   return note->text;
+}
+
+static GStrv
+note_texts (HbBlock *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < hb_block_get_n_notes (self); i++)
+    g_strv_builder_add (builder, g_array_index (self->notes, Note, i).text);
+  return g_strv_builder_end (builder);
 }
 
 static guint

@@ -68,6 +68,11 @@ void         hb_block_get_image_size (HbBlock   *self,
 void         hb_block_add_note      (HbBlock    *self,
                                      HbNoteKind  kind,
                                      const char *text);
+void         hb_block_set_note      (HbBlock    *self,
+                                     guint       index,
+                                     const char *text);
+void         hb_block_remove_note   (HbBlock    *self,
+                                     guint       index);
 guint        hb_block_get_n_notes   (HbBlock    *self);
 const char  *hb_block_get_note      (HbBlock    *self,
                                      guint       index,
