@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "hb-application.h"
+#include "hb-note-button.h"
 #include "hb-paginator.h"
 #include "hb-test-util.h"
 #include "hb-window.h"
@@ -202,7 +204,7 @@ heading_text (HbReport *report,
 }
 
 /* Ctrl+Shift+Up moves the section at the cursor, Ctrl+2 makes a block a
- * level-2 heading; numbers follow and undo takes it back. */
+ * level-2 heading; numbers follow and undo takes each back. */
 static void
 test_sections (void)
 {
@@ -235,6 +237,11 @@ test_sections (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.set-level", "i", 2));
   g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, first + 1)), ==, "（一）");
 
+  /* Each command is an undo step of its own: the level, then the move. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
+  g_assert_cmpstr (heading_text (report, first), ==, second_text);
+  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, first + 1)), !=, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   report = hb_bulletin_get_report (hb_window_get_bulletin (window), 5);
   g_assert_cmpstr (heading_text (report, second), ==, second_text);
@@ -392,6 +399,110 @@ test_objects_in_body (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   spin_frames (20);
   save_screenshot (GTK_WIDGET (window), "window-objects");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The note buttons on a line of the body, in order. */
+static GPtrArray *
+note_buttons_on_line (GtkTextBuffer *buffer,
+                      int            line)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+  while (gtk_text_iter_get_line (&iter) == line && !gtk_text_iter_is_end (&iter))
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      guint n = 0;
+      g_autofree GtkWidget **widgets = anchor ? gtk_text_child_anchor_get_widgets (anchor, &n) : NULL;
+
+      for (guint i = 0; i < n; i++)
+        if (HB_IS_NOTE_BUTTON (widgets[i]))
+          g_ptr_array_add (buttons, widgets[i]);
+      gtk_text_iter_forward_char (&iter);
+    }
+  return buttons;
+}
+
+/* A note shows where it is marked, numbered as it prints; it is edited in
+ * its popover and removed from there, and both are undone like any edit. */
+static void
+test_notes_in_body (void)
+{
+  g_autofree char *fodt = g_test_build_filename (G_TEST_DIST, "fixtures", "rich.fodt", NULL);
+  GFile *file = g_file_new_for_path (fodt);
+  HbWindow *window = hb_window_new (NULL);
+  HbReportView *view = hb_window_get_report_view (window);
+  GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), HB_TYPE_REPORT_VIEW, "body_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  HbNoteButton *button;
+  GtkMenuButton *menu_button;
+  GtkTextView *note_view;
+  HbBlock *block;
+  GtkTextIter start, end;
+  g_autofree char *line = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  hb_window_import_files (window, &file, 1, HB_IMPORT_FLAGS_NONE);
+  spin_until_idle (window);
+  g_object_unref (file);
+  hb_window_select (window, 0);
+  block = hb_report_get_block (hb_bulletin_get_report (hb_window_get_bulletin (window), 0), 1);
+  g_assert_cmpuint (hb_block_get_n_notes (block), ==, 1);
+
+  /* Shown where the text marks it, numbered as printed; the body reads
+   * the button as the mark, so the line is the block's text. */
+  buttons = note_buttons_on_line (buffer, 1);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  button = buttons->pdata[0];
+  g_assert_true (hb_note_button_get_block (button) == block);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON,
+                                                                                 "reference_label"))), ==, "①");
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 1);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  line = gtk_text_buffer_get_slice (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (line, ==, hb_block_get_text (block));
+  g_assert_nonnull (strstr (line, HB_NOTE_MARK));
+
+  /* Edited in its popover: the model has it when the popover closes. */
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
+  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+  gtk_menu_button_popup (menu_button);
+  spin_frames (10);
+  g_assert_cmpstr (hb_block_get_note (block, 0, NULL), !=, "数据截至本月底。");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "数据截至本月底。 ", -1);
+  save_screenshot (GTK_WIDGET (window), "window-note");
+  gtk_menu_button_popdown (menu_button);
+  spin_frames (5);
+
+  g_assert_cmpstr (hb_block_get_note (block, 0, NULL), ==, "数据截至本月底。");
+  /* The same button still stands for it (the body was not refilled). */
+  after = note_buttons_on_line (buffer, 1);
+  g_assert_true (after->pdata[0] == (gpointer)button);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Removed: the note and its mark go, and undo brings both back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "note.remove", NULL));
+  spin_frames (5);
+  g_assert_cmpuint (hb_block_get_n_notes (block), ==, 0);
+  g_assert_null (strstr (hb_block_get_text (block), HB_NOTE_MARK));
+  after = note_buttons_on_line (buffer, 1);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin_frames (5);
+  block = hb_report_get_block (hb_bulletin_get_report (hb_window_get_bulletin (window), 0), 1);
+  g_assert_cmpuint (hb_block_get_n_notes (block), ==, 1);
+  g_assert_cmpstr (hb_block_get_note (block, 0, NULL), ==, "数据截至本月底。");
+  after = note_buttons_on_line (buffer, 1);
+  g_assert_cmpuint (after->len, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -648,6 +759,7 @@ main (int    argc,
     g_setenv ("HB_AUTOSAVE_SECONDS", "3600", TRUE);
   }
   gtk_test_init (&argc, &argv, NULL);
+  hb_application_add_style (gdk_display_get_default ());
   g_test_add_func ("/window/translated", test_translated);
   g_test_add_func ("/window/resources", test_resources);
 
@@ -655,6 +767,7 @@ main (int    argc,
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/objects-in-body", test_objects_in_body);
+  g_test_add_func ("/window/notes-in-body", test_notes_in_body);
   g_test_add_func ("/window/cancel-import", test_cancel_import);
   g_test_add_func ("/window/properties", test_properties);
   g_test_add_func ("/window/close-prompt", test_close_prompt);

@@ -111,6 +111,18 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
 };
 
+/* The application's own stylesheet (plain GtkApplication, unlike
+ * libadwaita's, loads none by itself). */
+void
+hb_application_add_style (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/org/huibian/Huibian/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 hb_application_startup (GApplication *app)
 {
@@ -118,6 +130,7 @@ hb_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (hb_application_parent_class)->startup (app);
+  hb_application_add_style (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

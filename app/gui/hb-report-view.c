@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hb-note-button.h"
 #include "hb-report-view.h"
 #include "hb-text-rules.h"
 
@@ -42,6 +43,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  STEP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *heading_tags[] = { NULL, "heading1", "heading2", "heading3", "heading4" };
 
@@ -86,13 +94,89 @@ is_object (HbBlock *block)
   return kind == HB_BLOCK_TABLE || kind == HB_BLOCK_IMAGE;
 }
 
-static void
-append_block (GtkTextBuffer *buffer,
-              HbBlock       *block)
+/* Marks for the notes whose mark was edited away: they print at the end
+ * of their block, and are shown there. */
+static char *
+unmarked_notes (HbBlock *block)
 {
+  guint marks = hb_block_count_marks (block);
+  guint notes = hb_block_get_n_notes (block);
+  GString *tail = g_string_new (NULL);
+
+  for (guint i = marks; i < notes; i++)
+    g_string_append (tail, HB_NOTE_MARK);
+  return g_string_free (tail, FALSE);
+}
+
+static void
+note_edited_cb (HbReportView *self,
+                const char   *text,
+                HbNoteButton *button)
+{
+  g_signal_emit (self, signals[STEP], 0);
+  /* The body shows the same text: it need not be filled again. */
+  self->syncing = TRUE;
+  hb_block_set_note (hb_note_button_get_block (button), hb_note_button_get_index (button), text);
+  self->syncing = FALSE;
+  g_signal_emit (self, signals[STEP], 0);
+}
+
+static void
+note_remove_cb (HbReportView *self,
+                HbNoteButton *button)
+{
+  g_signal_emit (self, signals[STEP], 0);
+  /* The report's change shows the body again, without this note. */
+  hb_block_remove_note (hb_note_button_get_block (button), hb_note_button_get_index (button));
+  g_signal_emit (self, signals[STEP], 0);
+}
+
+/* Inserts @text, each note mark in it as the note's button (a child
+ * anchor, which the buffer reads as U+FFFC like the model). @note counts
+ * the block's notes, @number the report's as printed. */
+static void
+insert_marked (HbReportView *self,
+               GtkTextIter  *iter,
+               const char   *text,
+               const char   *tag,
+               HbBlock      *block,
+               guint        *note,
+               guint        *number)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  const char *p = text, *mark;
+
+  while ((mark = strstr (p, HB_NOTE_MARK)) != NULL)
+    {
+      GtkTextChildAnchor *anchor;
+
+      gtk_text_buffer_insert_with_tags_by_name (buffer, iter, p, mark - p, tag, NULL);
+      anchor = gtk_text_buffer_create_child_anchor (buffer, iter);
+      /* A mark left without a note prints nothing and shows nothing. */
+      if (*note < hb_block_get_n_notes (block))
+        {
+          HbNoteButton *button = hb_note_button_new (block, (*note)++, ++*number);
+
+          g_signal_connect_object (button, "edited", G_CALLBACK (note_edited_cb), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (button, "remove", G_CALLBACK (note_remove_cb), self, G_CONNECT_SWAPPED);
+          gtk_text_view_add_child_at_anchor (self->body_view, GTK_WIDGET (button), anchor);
+        }
+      p = mark + strlen (HB_NOTE_MARK);
+    }
+  gtk_text_buffer_insert_with_tags_by_name (buffer, iter, p, -1, tag, NULL);
+}
+
+static void
+append_block (HbReportView *self,
+              HbBlock      *block,
+              guint        *number)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter end;
   guint level = hb_block_get_level (block);
   g_autofree char *heading = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
+  g_autofree char *unmarked = unmarked_notes (block);
+  guint note = 0;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   if (is_object (block))
@@ -105,13 +189,13 @@ append_block (GtkTextBuffer *buffer,
       return;
     }
   if (level == 0)
-    gtk_text_buffer_insert_with_tags_by_name (buffer, &end, hb_block_get_text (block), -1, "paragraph", NULL);
+    insert_marked (self, &end, hb_block_get_text (block), "paragraph", block, &note, number);
   else
     {
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, heading, -1, heading_tags[level], NULL);
-      if (hb_block_get_run_in (block) != NULL)
-        gtk_text_buffer_insert (buffer, &end, hb_block_get_run_in (block), -1);
+      insert_marked (self, &end, heading, heading_tags[level], block, &note, number);
+      insert_marked (self, &end, hb_block_get_run_in (block) ?: "", NULL, block, &note, number);
     }
+  insert_marked (self, &end, unmarked, NULL, block, &note, number);
   gtk_text_buffer_insert (buffer, &end, "\n", -1);
 }
 
@@ -165,11 +249,12 @@ fill_body (HbReportView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter start, end;
+  guint number = 0;
 
   self->filling = TRUE;
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; self->report && i < hb_report_get_n_blocks (self->report); i++)
-    append_block (buffer, hb_report_get_block (self->report, i));
+    append_block (self, hb_report_get_block (self->report, i), &number);
 
   /* Simplified Chinese glyphs, whatever language the interface is in. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -199,14 +284,17 @@ report_changed_cb (HbReportView *self)
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
-/* What a block's line shows. */
+/* What a block's line shows, note marks included. */
 static char *
 block_line (HbBlock *block)
 {
+  g_autofree char *unmarked = NULL;
+
   if (is_object (block))
     return object_line (block);
+  unmarked = unmarked_notes (block);
   return g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block),
-                      hb_block_get_run_in (block) ?: "", NULL);
+                      hb_block_get_run_in (block) ?: "", unmarked, NULL);
 }
 
 /* Puts an edited line back into its block: a heading keeps its label and
@@ -262,8 +350,9 @@ body_lines (HbReportView *self)
   g_autofree char *text = NULL;
   gsize len;
 
+  /* A slice, not the text: it has U+FFFC for each note's button. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = gtk_text_buffer_get_slice (buffer, &start, &end, FALSE);
   len = strlen (text);
   if (len > 0 && text[len - 1] == '\n')
     text[len - 1] = '\0';
@@ -467,7 +556,9 @@ set_level_action (GtkWidget  *widget,
     return;
 
   position = hb_report_view_get_cursor_block (self);
+  g_signal_emit (self, signals[STEP], 0);
   hb_report_set_block_level (self->report, position, (guint)g_variant_get_int32 (param));
+  g_signal_emit (self, signals[STEP], 0);
   hb_report_view_set_cursor_block (self, position);
 }
 
@@ -483,8 +574,12 @@ promote_action (GtkWidget  *widget,
     return;
 
   position = hb_report_view_get_cursor_block (self);
+  g_signal_emit (self, signals[STEP], 0);
   if (hb_report_promote_run_in (self->report, position, (guint)g_variant_get_int32 (param)))
-    hb_report_view_set_cursor_block (self, position);
+    {
+      g_signal_emit (self, signals[STEP], 0);
+      hb_report_view_set_cursor_block (self, position);
+    }
 }
 
 static void
@@ -495,10 +590,15 @@ move_section_action (GtkWidget  *widget,
   HbReportView *self = HB_REPORT_VIEW (widget);
   guint moved_to;
 
-  if (has_block_at_cursor (self) &&
-      hb_report_move_section (self->report, hb_report_view_get_cursor_block (self),
+  if (!has_block_at_cursor (self))
+    return;
+  g_signal_emit (self, signals[STEP], 0);
+  if (hb_report_move_section (self->report, hb_report_view_get_cursor_block (self),
                               g_variant_get_int32 (param), &moved_to))
-    hb_report_view_set_cursor_block (self, moved_to);
+    {
+      g_signal_emit (self, signals[STEP], 0);
+      hb_report_view_set_cursor_block (self, moved_to);
+    }
 }
 
 static void
@@ -582,6 +682,12 @@ hb_report_view_class_init (HbReportViewClass *klass)
     g_param_spec_object ("report", NULL, NULL, HB_TYPE_REPORT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted before and after each command made here (a level set, a
+   * section moved, a note edited or removed): undo takes such a command
+   * back on its own, not with the typing around it. */
+  signals[STEP] = g_signal_new ("step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/huibian/Huibian/ui/hb-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HbReportView, title_entry);

@@ -987,6 +987,8 @@ hb_window_init (HbWindow *self)
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  /* A command in the report's body is an undo step of its own. */
+  g_signal_connect_swapped (self->report_view, "step", G_CALLBACK (_hb_window_commit_step), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
