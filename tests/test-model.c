@@ -504,6 +504,13 @@ test_edit_notes (void)
   hb_block_remove_note (para, 1);
   g_assert_cmpstr (hb_block_get_text (para), ==, "甲乙" HB_NOTE_MARK "丙");
   g_assert_cmpuint (hb_block_get_n_notes (para), ==, 1);
+
+  /* One inserted before it takes the first place. */
+  revision = hb_report_get_revision (report);
+  hb_block_insert_note (para, 0, HB_NOTE_FOOTNOTE, "新注");
+  g_assert_cmpuint (hb_report_get_revision (report), >, revision);
+  g_assert_cmpstr (hb_block_get_note (para, 0, NULL), ==, "新注");
+  g_assert_cmpstr (hb_block_get_note (para, 1, NULL), ==, "注二（改）");
 }
 
 int

@@ -503,6 +503,45 @@ test_notes_in_body (void)
   g_assert_cmpstr (hb_block_get_note (block, 0, NULL), ==, "数据截至本月底。");
   after = note_buttons_on_line (buffer, 1);
   g_assert_cmpuint (after->len, ==, 1);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Ctrl+Alt+F adds a footnote at the cursor, before the one after it,
+   * and opens it; closed empty, it is gone again. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &start, 1, 2);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.add-note", NULL));
+  spin_frames (5);
+  g_assert_cmpuint (hb_block_get_n_notes (block), ==, 2);
+  g_assert_true (g_str_has_prefix (hb_block_get_text (block), "全区" HB_NOTE_MARK "完成"));
+  g_assert_cmpstr (hb_block_get_note (block, 1, NULL), ==, "数据截至本月底。");
+  after = note_buttons_on_line (buffer, 1);
+  g_assert_cmpuint (after->len, ==, 2);
+  button = after->pdata[0];
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
+  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "新加的注释。", -1);
+  gtk_menu_button_popdown (menu_button);
+  spin_frames (5);
+  g_assert_cmpstr (hb_block_get_note (block, 0, NULL), ==, "新加的注释。");
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  /* Ctrl+Alt+E opens the note nearest the cursor; emptied, it goes. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &start, 1, 3);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "report.edit-note", NULL));
+  spin_frames (5);
+  after = note_buttons_on_line (buffer, 1);
+  button = after->pdata[0];
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
+  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "  ", -1);
+  gtk_menu_button_popdown (menu_button);
+  spin_frames (5);
+  g_assert_cmpuint (hb_block_get_n_notes (block), ==, 1);
+  g_assert_true (g_str_has_prefix (hb_block_get_text (block), "全区完成"));
+  g_assert_cmpstr (hb_block_get_note (block, 0, NULL), ==, "数据截至本月底。");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

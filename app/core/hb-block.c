@@ -439,16 +439,31 @@ hb_block_add_note (HbBlock    *self,
                    HbNoteKind  kind,
                    const char *text)
 {
+  g_return_if_fail (HB_IS_BLOCK (self));
+
+  hb_block_insert_note (self, hb_block_get_n_notes (self), kind, text);
+}
+
+/* Inserts a note before note @index (at the end for the number of
+ * notes); the caller puts its mark in the text, after the marks of the
+ * notes before it. */
+void
+hb_block_insert_note (HbBlock    *self,
+                      guint       index,
+                      HbNoteKind  kind,
+                      const char *text)
+{
   Note note = { kind, g_strdup (text ? text : "") };
 
   g_return_if_fail (HB_IS_BLOCK (self));
+  g_return_if_fail (index <= hb_block_get_n_notes (self));
 
   if (self->notes == NULL)
     {
       self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
       g_array_set_clear_func (self->notes, (GDestroyNotify)note_clear);
     }
-  g_array_append_val (self->notes, note);
+  g_array_insert_val (self->notes, index, note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

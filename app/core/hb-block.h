@@ -68,6 +68,10 @@ void         hb_block_get_image_size (HbBlock   *self,
 void         hb_block_add_note      (HbBlock    *self,
                                      HbNoteKind  kind,
                                      const char *text);
+void         hb_block_insert_note   (HbBlock    *self,
+                                     guint       index,
+                                     HbNoteKind  kind,
+                                     const char *text);
 void         hb_block_set_note      (HbBlock    *self,
                                      guint       index,
                                      const char *text);

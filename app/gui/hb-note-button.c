@@ -45,14 +45,17 @@ note_text (HbNoteButton *self)
 }
 
 /* The note is put back when its popover closes, as an entry is on
- * leaving it: one change, not one per key. */
+ * leaving it: one change, not one per key. A note left empty (one just
+ * added and not written, say) is removed: it would print a bare ①. */
 static void
 popover_closed_cb (HbNoteButton *self)
 {
   g_autofree char *text = note_text (self);
 
   g_strstrip (text);
-  if (g_strcmp0 (text, hb_block_get_note (self->block, self->index, NULL)) != 0)
+  if (*text == '\0')
+    g_signal_emit (self, signals[REMOVE], 0);
+  else if (g_strcmp0 (text, hb_block_get_note (self->block, self->index, NULL)) != 0)
     g_signal_emit (self, signals[EDITED], 0, text);
 }
 
@@ -136,6 +139,16 @@ hb_note_button_new (HbBlock *block,
   gtk_label_set_label (self->heading_label, heading);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
   return self;
+}
+
+/* Opens the note, the cursor in its text. */
+void
+hb_note_button_popup (HbNoteButton *self)
+{
+  g_return_if_fail (HB_IS_NOTE_BUTTON (self));
+
+  gtk_menu_button_popup (self->button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
 HbBlock *

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (HbNoteButton, hb_note_button, HB, NOTE_BUTTON, GtkWidget)
 HbNoteButton *hb_note_button_new       (HbBlock      *block,
                                         guint         index,
                                         guint         number);
+void          hb_note_button_popup     (HbNoteButton *self);
 HbBlock      *hb_note_button_get_block (HbNoteButton *self);
 guint         hb_note_button_get_index (HbNoteButton *self);
 

@@ -601,6 +601,108 @@ move_section_action (GtkWidget  *widget,
     }
 }
 
+/* The note button on the cursor's line nearest to the cursor, or NULL. */
+static HbNoteButton *
+note_button_near_cursor (HbReportView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter cursor, iter;
+  HbNoteButton *nearest = NULL;
+  int best = G_MAXINT;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  iter = cursor;
+  gtk_text_iter_set_line_offset (&iter, 0);
+  for (; !gtk_text_iter_ends_line (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      g_autofree GtkWidget **widgets = NULL;
+      guint n = 0;
+      /* A note just before the cursor counts as at it. */
+      int distance = ABS (gtk_text_iter_get_offset (&iter) + 1 - gtk_text_iter_get_offset (&cursor));
+
+      if (anchor == NULL)
+        continue;
+      widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
+      if (n > 0 && HB_IS_NOTE_BUTTON (widgets[0]) && distance < best)
+        {
+          nearest = HB_NOTE_BUTTON (widgets[0]);
+          best = distance;
+        }
+    }
+  return nearest;
+}
+
+static void
+update_note_actions (HbReportView *self)
+{
+  gboolean text_block = has_block_at_cursor (self) &&
+                        !is_object (hb_report_get_block (self->report, hb_report_view_get_cursor_block (self)));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.add-note", text_block);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.edit-note", note_button_near_cursor (self) != NULL);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  HbNoteButton *button = note_button_near_cursor (HB_REPORT_VIEW (widget));
+
+  if (button != NULL)
+    hb_note_button_popup (button);
+}
+
+/* Ctrl+Alt+F: a footnote at the cursor, opened to be written. Its mark
+ * goes after the heading's label, never into it. */
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  HbReportView *self = HB_REPORT_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  GtkTextIter cursor;
+  HbBlock *block;
+  g_autofree char *line = NULL;
+  g_autoptr(GString) marked = NULL;
+  const char *at;
+  guint position, index = 0;
+  glong offset;
+
+  if (!has_block_at_cursor (self))
+    return;
+  position = hb_report_view_get_cursor_block (self);
+  block = hb_report_get_block (self->report, position);
+  if (is_object (block))
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  line = block_line (block);
+  offset = MAX (gtk_text_iter_get_line_offset (&cursor),
+                g_utf8_strlen (hb_block_get_label (block) ?: "", -1));
+  at = g_utf8_offset_to_pointer (line, MIN (offset, g_utf8_strlen (line, -1)));
+  for (const char *p = line; (p = strstr (p, HB_NOTE_MARK)) != NULL && p < at; p += strlen (HB_NOTE_MARK))
+    index++;
+  marked = g_string_new_len (line, at - line);
+  g_string_append (marked, HB_NOTE_MARK);
+  g_string_append (marked, at);
+
+  g_signal_emit (self, signals[STEP], 0);
+  self->syncing = TRUE;
+  hb_block_insert_note (block, index, HB_NOTE_FOOTNOTE, "");
+  apply_line (block, marked->str);
+  self->syncing = FALSE;
+  /* Shown again with its button; the cursor goes after the mark. */
+  report_changed_cb (self);
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &cursor, position,
+                                           g_utf8_pointer_to_offset (line, at) + 1);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+  g_signal_emit (self, signals[STEP], 0);
+  edit_note_action (widget, NULL, NULL);
+}
+
 static void
 bind_entry (HbReportView *self,
             const char   *property,
@@ -713,6 +815,12 @@ hb_report_view_class_init (HbReportViewClass *klass)
   for (int level = 0; level <= HB_MAX_HEADING_LEVEL; level++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + level, GDK_CONTROL_MASK,
                                          "report.set-level", "i", level);
+  gtk_widget_class_install_action (widget_class, "report.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "report.edit-note", NULL, edit_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "report.add-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "report.edit-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "report.move-section", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -728,6 +836,8 @@ hb_report_view_init (HbReportView *self)
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->body_view), FALSE);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
                             G_CALLBACK (body_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "notify::cursor-position",
+                            G_CALLBACK (update_note_actions), self);
 
   self->bindings = g_binding_group_new ();
   bind_entry (self, "title", self->title_entry);
