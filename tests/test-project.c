@@ -290,6 +290,47 @@ test_async (void)
   g_rmdir (dir);
 }
 
+/* A project with photographs: some 20 MB of XML, several attributes of
+ * megabytes each, comes back whole (libxml2 read at once would stop at
+ * 10 MB of look-ahead). */
+static void
+test_round_trip_large_images (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HbBulletin) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9704);
+  HbReport *back;
+
+  hb_report_set_title (report, "现场照片");
+  for (guint i = 0; i < 4; i++)
+    {
+      gsize size = 3 * 1024 * 1024 + i;
+      guint8 *data = g_malloc (size);
+
+      /* Noise, as compressed photographs are. */
+      for (gsize k = 0; k < size; k++)
+        data[k] = (guint8)g_rand_int (rand);
+      memcpy (data, "\xff\xd8\xff", 3);
+      g_ptr_array_add (images, g_bytes_new_take (data, size));
+      hb_report_append_block (report, hb_block_new_paragraph ("照片说明。"));
+      hb_report_append_block (report, hb_block_new_image (images->pdata[i], "image/jpeg", 400, 300, "照片"));
+    }
+  hb_bulletin_append_report (bulletin, report);
+
+  bytes = hb_project_serialize (bulletin);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 16 * 1024 * 1024);
+  loaded = hb_project_parse (bytes, &error);
+  g_assert_no_error (error);
+  back = hb_bulletin_get_report (loaded, 0);
+  g_assert_cmpuint (hb_report_count_blocks (back, HB_BLOCK_IMAGE), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (g_bytes_equal (hb_block_get_image_data (hb_report_get_block (back, 2 * i + 1)), images->pdata[i]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +340,7 @@ main (int    argc,
   g_test_add_func ("/project/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/project/round-trip/corpus", test_round_trip_corpus);
   g_test_add_func ("/project/round-trip/page-setup", test_round_trip_page_setup);
+  g_test_add_func ("/project/round-trip/large-images", test_round_trip_large_images);
   g_test_add_func ("/project/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/project/atomic-save", test_atomic_save);
   g_test_add_func ("/project/async", test_async);

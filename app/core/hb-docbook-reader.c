@@ -410,16 +410,24 @@ read_book (xmlNode  *book,
 }
 
 /* Parses XML from memory with no network access, no DTD loading and no
- * entity substitution. A DOCTYPE naming an external DTD (as DocBook 4
+ * entity substitution. It is pushed to libxml2 in pieces: read whole, from
+ * memory or a file, libxml2 2.9 keeps what it has parsed in its
+ * look-ahead while it reads large attributes and, without XML_PARSE_HUGE
+ * (never set here), stops past 10 MB with "Huge input lookup", so a
+ * project with two photographs would not open. The push parser lets go of
+ * what it has parsed; each text or attribute stays bounded at 10 MB. A DOCTYPE naming an external DTD (as DocBook 4
  * files do) is allowed, since nothing is loaded; an internal subset,
  * where entities are declared, is refused. */
+#define PUSH_CHUNK (64 * 1024)
+
 xmlDoc *
 hb_docbook_parse (GBytes  *bytes,
                   GError **error)
 {
-  g_autoptr(xmlParserCtxt) ctxt = xmlNewParserCtxt ();
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
+  gsize first = MIN (len, 4);  /* enough to tell the encoding */
   xmlDoc *doc;
 
   if (len > G_MAXINT)
@@ -428,8 +436,18 @@ hb_docbook_parse (GBytes  *bytes,
       return NULL;
     }
 
-  doc = xmlCtxtReadMemory (ctxt, data, (int)len, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  ctxt = xmlCreatePushParserCtxt (NULL, NULL, data, (int)first, NULL);
+  if (ctxt == NULL)
+    {
+      g_set_error (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_TOO_LARGE, _("the file is too large"));
+      return NULL;
+    }
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  for (gsize at = first; at < len && ctxt->wellFormed; at += PUSH_CHUNK)
+    xmlParseChunk (ctxt, data + at, (int)MIN (PUSH_CHUNK, len - at), 0);
+  if (ctxt->wellFormed)
+    xmlParseChunk (ctxt, NULL, 0, 1);
+  doc = g_steal_pointer (&ctxt->myDoc);
   if (doc == NULL || !ctxt->wellFormed)
     {
       const xmlError *e = xmlCtxtGetLastError (ctxt);
