@@ -10,7 +10,9 @@
 #include <sys/resource.h>
 
 #include "hb-image.h"
+#include "hb-import.h"
 #include "hb-paginator.h"
+#include "hb-project.h"
 #include "hb-pdf-exporter.h"
 #include "hb-test-util.h"
 
@@ -402,6 +404,142 @@ test_budget (void)
   cairo_surface_destroy (surface);
 }
 
+static GBytes *
+read_fixture (const char *first,
+              ...)
+{
+  va_list args;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  gsize size = 0;
+
+  g_ptr_array_add (parts, (gpointer)g_test_get_dir (G_TEST_DIST));
+  g_ptr_array_add (parts, "fixtures");
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer)part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  path = g_build_filenamev ((char **)parts->pdata);
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  return g_bytes_new_take (contents, size);
+}
+
+/* The rich ODT fixture with @picture in place of its chart. */
+static GBytes *
+odt_with_picture (GBytes *picture)
+{
+  g_autoptr(GBytes) mimetype = read_fixture ("rich-odt", "mimetype", NULL);
+  g_autoptr(GBytes) manifest = read_fixture ("rich-odt", "META-INF", "manifest.xml", NULL);
+  g_autoptr(GBytes) content = read_fixture ("rich-odt", "content.xml", NULL);
+  HbTestMember members[] = {
+    { "mimetype", mimetype }, { "META-INF/manifest.xml", manifest }, { "content.xml", content },
+    { "Pictures/chart.png", picture },
+  };
+
+  return hb_test_make_zip (members, G_N_ELEMENTS (members));
+}
+
+/* Whether a warning of @report mentions both @a and @b. */
+static gboolean
+warned (HbReport   *report,
+        const char *a,
+        const char *b)
+{
+  const GPtrArray *warnings = hb_report_get_warnings (report);
+
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (warnings->pdata[i], a) != NULL && strstr (warnings->pdata[i], b) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static HbBlock *
+first_image (HbReport *report)
+{
+  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
+    if (hb_block_get_kind (hb_report_get_block (report, i)) == HB_BLOCK_IMAGE)
+      return hb_report_get_block (report, i);
+  return NULL;
+}
+
+/* A photograph too large for a project (its data: URI would pass
+ * libxml2's 10 MB limit) is stored at the resolution print needs, at the
+ * size it prints, and the project opens again; an image that cannot be
+ * reduced is left out. Both are said in the report's warnings. */
+static void
+test_reduced_for_projects (void)
+{
+  g_autoptr(GdkPixbuf) noise = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 2400);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9704);
+  g_autoptr(GBytes) jpeg = NULL, odt = NULL, project = NULL;
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbBulletin) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (noise);
+  gsize n = (gsize)gdk_pixbuf_get_rowstride (noise) * gdk_pixbuf_get_height (noise);
+  HbReport *report;
+  HbBlock *image;
+  char *buffer = NULL;
+  gsize size = 0;
+  double width, height;
+
+  for (gsize i = 0; i < n; i++)
+    pixels[i] = (guint8)g_rand_int (rand);
+  g_assert_true (gdk_pixbuf_save_to_buffer (noise, &buffer, &size, "jpeg", NULL, "quality", "98", NULL));
+  jpeg = g_bytes_new_take (buffer, size);
+  g_test_message ("photograph: %.1f MB", size / 1e6);
+  g_assert_cmpuint (size, >, HB_IMAGE_MAX_STORED_BYTES);
+
+  odt = odt_with_picture (jpeg);
+  g_assert_true (hb_import_bytes (bulletin, odt, "photo.odt", HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+  report = hb_bulletin_get_report (bulletin, 0);
+  image = first_image (report);
+  g_assert_nonnull (image);
+  g_assert_cmpuint (g_bytes_get_size (hb_block_get_image_data (image)), <=, HB_IMAGE_MAX_STORED_BYTES);
+  g_assert_cmpstr (hb_block_get_image_type (image), ==, "image/jpeg");
+  /* Printed as the document said (6 cm × 3 cm), at 300 dpi. */
+  hb_block_get_image_size (image, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 6 * 72 / 2.54, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 3 * 72 / 2.54, 0.01);
+  {
+    g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+    GdkPixbuf *stored;
+
+    g_assert_true (gdk_pixbuf_loader_write_bytes (loader, hb_block_get_image_data (image), NULL));
+    g_assert_true (gdk_pixbuf_loader_close (loader, NULL));
+    stored = gdk_pixbuf_loader_get_pixbuf (loader);
+    /* 3000 × 2400 printed 6 × 3 cm: 709 pixels across, 567 down. */
+    g_assert_cmpint (gdk_pixbuf_get_width (stored), ==, (int)ceil (width * HB_IMAGE_DPI / 72));
+    g_assert_cmpint (gdk_pixbuf_get_height (stored), ==, (int)ceil (width * HB_IMAGE_DPI / 72 * 2400 / 3000));
+  }
+  g_assert_true (warned (report, "服务站数量变化", "resolution print needs"));
+  project = hb_project_serialize (bulletin);
+  reopened = hb_project_parse (project, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (hb_block_get_image_data (first_image (hb_bulletin_get_report (reopened, 0))),
+                                hb_block_get_image_data (image)));
+
+  /* Bytes that cannot be read as the picture they claim to be: left out. */
+  {
+    g_autoptr(HbBulletin) other = hb_bulletin_new ();
+    g_autoptr(GBytes) broken = NULL;
+    g_autoptr(GBytes) broken_odt = NULL;
+    guint8 *data = g_malloc (HB_IMAGE_MAX_STORED_BYTES + 1);
+
+    memset (data, 0, HB_IMAGE_MAX_STORED_BYTES + 1);
+    memcpy (data, "\x89PNG\r\n\x1a\n", 8);
+    broken = g_bytes_new_take (data, HB_IMAGE_MAX_STORED_BYTES + 1);
+    broken_odt = odt_with_picture (broken);
+    g_assert_true (hb_import_bytes (other, broken_odt, "broken.odt", HB_IMPORT_FLAGS_NONE, &error));
+    g_assert_no_error (error);
+    g_assert_null (first_image (hb_bulletin_get_report (other, 0)));
+    g_assert_true (warned (hb_bulletin_get_report (other, 0), "服务站数量变化", "left out"));
+  }
+}
+
 /* Formats that could pull in other files or run code are never handed
  * to a loader, whatever the bytes say. */
 static void
@@ -430,6 +568,7 @@ main (int    argc,
   g_test_add_func ("/images/huge-headers-refused", test_huge_headers_refused);
   g_test_add_func ("/images/large-images-read", test_large_images_read);
   g_test_add_func ("/images/budget", test_budget);
+  g_test_add_func ("/images/reduced-for-projects", test_reduced_for_projects);
   g_test_add_func ("/images/other-formats-not-decoded", test_other_formats_not_decoded);
 
   return g_test_run ();

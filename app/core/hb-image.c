@@ -125,6 +125,8 @@ typedef struct {
   const char *type;
   double      max_width;  /* pixels enough to print it at HB_IMAGE_DPI */
   double      max_height;
+  gboolean    budgeted;   /* kept for drawing, so counted in the budget */
+  gboolean    stored;     /* kept in a project: at least HB_IMAGE_DPI both ways */
   int         reserved_kb;
 } Request;
 
@@ -156,17 +158,23 @@ size_prepared_cb (GdkPixbufLoader *loader,
       return;
     }
 
-  scale = MIN (1, MIN (request->max_width / width, request->max_height / height));
+  /* Drawn, an image printed out of its proportions needs no more pixels
+   * than the tighter direction takes; stored, it keeps enough for both. */
+  if (request->stored)
+    scale = MIN (1, MAX (request->max_width / width, request->max_height / height));
+  else
+    scale = MIN (1, MIN (request->max_width / width, request->max_height / height));
   width = MAX (1, (int)ceil (width * scale));
   height = MAX (1, (int)ceil (height * scale));
   kb = (int)MIN ((guint64)width * height * 4 / 1024 + 1, G_MAXINT / 4);
-  if (g_atomic_int_add (&decoded_kb, kb) + kb > HB_IMAGE_BUDGET_KB)
+  if (request->budgeted && g_atomic_int_add (&decoded_kb, kb) + kb > HB_IMAGE_BUDGET_KB)
     {
       g_atomic_int_add (&decoded_kb, -kb);
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
-  request->reserved_kb = kb;
+  if (request->budgeted)
+    request->reserved_kb = kb;
   if (scale < 1)
     gdk_pixbuf_loader_set_size (loader, width, height);
 }
@@ -216,11 +224,25 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
+/* The loader is chosen by the type, not by sniffing, so bytes claiming
+ * to be a PNG are only ever read as one; formats that could follow links
+ * (SVG) or that gdk-pixbuf cannot read (EMF, WMF) are never handed over. */
 static GdkPixbuf *
-load (GdkPixbufLoader *loader,
-      GBytes          *data)
+load_pixbuf (GBytes  *data,
+             Request *request)
 {
+  static const char * const decodable[] = {
+    "image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff", NULL
+  };
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   GdkPixbuf *pixbuf;
+
+  if (request->type == NULL || !g_strv_contains (decodable, request->type))
+    return NULL;
+  loader = gdk_pixbuf_loader_new_with_mime_type (request->type, NULL);
+  if (loader == NULL)
+    return NULL;
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), request);
 
   /* A loader whose write failed has closed itself. */
   if (!gdk_pixbuf_loader_write_bytes (loader, data, NULL) || !gdk_pixbuf_loader_close (loader, NULL))
@@ -230,42 +252,26 @@ load (GdkPixbufLoader *loader,
   if (pixbuf == NULL ||
       (guint64)gdk_pixbuf_get_width (pixbuf) * gdk_pixbuf_get_height (pixbuf) > HB_IMAGE_MAX_PIXELS)
     return NULL;
-  return pixbuf;
+  return g_object_ref (pixbuf);
 }
 
 /* The pixels of a PNG, JPEG, GIF, BMP or TIFF to be printed @width by
  * @height points, at most HB_IMAGE_DPI (a large image is read smaller,
- * never a small one enlarged). NULL for other formats (EMF, WMF, SVG:
- * never handed to a loader that could follow links), for damaged data, for
- * a header over HB_IMAGE_MAX_PIXELS (but JPEG) and once the decoded images
- * alive reach HB_IMAGE_BUDGET_KB. The loader is chosen by @type, not by
- * sniffing, so bytes claiming to be a PNG are only ever read as one. A
- * JPEG keeps its bytes on the surface: a PDF embeds them as they are,
- * whatever size the surface was read at. */
+ * never a small one enlarged). NULL for other formats, for damaged data,
+ * for a header over HB_IMAGE_MAX_PIXELS (but JPEG) and once the decoded
+ * images alive reach HB_IMAGE_BUDGET_KB. A JPEG keeps its bytes on the
+ * surface: a PDF embeds them as they are, whatever size the surface was
+ * read at. */
 cairo_surface_t *
 hb_image_decode (GBytes     *data,
                  const char *type,
                  double      width,
                  double      height)
 {
-  static const char * const decodable[] = {
-    "image/png", "image/jpeg", "image/gif", "image/bmp", "image/tiff", NULL
-  };
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, 0 };
-  cairo_surface_t *surface = NULL;
-  GdkPixbuf *pixbuf;
+  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, TRUE, FALSE, 0 };
+  g_autoptr(GdkPixbuf) pixbuf = load_pixbuf (data, &request);
+  cairo_surface_t *surface = pixbuf ? surface_from_pixbuf (pixbuf) : NULL;
 
-  if (type == NULL || !g_strv_contains (decodable, type))
-    return NULL;
-  loader = gdk_pixbuf_loader_new_with_mime_type (type, NULL);
-  if (loader == NULL)
-    return NULL;
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &request);
-
-  pixbuf = load (loader, data);
-  if (pixbuf != NULL)
-    surface = surface_from_pixbuf (pixbuf);
   if (surface != NULL && cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     g_clear_pointer (&surface, cairo_surface_destroy);
   if (surface == NULL)
@@ -280,6 +286,53 @@ hb_image_decode (GBytes     *data,
                                  g_bytes_get_size (data), (cairo_destroy_func_t)g_bytes_unref,
                                  g_bytes_ref (data));
   return surface;
+}
+
+/* An image too large for a project (HB_IMAGE_MAX_STORED_BYTES) saved
+ * again at the resolution print needs for @width by @height points: as
+ * JPEG, or PNG when it has transparency (then JPEG on white if the PNG is
+ * still too large). NULL when it cannot be read or made small enough;
+ * *@new_type is the new data's type. */
+GBytes *
+hb_image_reduce (GBytes      *data,
+                 const char  *type,
+                 double       width,
+                 double       height,
+                 const char **new_type)
+{
+  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, FALSE, TRUE, 0 };
+  g_autoptr(GdkPixbuf) pixbuf = load_pixbuf (data, &request);
+  char *buffer = NULL;
+  gsize size = 0;
+
+  if (pixbuf == NULL)
+    return NULL;
+  if (gdk_pixbuf_get_has_alpha (pixbuf))
+    {
+      g_autoptr(GdkPixbuf) flat = NULL;
+
+      if (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", NULL, NULL) &&
+          size <= HB_IMAGE_MAX_STORED_BYTES)
+        {
+          *new_type = "image/png";
+          return g_bytes_new_take (buffer, size);
+        }
+      g_clear_pointer (&buffer, g_free);
+      flat = gdk_pixbuf_composite_color_simple (pixbuf, gdk_pixbuf_get_width (pixbuf),
+                                                gdk_pixbuf_get_height (pixbuf), GDK_INTERP_NEAREST,
+                                                255, 64, 0xffffffff, 0xffffffff);
+      if (flat == NULL)
+        return NULL;
+      g_set_object (&pixbuf, flat);
+    }
+  if (!gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", NULL, "quality", "90", NULL) ||
+      size > HB_IMAGE_MAX_STORED_BYTES)
+    {
+      g_free (buffer);
+      return NULL;
+    }
+  *new_type = "image/jpeg";
+  return g_bytes_new_take (buffer, size);
 }
 
 /* For tests and diagnostics: the memory decoded images take now. */

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 #define HB_IMAGE_MAX_PIXELS (40u * 1000 * 1000)
 #define HB_IMAGE_BUDGET_KB (512 * 1024)
 
+/* The largest image a project keeps as it is: stored as a data: URI, it
+ * must stay under libxml2's 10 MB limit on an attribute (base64 takes
+ * 4/3); a larger one is stored at the resolution print needs. */
+#define HB_IMAGE_MAX_STORED_BYTES (7u * 1000 * 1000)
+
 const char      *hb_image_type       (GBytes     *data,
                                       const char *name);
 gboolean         hb_image_pixel_size (GBytes     *data,
@@ -26,6 +31,11 @@ cairo_surface_t *hb_image_decode     (GBytes     *data,
                                       const char *type,
                                       double      width,
                                       double      height);
+GBytes          *hb_image_reduce     (GBytes      *data,
+                                      const char  *type,
+                                      double       width,
+                                      double       height,
+                                      const char **new_type);
 gsize            hb_image_decoded_bytes (void);
 
 G_END_DECLS

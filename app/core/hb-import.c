@@ -10,6 +10,7 @@
 #include "hb-docbook-importer.h"
 #include "hb-docbook-reader.h"
 #include "hb-docx-importer.h"
+#include "hb-image.h"
 #include "hb-import.h"
 #include "hb-odt-importer.h"
 #include "hb-text-decoder.h"
@@ -95,8 +96,63 @@ import_package (HbBulletin  *bulletin,
   return FALSE;
 }
 
-gboolean
-hb_import_bytes (HbBulletin     *bulletin,
+/* An image a project could not keep (over HB_IMAGE_MAX_STORED_BYTES) is
+ * stored at the resolution print needs, at the size it would print; one
+ * that cannot be reduced is left out. Either is said in the warnings: a
+ * saved project must always open again. */
+static void
+fit_image (HbBulletin *bulletin,
+           HbReport   *report,
+           guint       position)
+{
+  HbBlock *image = hb_report_get_block (report, position);
+  GBytes *data = hb_block_get_image_data (image);
+  const char *description = *hb_block_get_text (image) ? hb_block_get_text (image) : _("(no description)");
+  double megabytes = g_bytes_get_size (data) / 1e6;
+  g_autoptr(GBytes) reduced = NULL;
+  g_autoptr(HbBlock) replacement = NULL;
+  const char *type = NULL;
+  double width, height;
+
+  if (g_bytes_get_size (data) <= HB_IMAGE_MAX_STORED_BYTES)
+    return;
+
+  hb_page_setup_fit_image (hb_bulletin_get_page_setup (bulletin), image, &width, &height);
+  reduced = hb_image_reduce (data, hb_block_get_image_type (image), width, height, &type);
+  if (reduced == NULL)
+    {
+      hb_report_add_warning (report, _("The image “%s” takes %.1f MB, more than a project can keep (%u MB), "
+                                       "and could not be reduced; it was left out"),
+                             description, megabytes, HB_IMAGE_MAX_STORED_BYTES / 1000000);
+      hb_report_remove_block (report, position);
+      return;
+    }
+  hb_report_add_warning (report, _("The image “%s” took %.1f MB, more than a project can keep (%u MB); "
+                                   "it was stored at the resolution print needs (%.1f MB)"),
+                         description, megabytes, HB_IMAGE_MAX_STORED_BYTES / 1000000,
+                         g_bytes_get_size (reduced) / 1e6);
+  replacement = hb_block_new_image (reduced, type, width, height, hb_block_get_text (image));
+  hb_report_remove_block (report, position);
+  hb_report_insert_block (report, position, replacement);
+}
+
+static void
+fit_images (HbBulletin *bulletin,
+            guint       first_report)
+{
+  for (guint r = first_report; r < hb_bulletin_get_n_reports (bulletin); r++)
+    {
+      HbReport *report = hb_bulletin_get_report (bulletin, r);
+
+      /* Backwards: an image left out moves the ones after it. */
+      for (guint i = hb_report_get_n_blocks (report); i > 0; i--)
+        if (hb_block_get_kind (hb_report_get_block (report, i - 1)) == HB_BLOCK_IMAGE)
+          fit_image (bulletin, report, i - 1);
+    }
+}
+
+static gboolean
+import_bytes (HbBulletin     *bulletin,
                  GBytes         *bytes,
                  const char     *source_name,
                  HbImportFlags   flags,
@@ -105,9 +161,6 @@ hb_import_bytes (HbBulletin     *bulletin,
   g_autofree char *utf8 = NULL;
   gsize len;
   const guint8 *data;
-
-  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), FALSE);
-  g_return_val_if_fail (bytes != NULL && source_name != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &len);
   if (len == 0)
@@ -138,6 +191,25 @@ hb_import_bytes (HbBulletin     *bulletin,
     return FALSE;
 
   return hb_text_importer_import (bulletin, utf8, source_name, flags, error);
+}
+
+gboolean
+hb_import_bytes (HbBulletin     *bulletin,
+                 GBytes         *bytes,
+                 const char     *source_name,
+                 HbImportFlags   flags,
+                 GError        **error)
+{
+  guint first_report;
+
+  g_return_val_if_fail (HB_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (bytes != NULL && source_name != NULL, FALSE);
+
+  first_report = hb_bulletin_get_n_reports (bulletin);
+  if (!import_bytes (bulletin, bytes, source_name, flags, error))
+    return FALSE;
+  fit_images (bulletin, first_report);
+  return TRUE;
 }
 
 static gboolean
