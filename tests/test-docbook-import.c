@@ -172,6 +172,46 @@ test_hostile (void)
                   "<article><title>x</title><para>&secret;</para></article>\n");
 }
 
+/* A CALS table with a heading over two columns and a cell down two rows:
+ * the model has no merged cells, so empty ones keep every other cell under
+ * its heading. */
+static void
+test_table_spans (void)
+{
+  static const char xml[] =
+    "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\"><title>表格</title>"
+    "<informaltable><tgroup cols=\"4\">"
+    "<colspec colname=\"c1\"/><colspec colname=\"c2\"/><colspec colname=\"c3\"/><colspec colname=\"c4\"/>"
+    "<thead><row><entry morerows=\"1\">地区</entry><entry namest=\"c2\" nameend=\"c3\">完成情况</entry>"
+    "<entry morerows=\"1\">备注</entry></row>"
+    "<row><entry>数量</entry><entry>比例</entry></row></thead>"
+    "<tbody><row><entry>东城</entry><entry>3</entry><entry>100%</entry><entry/></row>"
+    "<row><entry colname=\"c1\">西山</entry><entry colname=\"c4\">在建</entry></row></tbody>"
+    "</tgroup></informaltable></article>";
+  const char *expected[][4] = {
+    { "地区", "完成情况", "", "备注" },
+    { "", "数量", "比例", "" },
+    { "东城", "3", "100%", "" },
+    { "西山", "", "", "在建" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HbBulletin) bulletin = import_xml (xml, "spans.xml", &error);
+  HbBlock *table;
+
+  g_assert_no_error (error);
+  table = hb_report_get_block (hb_bulletin_get_report (bulletin, 0), 0);
+  g_assert_cmpint (hb_block_get_kind (table), ==, HB_BLOCK_TABLE);
+  g_assert_cmpuint (hb_block_get_n_rows (table), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char * const *row = hb_block_get_row (table, i);
+
+      g_assert_cmpuint (g_strv_length ((char **)row), ==, 4);
+      for (guint j = 0; j < 4; j++)
+        g_assert_cmpstr (row[j], ==, expected[i][j]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,6 +223,7 @@ main (int    argc,
   g_test_add_func ("/docbook-import/round-trip", test_round_trip);
   g_test_add_func ("/docbook-import/detection", test_detection);
   g_test_add_func ("/docbook-import/hostile", test_hostile);
+  g_test_add_func ("/docbook-import/table-spans", test_table_spans);
 
   return g_test_run ();
 }

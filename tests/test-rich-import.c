@@ -170,7 +170,15 @@ test_docx (Fixture       *fixture,
   /* The table, a cell of two paragraphs as two lines. */
   g_assert_cmpstr (json_object_get_string_member (block_of (report, 4), "kind"), ==, "table");
   g_assert_cmpstr (cell, ==, "西山乡\n（含林场）");
-  g_assert_cmpint (json_array_get_length (json_object_get_array_member (block_of (report, 4), "rows")), ==, 3);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (block_of (report, 4), "rows")), ==, 4);
+  /* A cell merged across two columns: the next stays in the third. */
+  {
+    g_autofree char *merged = cell_of (report, 4, 3, 1);
+    g_autofree char *last = cell_of (report, 4, 3, 2);
+
+    g_assert_cmpstr (merged, ==, "");
+    g_assert_cmpstr (last, ==, "93%");
+  }
   /* An endnote in mid-sentence. */
   assert_block (report, 6, "paragraph", 0, NULL, "水质检测实现全覆盖\uFFFC，检测结果按月公开。");
   g_assert_cmpstr (note_of (report, 6, "endnote"), ==, "本文经局务会审议通过。");

@@ -24,6 +24,11 @@ typedef enum {
 
 #define HB_MAX_HEADING_LEVEL 4
 
+/* The most cells one cell of a source table stands for (merged across,
+ * or repeated as spreadsheets do): a hostile file cannot make a table
+ * of millions of cells from a few bytes. */
+#define HB_MAX_TABLE_SPAN 64
+
 #define HB_TYPE_BLOCK (hb_block_get_type ())
 G_DECLARE_FINAL_TYPE (HbBlock, hb_block, HB, BLOCK, GObject)
 

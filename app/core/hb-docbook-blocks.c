@@ -93,28 +93,125 @@ hb_docbook_note_text (xmlNode *node,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The most columns a CALS table is read with: colnum is any number. */
+#define MAX_COLUMNS 256
+
+/* Where a CALS table's entries go. The model has no merged cells, so an
+ * entry spanning columns (namest…nameend) is followed by empty cells and
+ * the rows an entry spans down (morerows) get empty cells in its columns:
+ * every other cell stays under its heading. */
+typedef struct {
+  GHashTable *columns;           /* colname → column, from 1 */
+  guint       below[MAX_COLUMNS + 2]; /* per column: rows still spanned from above */
+} Cals;
+
+static guint
+column_of (Cals    *cals,
+           xmlNode *entry,
+           const char *attribute)
+{
+  xmlChar *name = xmlGetNoNsProp (entry, (const xmlChar *)attribute);
+  guint column = name ? GPOINTER_TO_UINT (g_hash_table_lookup (cals->columns, name)) : 0;
+
+  xmlFree (name);
+  return column;
+}
+
 static void
-read_rows (xmlNode   *parent,
+read_colspecs (Cals    *cals,
+               xmlNode *tgroup)
+{
+  guint column = 0;
+
+  g_hash_table_remove_all (cals->columns);
+  memset (cals->below, 0, sizeof cals->below);
+  for (xmlNode *c = tgroup->children; c != NULL; c = c->next)
+    if (hb_docbook_is (c, "colspec"))
+      {
+        xmlChar *name = xmlGetNoNsProp (c, (const xmlChar *)"colname");
+        xmlChar *number = xmlGetNoNsProp (c, (const xmlChar *)"colnum");
+
+        column = number ? (guint)g_ascii_strtoull ((const char *)number, NULL, 10) : column + 1;
+        column = CLAMP (column, 1, MAX_COLUMNS);
+        if (name != NULL)
+          g_hash_table_insert (cals->columns, g_strdup ((const char *)name), GUINT_TO_POINTER (column));
+        xmlFree (name);
+        xmlFree (number);
+      }
+}
+
+/* Empty cells up to column @to (from 1), for columns spanned from above
+ * or skipped by an entry's colname. */
+static guint
+fill_to (Cals         *cals,
+         GStrvBuilder *cells,
+         guint         column,
+         guint         to)
+{
+  for (; column < MIN (to, MAX_COLUMNS + 1); column++)
+    g_strv_builder_add (cells, "");
+  return column;
+}
+
+static void
+read_row (Cals      *cals,
+          xmlNode   *row,
+          GPtrArray *rows)
+{
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  gboolean spanned[MAX_COLUMNS + 2];
+  guint column = 1;
+
+  for (guint c = 1; c <= MAX_COLUMNS; c++)
+    if ((spanned[c] = cals->below[c] > 0))
+      cals->below[c]--;
+
+  for (xmlNode *e = row->children; e != NULL; e = e->next)
+    {
+      g_autofree char *text = NULL;
+      guint start, end;
+      xmlChar *more;
+
+      if (!hb_docbook_is (e, "entry") && !hb_docbook_is (e, "entrytbl"))
+        continue;
+      start = column_of (cals, e, "namest") ?: column_of (cals, e, "colname");
+      while (column <= MAX_COLUMNS && spanned[column] && column != start)
+        column = fill_to (cals, cells, column, column + 1);
+      column = fill_to (cals, cells, column, start);
+      end = MAX (column, column_of (cals, e, "nameend"));
+      end = MIN (end, column + HB_MAX_TABLE_SPAN - 1);
+
+      text = hb_docbook_text (e);
+      g_strv_builder_add (cells, g_strstrip (text));
+      more = xmlGetNoNsProp (e, (const xmlChar *)"morerows");
+      for (guint c = column; c <= MIN (end, MAX_COLUMNS); c++)
+        cals->below[c] = more ? (guint)MIN (g_ascii_strtoull ((const char *)more, NULL, 10), HB_MAX_TABLE_SPAN) : 0;
+      xmlFree (more);
+      column = fill_to (cals, cells, column + 1, end + 1);
+    }
+  /* Columns at the end spanned from above. */
+  for (guint c = column; c <= MAX_COLUMNS; c++)
+    if (spanned[c])
+      column = fill_to (cals, cells, column, c + 1);
+  g_ptr_array_add (rows, g_strv_builder_end (cells));
+}
+
+static void
+read_rows (Cals      *cals,
+           xmlNode   *parent,
            GPtrArray *rows)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
       if (hb_docbook_is (c, "row"))
+        read_row (cals, c, rows);
+      else if (hb_docbook_is (c, "tgroup"))
         {
-          g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
-
-          for (xmlNode *e = c->children; e != NULL; e = e->next)
-            if (hb_docbook_is (e, "entry") || hb_docbook_is (e, "entrytbl"))
-              {
-                g_autofree char *text = hb_docbook_text (e);
-
-                g_strv_builder_add (cells, g_strstrip (text));
-              }
-          g_ptr_array_add (rows, g_strv_builder_end (cells));
+          read_colspecs (cals, c);
+          read_rows (cals, c, rows);
         }
-      else if (hb_docbook_is (c, "tgroup") || hb_docbook_is (c, "thead") ||
-               hb_docbook_is (c, "tbody") || hb_docbook_is (c, "tfoot"))
-        read_rows (c, rows);
+      else if (hb_docbook_is (c, "thead") || hb_docbook_is (c, "tbody") || hb_docbook_is (c, "tfoot"))
+        read_rows (cals, c, rows);
     }
 }
 
@@ -124,9 +221,11 @@ HbBlock *
 hb_docbook_table (xmlNode *table)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Cals cals = { columns, { 0 } };
   HbBlock *block;
 
-  read_rows (table, rows);
+  read_rows (&cals, table, rows);
   block = hb_block_new_table (rows);
   for (xmlNode *c = table->children; c != NULL; c = c->next)
     if (hb_docbook_is (c, "title") || hb_docbook_is (c, "caption"))

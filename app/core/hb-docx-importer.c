@@ -535,6 +535,17 @@ read_paragraph (Docx    *docx,
   hb_text_lines_append_objects (docx->lines, docx->images);
 }
 
+/* The model has no merged cells: a cell spanning columns is followed by
+ * empty ones, so that the columns after it stay under their headings (a
+ * cell merged down is already an empty cell in the rows below). */
+static void
+add_empty_cells (GStrvBuilder *cells,
+                 guint         n)
+{
+  for (guint i = 0; i < MIN (n, HB_MAX_TABLE_SPAN); i++)
+    g_strv_builder_add (cells, "");
+}
+
 /* A table as rows of cell text; a cell's paragraphs are its lines.
  * Pictures in cells follow the table. */
 static void
@@ -551,12 +562,14 @@ read_table (Docx    *docx,
       if (!is (tr, "tr"))
         continue;
       cells = g_strv_builder_new ();
+      add_empty_cells (cells, int_val (child (child (tr, "trPr"), "gridBefore"), 0));
       for (xmlNode *tc = tr->children; tc != NULL; tc = tc->next)
         if (is (tc, "tc"))
           {
             g_autofree char *text = paragraphs_text (docx, tc);
 
             g_strv_builder_add (cells, text);
+            add_empty_cells (cells, int_val (child (child (tc, "tcPr"), "gridSpan"), 1) - 1);
           }
       g_ptr_array_add (rows, g_strv_builder_end (cells));
     }

@@ -30,8 +30,6 @@
 #define NS_SVG    "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 #define NS_XLINK  "http://www.w3.org/1999/xlink"
 
-/* Spreadsheet-like tables repeat empty cells thousands of times. */
-#define MAX_REPEAT 64
 
 typedef struct {
   GPtrArray   *lines;
@@ -72,6 +70,7 @@ attribute (xmlNode    *node,
   return s;
 }
 
+/* Spreadsheet-like tables repeat empty cells thousands of times. */
 static guint
 repeat_count (xmlNode    *node,
               const char *name)
@@ -79,7 +78,7 @@ repeat_count (xmlNode    *node,
   g_autofree char *value = attribute (node, NS_TABLE, name);
   guint64 n = value ? g_ascii_strtoull (value, NULL, 10) : 1;
 
-  return (guint)CLAMP (n, 1, MAX_REPEAT);
+  return (guint)CLAMP (n, 1, HB_MAX_TABLE_SPAN);
 }
 
 static void paragraph_text (Reading *reading, xmlNode *node, GString *out, HbBlock *notes);
