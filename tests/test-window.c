@@ -340,27 +340,38 @@ test_cancel_import (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A table's and an image's lines cannot be typed into, and typing or
- * adding lines around them never turns them into paragraphs; notes stay
- * with their paragraph. */
-static void
-test_objects_in_body (void)
+/* A window showing the report of fixtures/rich.fodt (a footnote, a
+ * table, an image), and the buffer of its body. */
+static HbWindow *
+window_with_rich_report (GtkTextBuffer **buffer)
 {
   g_autofree char *fodt = g_test_build_filename (G_TEST_DIST, "fixtures", "rich.fodt", NULL);
   GFile *file = g_file_new_for_path (fodt);
   HbWindow *window = hb_window_new (NULL);
   HbReportView *view = hb_window_get_report_view (window);
   GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), HB_TYPE_REPORT_VIEW, "body_view"));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
-  HbReport *report;
-  GtkTextIter iter;
-  guint table = G_MAXUINT;
 
   gtk_window_present (GTK_WINDOW (window));
   hb_window_import_files (window, &file, 1, HB_IMPORT_FLAGS_NONE);
   spin_until_idle (window);
   g_object_unref (file);
   hb_window_select (window, 0);
+  *buffer = gtk_text_view_get_buffer (body);
+  return window;
+}
+
+/* A table's and an image's lines cannot be typed into, and typing or
+ * adding lines around them never turns them into paragraphs; notes stay
+ * with their paragraph. */
+static void
+test_objects_in_body (void)
+{
+  GtkTextBuffer *buffer;
+  HbWindow *window = window_with_rich_report (&buffer);
+  HbReport *report;
+  GtkTextIter iter;
+  guint table = G_MAXUINT;
+
   report = hb_bulletin_get_report (hb_window_get_bulletin (window), 0);
   for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
     if (hb_block_get_kind (hb_report_get_block (report, i)) == HB_BLOCK_TABLE)
@@ -426,17 +437,24 @@ note_buttons_on_line (GtkTextBuffer *buffer,
   return buttons;
 }
 
+/* The menu button and the text view of a note's button. */
+static void
+note_button_parts (HbNoteButton   *button,
+                   GtkMenuButton **menu_button,
+                   GtkTextView   **note_view)
+{
+  *menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
+  *note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+}
+
 /* A note shows where it is marked, numbered as it prints; it is edited in
  * its popover and removed from there, and both are undone like any edit. */
 static void
 test_notes_in_body (void)
 {
-  g_autofree char *fodt = g_test_build_filename (G_TEST_DIST, "fixtures", "rich.fodt", NULL);
-  GFile *file = g_file_new_for_path (fodt);
-  HbWindow *window = hb_window_new (NULL);
+  GtkTextBuffer *buffer;
+  HbWindow *window = window_with_rich_report (&buffer);
   HbReportView *view = hb_window_get_report_view (window);
-  GtkTextView *body = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), HB_TYPE_REPORT_VIEW, "body_view"));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (body);
   g_autoptr(GPtrArray) buttons = NULL;
   g_autoptr(GPtrArray) after = NULL;
   HbNoteButton *button;
@@ -446,12 +464,7 @@ test_notes_in_body (void)
   GtkTextIter start, end;
   g_autofree char *line = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  hb_window_import_files (window, &file, 1, HB_IMPORT_FLAGS_NONE);
-  spin_until_idle (window);
-  g_object_unref (file);
-  hb_window_select (window, 0);
   block = hb_report_get_block (hb_bulletin_get_report (hb_window_get_bulletin (window), 0), 1);
   g_assert_cmpuint (hb_block_get_n_notes (block), ==, 1);
 
@@ -471,8 +484,7 @@ test_notes_in_body (void)
   g_assert_nonnull (strstr (line, HB_NOTE_MARK));
 
   /* Edited in its popover: the model has it when the popover closes. */
-  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
-  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+  note_button_parts (button, &menu_button, &note_view);
   gtk_menu_button_popup (menu_button);
   spin_frames (10);
   g_assert_cmpstr (hb_block_get_note (block, 0, NULL), !=, "数据截至本月底。");
@@ -517,8 +529,7 @@ test_notes_in_body (void)
   after = note_buttons_on_line (buffer, 1);
   g_assert_cmpuint (after->len, ==, 2);
   button = after->pdata[0];
-  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
-  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+  note_button_parts (button, &menu_button, &note_view);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "新加的注释。", -1);
   gtk_menu_button_popdown (menu_button);
@@ -533,8 +544,7 @@ test_notes_in_body (void)
   spin_frames (5);
   after = note_buttons_on_line (buffer, 1);
   button = after->pdata[0];
-  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "button"));
-  note_view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (button), HB_TYPE_NOTE_BUTTON, "text_view"));
+  note_button_parts (button, &menu_button, &note_view);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "  ", -1);
   gtk_menu_button_popdown (menu_button);
