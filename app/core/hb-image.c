@@ -126,7 +126,6 @@ typedef struct {
   double      max_width;  /* pixels enough to print it at HB_IMAGE_DPI */
   double      max_height;
   gboolean    budgeted;   /* kept for drawing, so counted in the budget */
-  gboolean    stored;     /* kept in a project: at least HB_IMAGE_DPI both ways */
   int         reserved_kb;
 } Request;
 
@@ -158,12 +157,9 @@ size_prepared_cb (GdkPixbufLoader *loader,
       return;
     }
 
-  /* Drawn, an image printed out of its proportions needs no more pixels
-   * than the tighter direction takes; stored, it keeps enough for both. */
-  if (request->stored)
-    scale = MIN (1, MAX (request->max_width / width, request->max_height / height));
-  else
-    scale = MIN (1, MIN (request->max_width / width, request->max_height / height));
+  /* Enough for both directions of an image printed out of its
+   * proportions, never more than it has. */
+  scale = MIN (1, MAX (request->max_width / width, request->max_height / height));
   width = MAX (1, (int)ceil (width * scale));
   height = MAX (1, (int)ceil (height * scale));
   kb = (int)MIN ((guint64)width * height * 4 / 1024 + 1, G_MAXINT / 4);
@@ -256,8 +252,8 @@ load_pixbuf (GBytes  *data,
 }
 
 /* The pixels of a PNG, JPEG, GIF, BMP or TIFF to be printed @width by
- * @height points, at most HB_IMAGE_DPI (a large image is read smaller,
- * never a small one enlarged). NULL for other formats, for damaged data,
+ * @height points, with HB_IMAGE_DPI across and down (a large image is read
+ * smaller, never a small one enlarged). NULL for other formats, for damaged data,
  * for a header over HB_IMAGE_MAX_PIXELS (but JPEG) and once the decoded
  * images alive reach HB_IMAGE_BUDGET_KB. A JPEG keeps its bytes on the
  * surface: a PDF embeds them as they are, whatever size the surface was
@@ -268,7 +264,7 @@ hb_image_decode (GBytes     *data,
                  double      width,
                  double      height)
 {
-  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, TRUE, FALSE, 0 };
+  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, TRUE, 0 };
   g_autoptr(GdkPixbuf) pixbuf = load_pixbuf (data, &request);
   cairo_surface_t *surface = pixbuf ? surface_from_pixbuf (pixbuf) : NULL;
 
@@ -300,7 +296,7 @@ hb_image_reduce (GBytes      *data,
                  double       height,
                  const char **new_type)
 {
-  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, FALSE, TRUE, 0 };
+  Request request = { type, width * HB_IMAGE_DPI / 72, height * HB_IMAGE_DPI / 72, FALSE, 0 };
   g_autoptr(GdkPixbuf) pixbuf = load_pixbuf (data, &request);
   char *buffer = NULL;
   gsize size = 0;
