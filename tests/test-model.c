@@ -419,6 +419,7 @@ test_objects_and_notes (void)
   g_autoptr(HbBlock) image = hb_block_new_image (png, "image/png", 100, 50, "示意图");
   g_autoptr(HbBlock) image_copy = hb_block_copy (image);
   guint counter = 3, used = 0;
+  g_autoptr(GArray) references = g_array_new (FALSE, FALSE, sizeof (HbNoteReference));
   g_autofree char *printed = NULL;
   g_autofree char *dropped = NULL;
   HbNoteKind kind;
@@ -435,13 +436,19 @@ test_objects_and_notes (void)
 
   /* Numbered on from the report's count; the note without a mark gets
    * its reference at the end. */
-  printed = hb_block_print_marks (para, hb_block_get_text (para), &counter, &used, TRUE);
+  printed = hb_block_print_marks (para, hb_block_get_text (para), &counter, &used, TRUE, references);
   g_assert_cmpstr (printed, ==, "甲④乙⑤");
   g_assert_cmpuint (counter, ==, 5);
+  /* Where each reference went, for the paginator to find its line. */
+  g_assert_cmpuint (references->len, ==, 2);
+  g_assert_cmpuint (g_array_index (references, HbNoteReference, 0).offset, ==, strlen ("甲"));
+  g_assert_cmpuint (g_array_index (references, HbNoteReference, 0).note, ==, 0);
+  g_assert_cmpuint (g_array_index (references, HbNoteReference, 1).offset, ==, strlen ("甲④乙"));
+  g_assert_cmpuint (g_array_index (references, HbNoteReference, 1).note, ==, 1);
   /* A mark with no note left prints nothing. */
   counter = 0;
   used = 0;
-  dropped = hb_block_print_marks (image, "图" HB_NOTE_MARK, &counter, &used, TRUE);
+  dropped = hb_block_print_marks (image, "图" HB_NOTE_MARK, &counter, &used, TRUE, NULL);
   g_assert_cmpstr (dropped, ==, "图");
   g_assert_cmpuint (counter, ==, 0);
 

@@ -159,6 +159,149 @@ test_closing_block (void)
   g_assert_cmpuint (rules, ==, 1);
 }
 
+static HbBlock *
+noted_paragraph (const char *text,
+                 HbNoteKind  kind,
+                 const char *note)
+{
+  g_autofree char *marked = g_strconcat (text, HB_NOTE_MARK, "，余下的话。", NULL);
+  HbBlock *block = hb_block_new_paragraph (marked);
+
+  hb_block_add_note (block, kind, note);
+  return block;
+}
+
+/* No body line overlaps a footnote line, and footnotes sit at the foot. */
+static void
+assert_feet (HbPagination *pagination)
+{
+  guint lines_per_page = pagination->setup->lines_per_page;
+
+  for (guint p = 0; p < pagination->pages->len; p++)
+    {
+      HbPage *page = pagination->pages->pdata[p];
+      guint body_end = 0, foot_start = lines_per_page, foot_end = 0;
+      gboolean in_foot = FALSE;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          const HbPlacedLine *line = &g_array_index (page->lines, HbPlacedLine, i);
+
+          in_foot |= line->footnote_rule;
+          if (in_foot)
+            {
+              foot_start = MIN (foot_start, line->row);
+              foot_end = MAX (foot_end, line->row + line->rows);
+            }
+          else
+            body_end = MAX (body_end, line->row + line->rows);
+        }
+      g_assert_cmpuint (body_end, <=, foot_start);
+      if (in_foot)
+        g_assert_cmpuint (foot_end, ==, lines_per_page);
+    }
+}
+
+/* Where a line whose text contains @needle is: its page, or -1. */
+static int
+page_of (HbPagination *pagination,
+         const char   *needle,
+         gboolean      footnote)
+{
+  for (guint p = 0; p < pagination->pages->len; p++)
+    {
+      HbPage *page = pagination->pages->pdata[p];
+      gboolean in_foot = FALSE;
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          const HbPlacedLine *line = &g_array_index (page->lines, HbPlacedLine, i);
+          g_autofree char *text = NULL;
+
+          in_foot |= line->footnote_rule;
+          if (line->layout == NULL || in_foot != footnote)
+            continue;
+          text = line_text (line);
+          if (strstr (text, needle) != NULL)
+            return (int)p;
+        }
+    }
+  return -1;
+}
+
+/* A footnote is printed at the foot of the page its reference is on, a
+ * long one goes on at the foot of the next pages, and endnotes follow the
+ * report's text. */
+static void
+test_footnotes (void)
+{
+  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(HbPagination) pagination = NULL;
+  g_autoptr(GString) long_note = g_string_new ("长注开头");
+  guint long_lines = 0;
+
+  hb_report_set_title (report, "脚注测试");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("第%u段，这是一段足够长的正文，用来把版面一页一页地排满，看脚注落在哪一页。", i + 1);
+
+      if (i == 12)
+        hb_report_append_block (report, noted_paragraph (text, HB_NOTE_FOOTNOTE, "甲注：数据来源于年度统计公报。"));
+      else if (i == 20)
+        hb_report_append_block (report, noted_paragraph (text, HB_NOTE_ENDNOTE, "乙注：经局务会审议通过。"));
+      else
+        hb_report_append_block (report, hb_block_new_paragraph (text));
+    }
+  /* A footnote longer than a page. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append (long_note, "这条注释很长，要跨页排。");
+  g_string_append (long_note, "长注结尾");
+  hb_report_append_block (report, noted_paragraph ("最后一段。", HB_NOTE_FOOTNOTE, long_note->str));
+  hb_bulletin_append_report (bulletin, report);
+  pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+
+  assert_feet (pagination);
+  /* ① is on the page of the 13th paragraph's reference, at its foot. */
+  g_assert_cmpint (page_of (pagination, "甲注", TRUE), >=, 0);
+  g_assert_cmpint (page_of (pagination, "甲注", TRUE), ==, page_of (pagination, "第13段", FALSE));
+  /* The endnote is not at a foot but after the text, under 注释. */
+  g_assert_cmpint (page_of (pagination, "乙注", TRUE), ==, -1);
+  g_assert_cmpint (page_of (pagination, "乙注", FALSE), ==, page_of (pagination, "注释：", FALSE));
+  g_assert_cmpint (page_of (pagination, "注释：", FALSE), >=, page_of (pagination, "最后一段", FALSE));
+  /* The long note starts under its reference and ends on a later page,
+   * every line of it placed once. */
+  g_assert_cmpint (page_of (pagination, "长注开头", TRUE), ==, page_of (pagination, "最后一段", FALSE));
+  g_assert_cmpint (page_of (pagination, "长注结尾", TRUE), >, page_of (pagination, "长注开头", TRUE));
+  for (guint p = 0; p < pagination->pages->len; p++)
+    {
+      HbPage *page = pagination->pages->pdata[p];
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          const HbPlacedLine *line = &g_array_index (page->lines, HbPlacedLine, i);
+
+          if (line->layout != NULL && strstr (pango_layout_get_text (line->layout), "长注开头") != NULL)
+            long_lines++;
+        }
+    }
+  {
+    int page = page_of (pagination, "长注开头", TRUE);
+    HbPage *start = pagination->pages->pdata[page];
+
+    for (guint i = 0; i < start->lines->len; i++)
+      {
+        const HbPlacedLine *line = &g_array_index (start->lines, HbPlacedLine, i);
+
+        if (line->layout != NULL && strstr (pango_layout_get_text (line->layout), "长注开头") != NULL)
+          {
+            g_assert_cmpuint (long_lines, ==, (guint)pango_layout_get_line_count (line->layout));
+            break;
+          }
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +312,7 @@ main (int    argc,
   g_test_add_func ("/paginator/incremental", test_incremental);
   g_test_add_func ("/paginator/moves-and-setup", test_moves_and_setup);
   g_test_add_func ("/paginator/closing-block", test_closing_block);
+  g_test_add_func ("/paginator/footnotes", test_footnotes);
 
   return g_test_run ();
 }

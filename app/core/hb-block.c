@@ -605,17 +605,33 @@ hb_note_reference (guint n)
   return g_strdup_printf ("[%u]", n);
 }
 
+static void
+append_reference (GString *out,
+                  guint   *counter,
+                  guint    note,
+                  GArray  *references)
+{
+  g_autofree char *reference = hb_note_reference (++*counter);
+  HbNoteReference at = { out->len, note, *counter };
+
+  if (references != NULL)
+    g_array_append_val (references, at);
+  g_string_append (out, reference);
+}
+
 /* @text (a part of the block's text) as printed: its note marks replaced
  * by references numbered on from *@counter (notes are numbered through a
  * report); *@used counts the block's notes referenced so far. A mark with
  * no note left is dropped; when @last, the notes whose marks were edited
- * away get references at the end. */
+ * away get references at the end. Each reference's place is added to
+ * @references (of HbNoteReference) when it is not NULL. */
 char *
 hb_block_print_marks (HbBlock    *self,
                       const char *text,
                       guint      *counter,
                       guint      *used,
-                      gboolean    last)
+                      gboolean    last,
+                      GArray     *references)
 {
   GString *out;
   const char *p = text;
@@ -630,21 +646,11 @@ hb_block_print_marks (HbBlock    *self,
     {
       g_string_append_len (out, p, mark - p);
       if (*used < n)
-        {
-          g_autofree char *reference = hb_note_reference (++*counter);
-
-          g_string_append (out, reference);
-          (*used)++;
-        }
+        append_reference (out, counter, (*used)++, references);
       p = mark + strlen (HB_NOTE_MARK);
     }
   g_string_append (out, p);
   while (last && *used < n)
-    {
-      g_autofree char *reference = hb_note_reference (++*counter);
-
-      g_string_append (out, reference);
-      (*used)++;
-    }
+    append_reference (out, counter, (*used)++, references);
   return g_string_free (out, FALSE);
 }

@@ -89,11 +89,19 @@ const char  *hb_block_get_note      (HbBlock    *self,
 guint        hb_block_count_marks   (HbBlock    *self);
 void         hb_block_copy_notes    (HbBlock    *self,
                                      HbBlock    *from);
+/* Where hb_block_print_marks() put a note's reference. */
+typedef struct {
+  gsize offset;  /* bytes into the printed text */
+  guint note;    /* the note's index in its block */
+  guint number;  /* as printed: ① is 1 */
+} HbNoteReference;
+
 char        *hb_block_print_marks   (HbBlock    *self,
                                      const char *text,
                                      guint      *counter,
                                      guint      *used,
-                                     gboolean    last);
+                                     gboolean    last,
+                                     GArray     *references);
 char        *hb_note_reference      (guint       n);
 
 G_END_DECLS

@@ -33,7 +33,22 @@ typedef struct {
   gboolean     red;
   guint        rule_below;
   HbFigure   **figures;  /* per line, for a table or an image */
+  GArray      *footnotes; /* of Footnote, by line; NULL when none */
 } Unit;
+
+/* A footnote, set at the foot of the page where the line that refers to
+ * it is. */
+typedef struct {
+  guint        line;    /* of its unit */
+  PangoLayout *layout;  /* "①" and the note */
+} Footnote;
+
+/* A line of a footnote waiting for the foot of its page. */
+typedef struct {
+  PangoLayout *layout;
+  guint        line;
+  guint        rows;
+} FootLine;
 
 struct _HbPageSetter {
   PangoContext *context;
@@ -45,7 +60,13 @@ struct _HbPageSetter {
   HbPage *page;
   guint row;
   int report;
+  GArray *foot;      /* of FootLine: the footnotes of the page being set */
+  guint foot_rows;
+  GArray *carried;   /* of FootLine: what did not fit, for the next page */
 };
+
+/* Footnotes are set smaller than the text (小四 under 三号). */
+#define FOOTNOTE_SCALE 0.75
 
 /* Room a TOC title must leave before its page number's tab. */
 #define TOC_MIN_TAB_ROOM 0.5  /* characters */
@@ -80,6 +101,7 @@ hb_figure_unref (HbFigure *figure)
 static void
 unit_clear (Unit *unit)
 {
+  g_clear_pointer (&unit->footnotes, g_array_unref);
   for (guint i = 0; unit->figures != NULL && i < unit->n_lines; i++)
     hb_figure_unref (unit->figures[i]);
   g_free (unit->figures);
@@ -232,19 +254,41 @@ unspace_breaks (PangoAttrList *attrs,
     }
 }
 
+/* Moves the offsets of @references (HbNoteReference) in a text to where
+ * they are once its zero-width spaces are in. */
+static void
+shift_references (GArray *references,
+                  GArray *zwsp_offsets)
+{
+  for (guint i = 0; references != NULL && i < references->len; i++)
+    {
+      HbNoteReference *reference = &g_array_index (references, HbNoteReference, i);
+      gsize at = reference->offset;
+
+      for (guint k = 0; k < zwsp_offsets->len && g_array_index (zwsp_offsets, guint, k) <= at; k++)
+        at += strlen ("\u200B");
+      reference->offset = at;
+    }
+}
+
+/* @references: NULL, or the notes' references in @text, whose offsets are
+ * moved to the layout's text. */
 static PangoLayout *
-make_layout (HbPageSetter      *self,
-             HbFontRole      role,
-             const char     *text,
-             PangoAlignment  alignment,
-             double          width,
-             double          indent)
+make_marked_layout (HbPageSetter   *self,
+                    HbFontRole      role,
+                    const char     *text,
+                    PangoAlignment  alignment,
+                    double          width,
+                    double          indent,
+                    GArray         *references)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = font_for (self->setup, role);
   g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
   g_autoptr(GArray) zwsp_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *breakable = add_chinese_quote_breaks (text, zwsp_offsets);
+
+  shift_references (references, zwsp_offsets);
 
   unspace_breaks (attrs, zwsp_offsets);
   pango_layout_set_font_description (layout, desc);
@@ -257,6 +301,34 @@ make_layout (HbPageSetter      *self,
   pango_layout_set_text (layout, breakable, -1);
   g_ptr_array_add (self->layouts, layout);
 
+  return layout;
+}
+
+static PangoLayout *
+make_layout (HbPageSetter   *self,
+             HbFontRole      role,
+             const char     *text,
+             PangoAlignment  alignment,
+             double          width,
+             double          indent)
+{
+  return make_marked_layout (self, role, text, alignment, width, indent, NULL);
+}
+
+/* A footnote in the body's face, smaller, off the character grid. */
+static PangoLayout *
+footnote_layout (HbPageSetter *self,
+                 const char   *text)
+{
+  PangoLayout *layout = make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                     hb_page_setup_type_width (self->setup), 0);
+  g_autoptr(PangoFontDescription) desc = font_for (self->setup, HB_FONT_BODY);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_font_description_set_size (desc, (int)(self->setup->fonts[HB_FONT_BODY].size * FOOTNOTE_SCALE * PANGO_SCALE));
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_attributes (layout, attrs);
   return layout;
 }
 
@@ -339,16 +411,23 @@ add_title_block (HbPageSetter *self,
 static PangoLayout *
 heading_layout (HbPageSetter *self,
                 HbBlock      *block,
-                guint        *note)
+                guint        *note,
+                GArray       *references)
 {
   HbFontRole role = HB_FONT_HEADING1 + hb_block_get_level (block) - 1;
   g_autofree char *marked = g_strconcat (hb_block_get_label (block) ?: "", hb_block_get_text (block), NULL);
   guint used = 0;
-  g_autofree char *heading = hb_block_print_marks (block, marked, note, &used, hb_block_get_run_in (block) == NULL);
-  g_autofree char *run_in = hb_block_print_marks (block, hb_block_get_run_in (block), note, &used, TRUE);
+  g_autofree char *heading = hb_block_print_marks (block, marked, note, &used, hb_block_get_run_in (block) == NULL,
+                                                   references);
+  guint in_heading = references->len;
+  g_autofree char *run_in = hb_block_print_marks (block, hb_block_get_run_in (block), note, &used, TRUE, references);
   g_autofree char *text = g_strconcat (heading, run_in ?: "", NULL);
-  PangoLayout *layout = make_layout (self, role, text, PANGO_ALIGN_LEFT,
-                                     hb_page_setup_type_width (self->setup), body_indent (self));
+  PangoLayout *layout;
+
+  for (guint i = in_heading; i < references->len; i++)
+    g_array_index (references, HbNoteReference, i).offset += strlen (heading);
+  layout = make_marked_layout (self, role, text, PANGO_ALIGN_LEFT, hb_page_setup_type_width (self->setup),
+                               body_indent (self), references);
 
   /* A run-in heading's body text is set in the body font. */
   if (run_in != NULL)
@@ -484,20 +563,16 @@ add_image (HbPageSetter *self,
   add_figure_unit (self, figures, rows, 1);
 }
 
-/* The report's notes after its text, numbered as their marks are. */
+/* The report's endnotes after its text, numbered as their marks are
+ * (footnotes and endnotes count alike). */
 static void
-add_notes (HbPageSetter *self,
-           HbReport     *report)
+add_endnotes (HbPageSetter *self,
+              HbReport     *report)
 {
   double width = hb_page_setup_type_width (self->setup);
   guint number = 0;
-  Unit *unit;
+  gboolean any = FALSE;
 
-  if (hb_report_count_notes (report) == 0)
-    return;
-
-  unit = add_unit (self, make_layout (self, HB_FONT_BODY, "注释：", PANGO_ALIGN_LEFT, width, 0));
-  unit->keep_together = unit->keep_with_next = TRUE;
   for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
     {
       HbBlock *block = hb_report_get_block (report, i);
@@ -505,10 +580,51 @@ add_notes (HbPageSetter *self,
       for (guint k = 0; k < hb_block_get_n_notes (block); k++)
         {
           g_autofree char *reference = hb_note_reference (++number);
-          g_autofree char *text = g_strconcat (reference, hb_block_get_note (block, k, NULL), NULL);
+          g_autofree char *text = NULL;
+          HbNoteKind kind;
+          const char *note = hb_block_get_note (block, k, &kind);
 
+          if (kind != HB_NOTE_ENDNOTE)
+            continue;
+          if (!any)
+            {
+              Unit *unit = add_unit (self, make_layout (self, HB_FONT_BODY, "注释：", PANGO_ALIGN_LEFT, width, 0));
+
+              unit->keep_together = unit->keep_with_next = TRUE;
+              any = TRUE;
+            }
+          text = g_strconcat (reference, note, NULL);
           add_unit (self, make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT, width, 0));
         }
+    }
+}
+
+/* The footnotes of @unit's block, each with the line its reference is on. */
+static void
+add_footnotes (HbPageSetter *self,
+               Unit         *unit,
+               HbBlock      *block,
+               GArray       *references)
+{
+  for (guint i = 0; i < references->len; i++)
+    {
+      HbNoteReference *reference = &g_array_index (references, HbNoteReference, i);
+      g_autofree char *number = hb_note_reference (reference->number);
+      g_autofree char *text = NULL;
+      HbNoteKind kind;
+      const char *note = hb_block_get_note (block, reference->note, &kind);
+      Footnote footnote = { 0 };
+      int line = 0;
+
+      if (kind != HB_NOTE_FOOTNOTE)
+        continue;
+      pango_layout_index_to_line_x (unit->layout, (int)reference->offset, FALSE, &line, NULL);
+      text = g_strconcat (number, note, NULL);
+      footnote.line = (guint)CLAMP (line, 0, (int)unit->n_lines - 1);
+      footnote.layout = footnote_layout (self, text);
+      if (unit->footnotes == NULL)
+        unit->footnotes = g_array_new (FALSE, FALSE, sizeof (Footnote));
+      g_array_append_val (unit->footnotes, footnote);
     }
 }
 
@@ -521,6 +637,7 @@ add_blocks (HbPageSetter *self,
   for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
     {
       HbBlock *block = hb_report_get_block (report, i);
+      g_autoptr(GArray) references = g_array_new (FALSE, FALSE, sizeof (HbNoteReference));
       g_autofree char *text = NULL;
       guint used = 0;
       Unit *unit;
@@ -528,9 +645,10 @@ add_blocks (HbPageSetter *self,
       switch (hb_block_get_kind (block))
         {
         case HB_BLOCK_HEADING:
-          unit = add_unit (self, heading_layout (self, block, &note));
+          unit = add_unit (self, heading_layout (self, block, &note, references));
           unit->keep_with_next = hb_block_get_run_in (block) == NULL;
           unit->keep_together = unit->keep_with_next;
+          add_footnotes (self, unit, block, references);
           break;
         case HB_BLOCK_TABLE:
           add_table (self, block);
@@ -539,20 +657,130 @@ add_blocks (HbPageSetter *self,
           add_image (self, block);
           break;
         default:
-          text = hb_block_print_marks (block, hb_block_get_text (block), &note, &used, TRUE);
-          add_unit (self, make_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT,
-                                       hb_page_setup_type_width (self->setup), body_indent (self)));
+          text = hb_block_print_marks (block, hb_block_get_text (block), &note, &used, TRUE, references);
+          unit = add_unit (self, make_marked_layout (self, HB_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                                     hb_page_setup_type_width (self->setup), body_indent (self),
+                                                     references));
+          add_footnotes (self, unit, block, references);
         }
     }
-  add_notes (self, report);
+  add_endnotes (self, report);
+}
+
+/* The rows of @layout's lines. */
+static guint
+layout_rows (HbPageSetter *self,
+             PangoLayout  *layout,
+             int           line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, line), NULL, &logical);
+  return rows_for_height (self, logical.height);
+}
+
+/* Sets the page's footnotes at its foot, under a short rule, as many as
+ * there is room for below its text; the rest go to the next page. */
+static void
+set_foot (HbPageSetter *self)
+{
+  guint lines_per_page = self->setup->lines_per_page;
+  guint room = lines_per_page > self->row ? lines_per_page - self->row : 0;
+  guint rows = 0, n = 0, row;
+
+  while (n < self->foot->len && rows + g_array_index (self->foot, FootLine, n).rows <= room)
+    rows += g_array_index (self->foot, FootLine, n++).rows;
+
+  row = lines_per_page - rows;
+  for (guint i = 0; i < n; i++)
+    {
+      FootLine *foot = &g_array_index (self->foot, FootLine, i);
+      HbPlacedLine line = {
+        .layout = foot->layout, .line = foot->line, .row = row, .rows = foot->rows, .leader_from = -1,
+        .footnote_rule = i == 0,
+      };
+
+      g_array_append_val (self->page->lines, line);
+      row += foot->rows;
+    }
+  g_array_append_vals (self->carried, self->foot->data + (gsize)n * sizeof (FootLine), self->foot->len - n);
+  g_array_set_size (self->foot, 0);
+  self->foot_rows = 0;
+}
+
+/* Moves footnote lines that did not fit on the last page to this page's
+ * foot, up to @max_rows (at least one line). */
+static void
+take_carried (HbPageSetter *self,
+              guint         max_rows)
+{
+  while (self->carried->len > 0)
+    {
+      FootLine *line = &g_array_index (self->carried, FootLine, 0);
+
+      if (self->foot->len > 0 && self->foot_rows + line->rows > max_rows)
+        break;
+      g_array_append_val (self->foot, *line);
+      self->foot_rows += line->rows;
+      g_array_remove_index (self->carried, 0);
+    }
 }
 
 static void
 new_page (HbPageSetter *self)
 {
+  if (self->page != NULL)
+    set_foot (self);
   self->page = hb_page_new (self->report);
   g_ptr_array_add (self->pages, self->page);
   self->row = 0;
+
+  /* Footnotes that did not fit on the last page come first at this one's
+   * foot, taking at most half of it so that the text goes on too; a
+   * longer one goes on over the next pages. */
+  take_carried (self, self->setup->lines_per_page / 2);
+}
+
+/* Rows the footnotes of lines [@from, @from + @n) of @unit take. */
+static guint
+footnote_rows (HbPageSetter *self,
+               const Unit   *unit,
+               guint         from,
+               guint         n)
+{
+  guint rows = 0;
+
+  for (guint i = 0; unit->footnotes != NULL && i < unit->footnotes->len; i++)
+    {
+      Footnote *footnote = &g_array_index (unit->footnotes, Footnote, i);
+
+      if (footnote->line >= from && footnote->line < from + n)
+        for (int k = 0; k < pango_layout_get_line_count (footnote->layout); k++)
+          rows += layout_rows (self, footnote->layout, k);
+    }
+  return rows;
+}
+
+/* Puts the footnotes of line @line of @unit at the foot of this page. */
+static void
+add_to_foot (HbPageSetter *self,
+             const Unit   *unit,
+             guint         line)
+{
+  for (guint i = 0; unit->footnotes != NULL && i < unit->footnotes->len; i++)
+    {
+      Footnote *footnote = &g_array_index (unit->footnotes, Footnote, i);
+
+      if (footnote->line != line)
+        continue;
+      for (int k = 0; k < pango_layout_get_line_count (footnote->layout); k++)
+        {
+          FootLine foot = { footnote->layout, k, layout_rows (self, footnote->layout, k) };
+
+          g_array_append_val (self->foot, foot);
+          self->foot_rows += foot.rows;
+        }
+    }
 }
 
 static guint
@@ -592,6 +820,7 @@ place_lines (HbPageSetter  *self,
         }
       g_array_append_val (self->page->lines, line);
       self->row += unit->rows[i];
+      add_to_foot (self, unit, i);
     }
 }
 
@@ -624,10 +853,12 @@ lines_for_this_page (HbPageSetter  *self,
                      guint       from)
 {
   guint left = unit->n_lines - from;
-  guint room = self->setup->lines_per_page - self->row;
+  guint used = self->row + self->foot_rows;
+  guint room = self->setup->lines_per_page > used ? self->setup->lines_per_page - used : 0;
   guint fit = 0;
 
-  while (fit < left && rows_of (unit, from, fit + 1) <= room)
+  /* A line goes with its footnotes. */
+  while (fit < left && rows_of (unit, from, fit + 1) + footnote_rows (self, unit, from, fit + 1) <= room)
     fit++;
 
   if (fit == left || unit->keep_together)
@@ -648,7 +879,8 @@ set_unit (HbPageSetter *self,
   guint from = 0;
 
   if (unit->keep_with_next && self->row > 0 &&
-      self->row + rows_of (unit, 0, unit->n_lines) + rows_kept_with (self, index) > self->setup->lines_per_page)
+      self->row + self->foot_rows + rows_of (unit, 0, unit->n_lines) + footnote_rows (self, unit, 0, unit->n_lines) +
+      rows_kept_with (self, index) > self->setup->lines_per_page)
     new_page (self);
 
   while (from < unit->n_lines)
@@ -673,10 +905,19 @@ set_units (HbPageSetter *self)
     set_unit (self, i);
 
   /* A page opened by a full page's last line and left empty is dropped. */
-  if (self->page->lines->len == 0 && self->pages->len > 1)
+  if (self->page->lines->len == 0 && self->foot->len == 0 && self->pages->len > 1)
     {
       g_ptr_array_remove_index (self->pages, self->pages->len - 1);
       self->page = self->pages->pdata[self->pages->len - 1];
+    }
+  /* The last page's footnotes, and pages of their own for any left over
+   * (all theirs: no text is left to share them). */
+  set_foot (self);
+  while (self->carried->len > 0)
+    {
+      new_page (self);
+      take_carried (self, self->setup->lines_per_page);
+      set_foot (self);
     }
   g_array_set_size (self->units, 0);
 }
@@ -911,6 +1152,8 @@ hb_page_setter_new (PangoContext      *context,
   self->layouts = layouts;
   self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
   g_array_set_clear_func (self->units, (GDestroyNotify)unit_clear);
+  self->foot = g_array_new (FALSE, FALSE, sizeof (FootLine));
+  self->carried = g_array_new (FALSE, FALSE, sizeof (FootLine));
 
   return self;
 }
@@ -919,6 +1162,8 @@ void
 hb_page_setter_free (HbPageSetter *self)
 {
   g_array_unref (self->units);
+  g_array_unref (self->foot);
+  g_array_unref (self->carried);
   g_free (self);
 }
 

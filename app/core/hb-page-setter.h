@@ -37,6 +37,7 @@ typedef struct {
   gboolean     red;         /* the masthead's name is printed red */
   guint        rule_below;  /* an HbRule across the type area under the line */
   HbFigure    *figure;      /* a table row or an image instead of text */
+  gboolean     footnote_rule; /* a short rule above: the page's first footnote */
 } HbPlacedLine;
 
 typedef enum {

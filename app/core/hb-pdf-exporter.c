@@ -93,6 +93,25 @@ draw_rule (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* The short rule that sets a page's footnotes off from its text: a
+ * quarter of the type area, at the top of the first footnote's row. */
+static void
+draw_footnote_rule (cairo_t            *cr,
+                    const HbPagination *pagination,
+                    const HbPlacedLine *placed)
+{
+  const HbPageSetup *setup = pagination->setup;
+  double y = HB_MM_TO_PT (setup->margin_top) + placed->row * hb_page_setup_line_pitch (setup);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, HB_MM_TO_PT (setup->margin_left), y);
+  cairo_rel_line_to (cr, hb_page_setup_type_width (setup) / 4, 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* A table row: each cell framed over the row's height, its lines one
  * grid row each. */
 static void
@@ -216,6 +235,8 @@ draw_line (cairo_t            *cr,
     draw_tail (cr, pagination, placed, baseline);
   if (placed->rule_below)
     draw_rule (cr, pagination, placed);
+  if (placed->footnote_rule)
+    draw_footnote_rule (cr, pagination, placed);
 }
 
 /* "— 7 —" (the setup's format), 7 mm below the type area; odd pages
