@@ -170,6 +170,11 @@ test_hostile (void)
   /* An external entity pointing at a local file. */
   assert_refused ("<?xml version=\"1.0\"?>\n<!DOCTYPE article [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
                   "<article><title>x</title><para>&secret;</para></article>\n");
+  /* Text not in the encoding the file declares: libxml2 stops, and still
+   * calls the document well formed, with no root element when it stopped
+   * inside the first tag (a fuzzer found the crash this was). */
+  assert_refused ("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<article><title>\xe5\x89\x8d</title></article>\n");
+  assert_refused ("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<article xml:id=\"\xe5\x89\x8d\"><title>x</title></article>\n");
 }
 
 /* A CALS table with a heading over two columns and a cell down two rows:

@@ -420,6 +420,13 @@ read_book (xmlNode  *book,
  * where entities are declared, is refused. */
 #define PUSH_CHUNK (64 * 1024)
 
+static void
+ignore_error (void       *context,
+              const char *message,
+              ...)
+{
+}
+
 xmlDoc *
 hb_docbook_parse (GBytes  *bytes,
                   GError **error)
@@ -428,6 +435,7 @@ hb_docbook_parse (GBytes  *bytes,
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
   gsize first = MIN (len, 4);  /* enough to tell the encoding */
+  int status = 0;
   xmlDoc *doc;
 
   if (len > G_MAXINT)
@@ -443,12 +451,24 @@ hb_docbook_parse (GBytes  *bytes,
       return NULL;
     }
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-  for (gsize at = first; at < len && ctxt->wellFormed; at += PUSH_CHUNK)
-    xmlParseChunk (ctxt, data + at, (int)MIN (PUSH_CHUNK, len - at), 0);
-  if (ctxt->wellFormed)
-    xmlParseChunk (ctxt, NULL, 0, 1);
+  /* Encoding errors are reported past the context's handlers. */
+  xmlSetGenericErrorFunc (NULL, ignore_error);
+  /* A parser stopped by text it cannot convert from the encoding the
+   * file declares still calls the document well formed: only the status
+   * tells. */
+  for (gsize at = first; at < len && status == 0 && ctxt->wellFormed; at += PUSH_CHUNK)
+    status = xmlParseChunk (ctxt, data + at, (int)MIN (PUSH_CHUNK, len - at), 0) == XML_ERR_INVALID_ENCODING;
+  if (status == 0 && ctxt->wellFormed)
+    status = xmlParseChunk (ctxt, NULL, 0, 1) == XML_ERR_INVALID_ENCODING;
   doc = g_steal_pointer (&ctxt->myDoc);
-  if (doc == NULL || !ctxt->wellFormed)
+  if (status != 0)
+    {
+      g_set_error (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_CORRUPT,
+                   _("it is damaged or incomplete (its text is not in the encoding it declares)"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return NULL;
+    }
+  if (doc == NULL || !ctxt->wellFormed || xmlDocGetRootElement (doc) == NULL)
     {
       const xmlError *e = xmlCtxtGetLastError (ctxt);
       g_autofree char *message = g_strdup (e && e->message ? e->message : "unknown error");
