@@ -703,7 +703,8 @@ set_foot (HbPageSetter *self)
       g_array_append_val (self->page->lines, line);
       row += foot->rows;
     }
-  g_array_append_vals (self->carried, self->foot->data + (gsize)n * sizeof (FootLine), self->foot->len - n);
+  for (guint i = n; i < self->foot->len; i++)
+    g_array_append_val (self->carried, g_array_index (self->foot, FootLine, i));
   g_array_set_size (self->foot, 0);
   self->foot_rows = 0;
 }
