@@ -262,6 +262,23 @@ test_footnotes (void)
   pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
 
   assert_feet (pagination);
+  /* Reports going on on the same page (the compact setup) leave no
+   * footnote under the next report's text. */
+  {
+    g_autoptr(HbPageSetup) continuous = hb_page_setup_copy (hb_bulletin_get_page_setup (bulletin));
+    g_autoptr(HbReport) second = hb_report_new ();
+    g_autoptr(HbPagination) together = NULL;
+
+    hb_report_set_title (second, "第二篇");
+    hb_report_append_block (second, noted_paragraph ("第二篇的正文。", HB_NOTE_FOOTNOTE, "丙注：第二篇的脚注。"));
+    hb_bulletin_append_report (bulletin, second);
+    continuous->new_page_per_report = FALSE;
+    together = hb_paginate (bulletin, continuous);
+    assert_feet (together);
+    g_assert_cmpint (page_of (together, "丙注", TRUE), ==, page_of (together, "第二篇的正文", FALSE));
+    g_assert_cmpint (page_of (together, "长注结尾", TRUE), >=, 0);
+    hb_bulletin_remove_report (bulletin, 1);
+  }
   /* ① is on the page of the 13th paragraph's reference, at its foot. */
   g_assert_cmpint (page_of (pagination, "甲注", TRUE), >=, 0);
   g_assert_cmpint (page_of (pagination, "甲注", TRUE), ==, page_of (pagination, "第13段", FALSE));

@@ -899,6 +899,22 @@ set_unit (HbPageSetter *self,
     }
 }
 
+/* The last page's footnotes, and pages of their own for any left over
+ * (all theirs: no text is left to share them). */
+void
+hb_page_setter_finish (HbPageSetter *self)
+{
+  if (self->page == NULL)
+    return;
+  set_foot (self);
+  while (self->carried->len > 0)
+    {
+      new_page (self);
+      take_carried (self, self->setup->lines_per_page);
+      set_foot (self);
+    }
+}
+
 static void
 set_units (HbPageSetter *self)
 {
@@ -911,15 +927,10 @@ set_units (HbPageSetter *self)
       g_ptr_array_remove_index (self->pages, self->pages->len - 1);
       self->page = self->pages->pdata[self->pages->len - 1];
     }
-  /* The last page's footnotes, and pages of their own for any left over
-   * (all theirs: no text is left to share them). */
-  set_foot (self);
-  while (self->carried->len > 0)
-    {
-      new_page (self);
-      take_carried (self, self->setup->lines_per_page);
-      set_foot (self);
-    }
+  /* A report that ends its last page sets that page's footnotes; when the
+   * next report goes on on the same page, hb_page_setter_finish() does. */
+  if (self->setup->new_page_per_report)
+    hb_page_setter_finish (self);
   g_array_set_size (self->units, 0);
 }
 

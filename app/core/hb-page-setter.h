@@ -57,6 +57,7 @@ typedef struct _HbPageSetter HbPageSetter;
 HbFigure     *hb_figure_ref                 (HbFigure          *figure);
 void          hb_figure_unref               (HbFigure          *figure);
 void          hb_page_lines_own_figures     (GArray            *lines);
+void          hb_page_setter_finish         (HbPageSetter      *self);
 HbPage       *hb_page_new                   (int                report);
 HbPage       *hb_page_copy_numbered         (const HbPage      *page,
                                              guint              number);

@@ -284,6 +284,7 @@ paginate_continuous (HbPaginator       *self,
       if (i > 0)
         pagination->page_counts[i - 1] = first - pagination->first_pages[i - 1] + 1;
     }
+  hb_page_setter_finish (setter);
   hb_page_setter_free (setter);
 
   if (pagination->n_reports > 0)
