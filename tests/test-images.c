@@ -147,25 +147,48 @@ test_formats_drawn (void)
 
 /* The PDF holds a JPEG as the JPEG it is (no re-encoding, no growth),
  * also when it is larger than print needs and so read smaller for the
- * page: 2000 × 1500 pixels printed 120 × 90 points. */
+ * page: 2000 × 1500 pixels printed 120 × 90 points. The same image in
+ * two reports (an office's emblem, say) is in the PDF once. */
 static void
 test_jpeg_embedded_as_is (void)
 {
   g_autoptr(GBytes) jpeg = saved_pixbuf_sized ("jpeg", 2000, 1500);
   g_autoptr(HbBulletin) bulletin = bulletin_with_image (jpeg, "image/jpeg");
-  g_autoptr(HbPagination) pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
-  g_autoptr(GBytes) pdf = hb_pdf_export (bulletin, pagination, NULL);
+  g_autoptr(HbBulletin) again = bulletin_with_image (jpeg, "image/jpeg");
+  g_autoptr(HbPagination) pagination = NULL;
+  g_autoptr(GBytes) pdf = NULL;
   g_autofree char *dir = g_dir_make_tmp ("huibian-images-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "image.pdf", NULL);
   const char *argv[] = { "pdfimages", "-list", path, NULL };
   g_autofree char *list = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  hb_bulletin_merge (bulletin, again, G_MAXUINT);
+  pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  pdf = hb_pdf_export (bulletin, pagination, NULL);
   g_assert_nonnull (pdf);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
   list = hb_test_run (argv);
   g_test_message ("%s", list);
   g_assert_nonnull (strstr (list, " jpeg "));
   g_assert_nonnull (strstr (list, " 2000  1500 "));
+
+  /* Two rows (one per place drawn), one object. */
+  rows = g_strsplit (list, "\n", -1);
+  for (guint i = 2; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (rows[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      for (guint k = 0; fields[k] != NULL; k++)
+        if (*fields[k] != '\0')
+          g_ptr_array_add (words, fields[k]);
+      if (words->len > 10)
+        g_hash_table_add (objects, g_strdup (words->pdata[10]));  /* the object ID */
+    }
+  g_assert_cmpuint (g_strv_length (rows), >=, 4);
+  g_assert_cmpuint (g_hash_table_size (objects), ==, 1);
   g_remove (path);
   g_rmdir (dir);
 }

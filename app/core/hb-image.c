@@ -251,6 +251,20 @@ load_pixbuf (GBytes  *data,
   return g_object_ref (pixbuf);
 }
 
+/* The same image in several places (an office's emblem in each of its
+ * reports) goes into a PDF once: cairo shares surfaces with one id. */
+static void
+set_unique_id (cairo_surface_t *surface,
+               GBytes          *data)
+{
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  char *id = g_strdup_printf ("%s-%dx%d", checksum, cairo_image_surface_get_width (surface),
+                              cairo_image_surface_get_height (surface));
+
+  cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *)id, strlen (id),
+                               g_free, id);
+}
+
 /* The pixels of a PNG, JPEG, GIF, BMP or TIFF to be printed @width by
  * @height points, with HB_IMAGE_DPI across and down (a large image is read
  * smaller, never a small one enlarged). NULL for other formats, for damaged data,
@@ -277,6 +291,7 @@ hb_image_decode (GBytes     *data,
     }
 
   cairo_surface_set_user_data (surface, &budget_key, GINT_TO_POINTER (request.reserved_kb), release_budget);
+  set_unique_id (surface, data);
   if (strcmp (type, "image/jpeg") == 0)
     cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (data, NULL),
                                  g_bytes_get_size (data), (cairo_destroy_func_t)g_bytes_unref,
