@@ -776,7 +776,9 @@ add_to_foot (HbPageSetter *self,
         continue;
       for (int k = 0; k < pango_layout_get_line_count (footnote->layout); k++)
         {
-          FootLine foot = { footnote->layout, k, layout_rows (self, footnote->layout, k) };
+          /* No taller than a page, so that a page of its own always takes it. */
+          FootLine foot = { footnote->layout, k, MIN (layout_rows (self, footnote->layout, k),
+                                                      self->setup->lines_per_page) };
 
           g_array_append_val (self->foot, foot);
           self->foot_rows += foot.rows;
