@@ -76,7 +76,7 @@ import_xml (HbBulletin  *bulletin,
   if (doc != NULL && hb_odt_importer_is_flat (doc))
     hb_odt_importer_import_flat (bulletin, doc, "fuzz.fodt", error);
   else if (doc != NULL)
-    hb_docbook_importer_import (bulletin, bytes, "fuzz.xml", error);
+    hb_docbook_importer_import (bulletin, doc, "fuzz.xml", error);
 }
 
 int

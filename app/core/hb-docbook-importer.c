@@ -266,24 +266,19 @@ hb_docbook_importer_is_xml (GBytes *bytes)
   return i < len && data[i] == '<';
 }
 
+/* @doc: the file, parsed by hb_docbook_parse(). */
 gboolean
 hb_docbook_importer_import (HbBulletin  *bulletin,
-                            GBytes      *bytes,
+                            xmlDoc      *doc,
                             const char  *source,
                             GError     **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  xmlNode *root;
+  xmlNode *root = xmlDocGetRootElement (doc);
   guint before = hb_bulletin_get_n_reports (bulletin);
 
-  doc = hb_docbook_parse (bytes, error);
-  if (doc == NULL)
-    return FALSE;
-
-  root = xmlDocGetRootElement (doc);
   if (is_huibian_project (root))
     {
-      g_autoptr(HbBulletin) project = hb_docbook_read (bytes, error);
+      g_autoptr(HbBulletin) project = hb_docbook_read_doc (doc, error);
 
       if (project == NULL)
         return FALSE;

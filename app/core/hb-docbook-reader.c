@@ -497,15 +497,23 @@ hb_docbook_read (GBytes  *bytes,
                  GError **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
-  xmlNode *root;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   doc = hb_docbook_parse (bytes, error);
   if (doc == NULL)
     return NULL;
+  return hb_docbook_read_doc (doc, error);
+}
 
-  root = xmlDocGetRootElement (doc);
+/* The bulletin of a project already parsed (an import reads a file once
+ * to tell what it is, then reads it as that). */
+HbBulletin *
+hb_docbook_read_doc (xmlDoc  *doc,
+                     GError **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
   if (!is_db (root, "book"))
     {
       g_set_error (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_NOT_A_PROJECT,

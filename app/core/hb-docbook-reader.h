@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 HbBulletin *hb_docbook_read  (GBytes   *bytes,
                               GError  **error);
+HbBulletin *hb_docbook_read_doc (xmlDoc *doc,
+                                 GError **error);
 xmlDoc     *hb_docbook_parse (GBytes   *bytes,
                               GError  **error);
 

@@ -53,7 +53,7 @@ import_xml (HbBulletin  *bulletin,
     return FALSE;
   if (hb_odt_importer_is_flat (doc))
     return hb_odt_importer_import_flat (bulletin, doc, source_name, error);
-  return hb_docbook_importer_import (bulletin, bytes, source_name, error);
+  return hb_docbook_importer_import (bulletin, doc, source_name, error);
 }
 
 /* A zip package is told by what it holds, whatever its name: an
