@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "hb-test-util.h"
@@ -278,6 +279,38 @@ test_libreoffice_generated (void)
   g_rmdir (dir);
 }
 
+/* Lengths take a full stop under any locale: exported by a German user,
+ * "0,50pt" would be no length at all to an ODF reader. The set-up
+ * generates de_DE.UTF-8 for this. */
+static void
+test_numbers_any_locale (void)
+{
+  g_autofree char *input = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *dir = g_dir_make_tmp ("huibian-odt-XXXXXX", NULL);
+  g_autofree char *odt = g_build_filename (dir, "de.odt", NULL);
+  g_autofree char *styles = NULL;
+  g_autoptr(GRegex) comma = g_regex_new ("\"[0-9]+,[0-9]+(pt|mm|cm|in)\"", 0, 0, NULL);
+  g_autoptr(GRegex) stop = g_regex_new ("\"[0-9]+\\.[0-9]+(pt|mm)\"", 0, 0, NULL);
+  locale_t german = newlocale (LC_ALL_MASK, "de_DE.UTF-8", (locale_t)0);
+
+  if (german == (locale_t)0)
+    g_error ("the de_DE.UTF-8 locale is missing (build-aux/huibian-dev test generates it)");
+  freelocale (german);
+  {
+    const char *argv[] = { "env", "LC_ALL=de_DE.UTF-8", g_getenv ("HB_CLI"), "export", "--format", "odt",
+                           "-o", odt, input, NULL };
+    g_free (hb_test_run (argv));
+  }
+  {
+    const char *argv[] = { "unzip", "-p", odt, "styles.xml", NULL };
+    styles = hb_test_run (argv);
+  }
+  g_assert_true (g_regex_match (stop, styles, 0, NULL));
+  g_assert_false (g_regex_match (comma, styles, 0, NULL));
+  g_remove (odt);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +318,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/odt/package", test_package);
+  g_test_add_func ("/odt/numbers-any-locale", test_numbers_any_locale);
   g_test_add_func ("/odt/libreoffice/sample", test_libreoffice_sample);
   g_test_add_func ("/odt/libreoffice/generated", test_libreoffice_generated);
 

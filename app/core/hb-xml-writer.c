@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <libxml/xmlwriter.h>
+#include <locale.h>
 
 #include "hb-xml-writer.h"
 
@@ -62,6 +63,18 @@ hb_xml_attr (HbXmlWriter *self,
     xmlTextWriterWriteAttribute (self->writer, X (name), X (value));
 }
 
+/* Numbers in XML take a full stop whatever the user's locale: a German
+ * one would write "14,50pt", which no ODF reader accepts. */
+static locale_t
+c_numbers (void)
+{
+  static gsize locale = 0;
+
+  if (g_once_init_enter (&locale))
+    g_once_init_leave (&locale, (gsize)newlocale (LC_NUMERIC_MASK, "C", (locale_t)0));
+  return (locale_t)locale;
+}
+
 void
 hb_xml_attr_printf (HbXmlWriter *self,
                     const char  *name,
@@ -69,11 +82,13 @@ hb_xml_attr_printf (HbXmlWriter *self,
                     ...)
 {
   g_autofree char *value = NULL;
+  locale_t previous = uselocale (c_numbers ());
   va_list args;
 
   va_start (args, format);
   value = g_strdup_vprintf (format, args);
   va_end (args);
+  uselocale (previous);
   hb_xml_attr (self, name, value);
 }
 
