@@ -352,8 +352,6 @@ styles_xml (Odt *odt)
   return hb_xml_writer_finish (w);
 }
 
-/* The first report title switches to the numbered master page and
- * restarts numbering at 1; the TOC pages before it are not counted. */
 /* Body text without the first-line indent: table cells, captions and
  * images. */
 static void
@@ -396,14 +394,16 @@ automatic_styles (HbXmlWriter *w)
   hb_xml_attr (w, "style:family", "table-cell");
   hb_xml_start (w, "style:table-cell-properties");
   hb_xml_attr (w, "fo:border", "0.5pt solid #000000");
-  hb_xml_attr (w, "fo:padding-left", "4pt");
-  hb_xml_attr (w, "fo:padding-right", "4pt");
+  hb_xml_attr_printf (w, "fo:padding-left", "%gpt", HB_CELL_PADDING);
+  hb_xml_attr_printf (w, "fo:padding-right", "%gpt", HB_CELL_PADDING);
   hb_xml_end (w);
   hb_xml_end (w);
 
   unindented_style (w, "HbCellText", "start");
   unindented_style (w, "HbFigure", "center");
 
+  /* The first report title switches to the numbered master page and
+   * restarts numbering at 1; the TOC pages before it are not counted. */
   hb_xml_start (w, "style:style");
   hb_xml_attr (w, "style:name", "HbTitleFirst");
   hb_xml_attr (w, "style:family", "paragraph");
