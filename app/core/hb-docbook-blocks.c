@@ -10,6 +10,7 @@
 #include "hb-docbook-blocks.h"
 #include "hb-docbook-writer.h"
 #include "hb-util.h"
+#include "hb-xml-nodes.h"
 
 /* The DocBook shapes of notes, tables and images, read alike from a
  * Huibian project and from DocBook written elsewhere: elements in the
@@ -49,13 +50,11 @@ collect_text (xmlNode *node,
       else if (hb_docbook_is (c, "footnote"))
         {
           g_autofree char *text = hb_docbook_text (c);
-          xmlChar *role = xmlGetNoNsProp (c, (const xmlChar *)"role");
-          gboolean endnote = role != NULL && strcmp ((const char *)role, "endnote") == 0;
+          g_autofree char *role = hb_xml_attribute (c, NULL, "role");
 
           g_strstrip (text);
           g_string_append (out, HB_NOTE_MARK);
-          hb_block_add_note (notes, endnote ? HB_NOTE_ENDNOTE : HB_NOTE_FOOTNOTE, text);
-          xmlFree (role);
+          hb_block_add_note (notes, g_strcmp0 (role, "endnote") == 0 ? HB_NOTE_ENDNOTE : HB_NOTE_FOOTNOTE, text);
         }
       else if (c->type == XML_ELEMENT_NODE)
         collect_text (c, notes, out);
@@ -110,11 +109,9 @@ column_of (Cals    *cals,
            xmlNode *entry,
            const char *attribute)
 {
-  xmlChar *name = xmlGetNoNsProp (entry, (const xmlChar *)attribute);
-  guint column = name ? GPOINTER_TO_UINT (g_hash_table_lookup (cals->columns, name)) : 0;
+  g_autofree char *name = hb_xml_attribute (entry, NULL, attribute);
 
-  xmlFree (name);
-  return column;
+  return name ? GPOINTER_TO_UINT (g_hash_table_lookup (cals->columns, name)) : 0;
 }
 
 static void
@@ -128,15 +125,13 @@ read_colspecs (Cals    *cals,
   for (xmlNode *c = tgroup->children; c != NULL; c = c->next)
     if (hb_docbook_is (c, "colspec"))
       {
-        xmlChar *name = xmlGetNoNsProp (c, (const xmlChar *)"colname");
-        xmlChar *number = xmlGetNoNsProp (c, (const xmlChar *)"colnum");
+        char *name = hb_xml_attribute (c, NULL, "colname");
+        g_autofree char *number = hb_xml_attribute (c, NULL, "colnum");
 
-        column = number ? (guint)g_ascii_strtoull ((const char *)number, NULL, 10) : column + 1;
+        column = number ? (guint)g_ascii_strtoull (number, NULL, 10) : column + 1;
         column = CLAMP (column, 1, MAX_COLUMNS);
         if (name != NULL)
-          g_hash_table_insert (cals->columns, g_strdup ((const char *)name), GUINT_TO_POINTER (column));
-        xmlFree (name);
-        xmlFree (number);
+          g_hash_table_insert (cals->columns, name, GUINT_TO_POINTER (column));
       }
 }
 
@@ -170,7 +165,7 @@ read_row (Cals      *cals,
     {
       g_autofree char *text = NULL;
       guint start, end;
-      xmlChar *more;
+      g_autofree char *more = NULL;
 
       if (!hb_docbook_is (e, "entry") && !hb_docbook_is (e, "entrytbl"))
         continue;
@@ -183,10 +178,9 @@ read_row (Cals      *cals,
 
       text = hb_docbook_text (e);
       g_strv_builder_add (cells, g_strstrip (text));
-      more = xmlGetNoNsProp (e, (const xmlChar *)"morerows");
+      more = hb_xml_attribute (e, NULL, "morerows");
       for (guint c = column; c <= MIN (end, MAX_COLUMNS); c++)
-        cals->below[c] = more ? (guint)MIN (g_ascii_strtoull ((const char *)more, NULL, 10), HB_MAX_TABLE_SPAN) : 0;
-      xmlFree (more);
+        cals->below[c] = more ? (guint)MIN (g_ascii_strtoull (more, NULL, 10), HB_MAX_TABLE_SPAN) : 0;
       column = fill_to (cals, cells, column + 1, end + 1);
     }
   /* Columns at the end spanned from above. */
@@ -258,11 +252,9 @@ static double
 length_attribute (xmlNode    *node,
                   const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *)name);
-  double points = hb_length_in_points ((const char *)value);
+  g_autofree char *value = hb_xml_attribute (node, NULL, name);
 
-  xmlFree (value);
-  return points;
+  return hb_length_in_points (value);
 }
 
 /* A data: URI's bytes and type; NULL for anything else (a file name: an

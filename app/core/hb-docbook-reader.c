@@ -12,60 +12,34 @@
 #include "hb-docbook-reader.h"
 #include "hb-docbook-writer.h"
 #include "hb-project.h"
+#include "hb-xml-nodes.h"
 
 /* Reads what hb-docbook-writer.c writes. The XML is parsed from memory
  * with no network access, no DTD loading and no entity substitution, and
  * a document type declaration is refused outright: a project file has no
  * use for one, and entities are how XML files attack their readers. */
 
-#define X(s) ((const xmlChar *)(s))
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *ns,
-            const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE &&
-         node->ns != NULL && strcmp ((const char *)node->ns->href, ns) == 0 &&
-         strcmp ((const char *)node->name, name) == 0;
-}
 
 static gboolean
 is_db (xmlNode    *node,
        const char *name)
 {
-  return is_element (node, HB_DOCBOOK_NS, name);
+  return hb_xml_is_element (node, HB_DOCBOOK_NS, name);
 }
 
 static gboolean
 is_hb (xmlNode    *node,
        const char *name)
 {
-  return is_element (node, HB_PROJECT_NS, name);
-}
-
-static char *
-attribute_of (xmlNode    *node,
-              const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, X (name));
-  char *text = g_strdup ((const char *)value);
-
-  xmlFree (value);
-  return text;
+  return hb_xml_is_element (node, HB_PROJECT_NS, name);
 }
 
 static xmlNode *
 child (xmlNode    *node,
        const char *name)
 {
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    if (is_db (c, name))
-      return c;
-
-  return NULL;
+  return hb_xml_child (node, HB_DOCBOOK_NS, name);
 }
 
 static char *
@@ -109,9 +83,9 @@ read_report_info (HbReport *report,
   for (xmlNode *c = info->children; c != NULL; c = c->next)
     if (is_hb (c, "report"))
       {
-        g_autofree char *page = attribute_of (c, "source-page");
+        g_autofree char *page = hb_xml_attribute (c, NULL, "source-page");
 
-        SET_FROM (hb_report_set_source, report, attribute_of (c, "source"));
+        SET_FROM (hb_report_set_source, report, hb_xml_attribute (c, NULL, "source"));
         hb_report_set_source_page (report, page ? (guint)g_ascii_strtoull (page, NULL, 10) : 0);
         read_warnings (c, (gpointer)hb_report_add_warning, report);
       }
@@ -144,8 +118,8 @@ read_section (HbReport *report,
               xmlNode  *section,
               guint     depth)
 {
-  g_autofree char *role = attribute_of (section, "role");
-  g_autofree char *label = attribute_of (section, "label");
+  g_autofree char *role = hb_xml_attribute (section, NULL, "role");
+  g_autofree char *label = hb_xml_attribute (section, NULL, "label");
   g_autoptr(HbBlock) notes = hb_block_new_paragraph (NULL);
   xmlNode *title_node = child (section, "title");
   g_autofree char *title = title_node ? hb_docbook_note_text (title_node, notes) : NULL;
@@ -222,7 +196,7 @@ number_of (xmlNode    *node,
            double      max,
            double     *value)
 {
-  g_autofree char *text = attribute_of (node, name);
+  g_autofree char *text = hb_xml_attribute (node, NULL, name);
   char *end = NULL;
   double v;
 
@@ -249,8 +223,8 @@ read_fonts (xmlNode     *node,
 
       if (!is_hb (c, "font"))
         continue;
-      role_name = attribute_of (c, "role");
-      family = attribute_of (c, "family");
+      role_name = hb_xml_attribute (c, NULL, "role");
+      family = hb_xml_attribute (c, NULL, "family");
       if (!hb_font_role_from_string (role_name, &role) || family == NULL || *family == '\0' ||
           !number_of (c, "size", 4, 96, &setup->fonts[role].size))
         return FALSE;
@@ -281,15 +255,15 @@ read_page_setup (HbBulletin  *bulletin,
       if (!is_hb (node, "page-setup"))
         continue;
 
-      preset = attribute_of (node, "preset");
+      preset = hb_xml_attribute (node, NULL, "preset");
       setup = hb_page_setup_new_preset (preset);
       if (setup == NULL)
         setup = hb_page_setup_new_preset (NULL);
       lines = setup->lines_per_page;
       chars = setup->chars_per_line;
-      new_page = attribute_of (node, "new-page-per-report");
-      front_page = attribute_of (node, "front-page");
-      toc = attribute_of (node, "table-of-contents");
+      new_page = hb_xml_attribute (node, NULL, "new-page-per-report");
+      front_page = hb_xml_attribute (node, NULL, "front-page");
+      toc = hb_xml_attribute (node, NULL, "table-of-contents");
 
       ok = number_of (node, "paper-width", 50, 1000, &setup->paper_width) &&
            number_of (node, "paper-height", 50, 1000, &setup->paper_height) &&
@@ -316,7 +290,7 @@ read_page_setup (HbBulletin  *bulletin,
       setup->new_page_per_report = g_strcmp0 (new_page, "false") != 0;
       setup->front_page = g_strcmp0 (front_page, "false") != 0;
       {
-        g_autofree char *format = attribute_of (node, "page-number-format");
+        g_autofree char *format = hb_xml_attribute (node, NULL, "page-number-format");
 
         if (format != NULL)
           {
@@ -339,7 +313,7 @@ read_project_data (HbBulletin  *bulletin,
   for (xmlNode *c = info ? info->children : NULL; c != NULL; c = c->next)
     if (is_hb (c, "project"))
       {
-        g_autofree char *format = attribute_of (c, "format");
+        g_autofree char *format = hb_xml_attribute (c, NULL, "format");
         guint64 version = format ? g_ascii_strtoull (format, NULL, 10) : 0;
 
         if (version == 0)

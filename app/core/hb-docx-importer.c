@@ -14,6 +14,7 @@
 #include "hb-text-importer.h"
 #include "hb-text-rules.h"
 #include "hb-util.h"
+#include "hb-xml-nodes.h"
 
 /* Reads a Word document (.docx) as one report. Each paragraph becomes a
  * line for the text recogniser, with what Word knows added: the heading
@@ -54,19 +55,10 @@ typedef struct {
 } Docx;
 
 static gboolean
-is_in (xmlNode    *node,
-       const char *ns,
-       const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         strcmp ((const char *)node->ns->href, ns) == 0 && strcmp ((const char *)node->name, name) == 0;
-}
-
-static gboolean
 is (xmlNode    *node,
     const char *name)
 {
-  return is_in (node, NS_W, name);
+  return hb_xml_is_element (node, NS_W, name);
 }
 
 static xmlNode *
@@ -74,7 +66,7 @@ find_in (xmlNode    *node,
          const char *ns,
          const char *name)
 {
-  if (is_in (node, ns, name))
+  if (hb_xml_is_element (node, ns, name))
     return node;
   for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
     {
@@ -86,37 +78,17 @@ find_in (xmlNode    *node,
   return NULL;
 }
 
-static char *
-ns_attribute (xmlNode    *node,
-              const char *ns,
-              const char *name)
-{
-  xmlChar *v = node ? (ns ? xmlGetNsProp (node, (const xmlChar *)name, (const xmlChar *)ns)
-                          : xmlGetNoNsProp (node, (const xmlChar *)name)) : NULL;
-  char *s = g_strdup ((const char *)v);
-
-  xmlFree (v);
-  return s;
-}
-
 static xmlNode *
 child (xmlNode    *node,
        const char *name)
 {
-  for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
-    if (is (c, name))
-      return c;
-  return NULL;
+  return hb_xml_child (node, NS_W, name);
 }
 
 static char *
 val (xmlNode *node)
 {
-  xmlChar *v = node ? xmlGetNsProp (node, (const xmlChar *)"val", (const xmlChar *)NS_W) : NULL;
-  char *s = g_strdup ((const char *)v);
-
-  xmlFree (v);
-  return s;
+  return hb_xml_attribute (node, NS_W, "val");
 }
 
 static guint
@@ -349,8 +321,8 @@ read_notes (Docx       *docx,
 
       if (!is (n, element))
         continue;
-      id = ns_attribute (n, NS_W, "id");
-      type = ns_attribute (n, NS_W, "type");
+      id = hb_xml_attribute (n, NS_W, "id");
+      type = hb_xml_attribute (n, NS_W, "type");
       if (id != NULL && (type == NULL || strcmp (type, "normal") == 0))
         g_hash_table_replace (notes, g_steal_pointer (&id), paragraphs_text (docx, n));
     }
@@ -364,7 +336,7 @@ add_note (Docx       *docx,
           GString    *out,
           HbBlock    *notes)
 {
-  g_autofree char *id = ns_attribute (reference, NS_W, "id");
+  g_autofree char *id = hb_xml_attribute (reference, NS_W, "id");
   const char *text = id ? g_hash_table_lookup (kind == HB_NOTE_ENDNOTE ? docx->endnotes : docx->footnotes, id) : NULL;
 
   if (text == NULL)
@@ -397,11 +369,11 @@ read_relationships (xmlDoc *doc)
       g_autofree char *mode = NULL;
       char *path;
 
-      if (!is_in (r, NS_REL, "Relationship"))
+      if (!hb_xml_is_element (r, NS_REL, "Relationship"))
         continue;
-      id = ns_attribute (r, NULL, "Id");
-      target = ns_attribute (r, NULL, "Target");
-      mode = ns_attribute (r, NULL, "TargetMode");
+      id = hb_xml_attribute (r, NULL, "Id");
+      target = hb_xml_attribute (r, NULL, "Target");
+      mode = hb_xml_attribute (r, NULL, "TargetMode");
       if (id == NULL || g_strcmp0 (mode, "External") == 0)
         continue;
       path = hb_package_path ("word/document.xml", target);
@@ -416,8 +388,8 @@ static char *
 picture_description (xmlNode *drawing)
 {
   xmlNode *doc_pr = find_in (drawing, NS_WP, "docPr");
-  g_autofree char *descr = ns_attribute (doc_pr, NULL, "descr");
-  g_autofree char *title = ns_attribute (doc_pr, NULL, "title");
+  g_autofree char *descr = hb_xml_attribute (doc_pr, NULL, "descr");
+  g_autofree char *title = hb_xml_attribute (doc_pr, NULL, "title");
 
   if (descr != NULL && *descr != '\0')
     return g_steal_pointer (&descr);
@@ -428,7 +400,7 @@ static double
 emu_attribute (xmlNode    *node,
                const char *name)
 {
-  g_autofree char *value = ns_attribute (node, NULL, name);
+  g_autofree char *value = hb_xml_attribute (node, NULL, name);
   double emu = value ? g_ascii_strtod (value, NULL) : 0;
 
   return emu > 0 && emu < 1e11 ? emu / EMU_PER_POINT : 0;
@@ -443,7 +415,7 @@ add_picture (Docx    *docx,
   xmlNode *blip = find_in (drawing, NS_A, "blip");
   xmlNode *vml = find_in (drawing, NS_V, "imagedata");
   xmlNode *extent = find_in (drawing, NS_WP, "extent");
-  g_autofree char *id = blip ? ns_attribute (blip, NS_R, "embed") : ns_attribute (vml, NS_R, "id");
+  g_autofree char *id = blip ? hb_xml_attribute (blip, NS_R, "embed") : hb_xml_attribute (vml, NS_R, "id");
   const char *member = id ? g_hash_table_lookup (docx->targets, id) : NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

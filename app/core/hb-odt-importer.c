@@ -14,6 +14,7 @@
 #include "hb-text-importer.h"
 #include "hb-text-rules.h"
 #include "hb-util.h"
+#include "hb-xml-nodes.h"
 
 /* Reads an OpenDocument text (.odt, or a flat .fodt) as one report: its
  * paragraphs and headings (text:h with their outline level, or paragraphs
@@ -38,44 +39,12 @@ typedef struct {
   GPtrArray   *warnings;
 } Reading;
 
-static gboolean
-is (xmlNode    *node,
-    const char *ns,
-    const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-         strcmp ((const char *)node->ns->href, ns) == 0 && strcmp ((const char *)node->name, name) == 0;
-}
-
-static xmlNode *
-child (xmlNode    *node,
-       const char *ns,
-       const char *name)
-{
-  for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
-    if (is (c, ns, name))
-      return c;
-  return NULL;
-}
-
-static char *
-attribute (xmlNode    *node,
-           const char *ns,
-           const char *name)
-{
-  xmlChar *v = node ? xmlGetNsProp (node, (const xmlChar *)name, (const xmlChar *)ns) : NULL;
-  char *s = g_strdup ((const char *)v);
-
-  xmlFree (v);
-  return s;
-}
-
 /* Spreadsheet-like tables repeat empty cells thousands of times. */
 static guint
 repeat_count (xmlNode    *node,
               const char *name)
 {
-  g_autofree char *value = attribute (node, NS_TABLE, name);
+  g_autofree char *value = hb_xml_attribute (node, NS_TABLE, name);
   guint64 n = value ? g_ascii_strtoull (value, NULL, 10) : 1;
 
   return (guint)CLAMP (n, 1, HB_MAX_TABLE_SPAN);
@@ -95,7 +64,7 @@ paragraphs_text (Reading *reading,
       g_autoptr(GString) text = NULL;
       g_autofree char *line = NULL;
 
-      if (is (c, NS_TEXT, "p") || is (c, NS_TEXT, "h"))
+      if (hb_xml_is_element (c, NS_TEXT, "p") || hb_xml_is_element (c, NS_TEXT, "h"))
         {
           text = g_string_new (NULL);
           paragraph_text (reading, c, text, NULL);
@@ -120,8 +89,8 @@ add_note (Reading *reading,
           GString *out,
           HbBlock *notes)
 {
-  g_autofree char *class = attribute (note, NS_TEXT, "note-class");
-  xmlNode *body = child (note, NS_TEXT, "note-body");
+  g_autofree char *class = hb_xml_attribute (note, NS_TEXT, "note-class");
+  xmlNode *body = hb_xml_child (note, NS_TEXT, "note-body");
   g_autofree char *text = body ? paragraphs_text (reading, body) : g_strdup ("");
 
   if (notes == NULL)
@@ -140,8 +109,8 @@ image_bytes (Reading  *reading,
              xmlNode  *image,
              char    **name)
 {
-  g_autofree char *href = attribute (image, NS_XLINK, "href");
-  xmlNode *binary = child (image, NS_OFFICE, "binary-data");
+  g_autofree char *href = hb_xml_attribute (image, NS_XLINK, "href");
+  xmlNode *binary = hb_xml_child (image, NS_OFFICE, "binary-data");
 
   *name = NULL;
   if (binary != NULL)
@@ -165,7 +134,7 @@ image_bytes (Reading  *reading,
 static char *
 frame_description (xmlNode *frame)
 {
-  xmlNode *desc = child (frame, NS_SVG, "desc") ?: child (frame, NS_SVG, "title");
+  xmlNode *desc = hb_xml_child (frame, NS_SVG, "desc") ?: hb_xml_child (frame, NS_SVG, "title");
   xmlChar *content = desc ? xmlNodeGetContent (desc) : NULL;
   char *text = g_strdup (content ? (const char *)content : "");
 
@@ -177,7 +146,7 @@ static double
 frame_length (xmlNode    *frame,
               const char *name)
 {
-  g_autofree char *value = attribute (frame, NS_SVG, name);
+  g_autofree char *value = hb_xml_attribute (frame, NS_SVG, name);
 
   return hb_length_in_points (value);
 }
@@ -188,8 +157,8 @@ static void
 add_frame (Reading *reading,
            xmlNode *frame)
 {
-  xmlNode *image = child (frame, NS_DRAW, "image");
-  xmlNode *box = child (frame, NS_DRAW, "text-box");
+  xmlNode *image = hb_xml_child (frame, NS_DRAW, "image");
+  xmlNode *box = hb_xml_child (frame, NS_DRAW, "text-box");
   g_autofree char *name = NULL;
   g_autofree char *description = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -233,13 +202,13 @@ paragraph_text (Reading *reading,
     {
       if (c->type == XML_TEXT_NODE)
         g_string_append (out, (const char *)c->content);
-      else if (is (c, NS_TEXT, "s") || is (c, NS_TEXT, "tab") || is (c, NS_TEXT, "line-break"))
+      else if (hb_xml_is_element (c, NS_TEXT, "s") || hb_xml_is_element (c, NS_TEXT, "tab") || hb_xml_is_element (c, NS_TEXT, "line-break"))
         g_string_append_c (out, ' ');
-      else if (is (c, NS_TEXT, "note"))
+      else if (hb_xml_is_element (c, NS_TEXT, "note"))
         add_note (reading, c, out, notes);
-      else if (is (c, NS_OFFICE, "annotation") || is (c, NS_OFFICE, "annotation-end"))
+      else if (hb_xml_is_element (c, NS_OFFICE, "annotation") || hb_xml_is_element (c, NS_OFFICE, "annotation-end"))
         continue;
-      else if (is (c, NS_DRAW, "frame"))
+      else if (hb_xml_is_element (c, NS_DRAW, "frame"))
         add_frame (reading, c);
       else if (c->type == XML_ELEMENT_NODE)
         paragraph_text (reading, c, out, notes);
@@ -249,10 +218,9 @@ paragraph_text (Reading *reading,
 static guint
 outline_level (xmlNode *heading)
 {
-  xmlChar *value = xmlGetNsProp (heading, (const xmlChar *)"outline-level", (const xmlChar *)NS_TEXT);
-  guint level = value ? (guint)g_ascii_strtoull ((const char *)value, NULL, 10) : 1;
+  g_autofree char *value = hb_xml_attribute (heading, NS_TEXT, "outline-level");
+  guint level = value ? (guint)g_ascii_strtoull (value, NULL, 10) : 1;
 
-  xmlFree (value);
   return MAX (level, 1);
 }
 
@@ -266,18 +234,18 @@ read_rows (Reading   *reading,
       g_autoptr(GStrvBuilder) cells = NULL;
       g_auto(GStrv) row = NULL;
 
-      if (is (r, NS_TABLE, "table-header-rows") || is (r, NS_TABLE, "table-rows") ||
-          is (r, NS_TABLE, "table-row-group"))
+      if (hb_xml_is_element (r, NS_TABLE, "table-header-rows") || hb_xml_is_element (r, NS_TABLE, "table-rows") ||
+          hb_xml_is_element (r, NS_TABLE, "table-row-group"))
         {
           read_rows (reading, r, rows);
           continue;
         }
-      if (!is (r, NS_TABLE, "table-row"))
+      if (!hb_xml_is_element (r, NS_TABLE, "table-row"))
         continue;
 
       cells = g_strv_builder_new ();
       for (xmlNode *c = r->children; c != NULL; c = c->next)
-        if (is (c, NS_TABLE, "table-cell") || is (c, NS_TABLE, "covered-table-cell"))
+        if (hb_xml_is_element (c, NS_TABLE, "table-cell") || hb_xml_is_element (c, NS_TABLE, "covered-table-cell"))
           {
             g_autofree char *text = paragraphs_text (reading, c);
 
@@ -309,20 +277,20 @@ read_body (Reading *reading,
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
-      if (is (c, NS_TEXT, "p") || is (c, NS_TEXT, "h"))
+      if (hb_xml_is_element (c, NS_TEXT, "p") || hb_xml_is_element (c, NS_TEXT, "h"))
         {
           g_autoptr(GString) text = g_string_new (NULL);
           g_autoptr(HbBlock) notes = hb_block_new_paragraph (NULL);
 
           paragraph_text (reading, c, text, notes);
-          hb_text_lines_append (reading->lines, text->str, is (c, NS_TEXT, "h") ? outline_level (c) : 0, notes);
+          hb_text_lines_append (reading->lines, text->str, hb_xml_is_element (c, NS_TEXT, "h") ? outline_level (c) : 0, notes);
           hb_text_lines_append_objects (reading->lines, reading->objects);
         }
-      else if (is (c, NS_TEXT, "table-of-content"))
+      else if (hb_xml_is_element (c, NS_TEXT, "table-of-content"))
         continue;
-      else if (is (c, NS_TABLE, "table"))
+      else if (hb_xml_is_element (c, NS_TABLE, "table"))
         read_table (reading, c);
-      else if (is (c, NS_DRAW, "frame"))
+      else if (hb_xml_is_element (c, NS_DRAW, "frame"))
         {
           add_frame (reading, c);
           hb_text_lines_append_objects (reading->lines, reading->objects);
@@ -336,9 +304,9 @@ static xmlNode *
 office_text (xmlNode *root)
 {
   for (xmlNode *c = root->children; c != NULL; c = c->next)
-    if (is (c, NS_OFFICE, "body"))
+    if (hb_xml_is_element (c, NS_OFFICE, "body"))
       for (xmlNode *t = c->children; t != NULL; t = t->next)
-        if (is (t, NS_OFFICE, "text"))
+        if (hb_xml_is_element (t, NS_OFFICE, "text"))
           return t;
   return NULL;
 }
@@ -385,7 +353,7 @@ hb_odt_importer_import (HbBulletin   *bulletin,
 gboolean
 hb_odt_importer_is_flat (xmlDoc *doc)
 {
-  return is (xmlDocGetRootElement (doc), NS_OFFICE, "document");
+  return hb_xml_is_element (xmlDocGetRootElement (doc), NS_OFFICE, "document");
 }
 
 gboolean
