@@ -120,6 +120,22 @@ hb_test_pdf_pages (const char *pdf,
   return result;
 }
 
+/* A zip of @n members named f0, f1… all holding @data. */
+GBytes *
+hb_test_make_zip_of_many (guint   n,
+                          GBytes *data)
+{
+  g_autofree HbTestMember *members = g_new0 (HbTestMember, n);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("f%u", i));
+      members[i] = (HbTestMember) { names->pdata[i], data };
+    }
+  return hb_test_make_zip (members, n);
+}
+
 /* A zip package in memory, members in the given order. */
 GBytes *
 hb_test_make_zip (const HbTestMember *members,

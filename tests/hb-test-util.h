@@ -23,6 +23,8 @@ typedef struct {
 
 GBytes     *hb_test_make_zip      (const HbTestMember *members,
                                    guint               n);
+GBytes     *hb_test_make_zip_of_many (guint   n,
+                                      GBytes *data);
 GBytes     *hb_test_zip_folder    (const char *folder,
                                    const char *first);
 

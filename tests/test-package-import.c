@@ -71,9 +71,6 @@ assert_libreoffice_same (const char *format)
   }
 }
 
-typedef HbTestMember Member;
-#define make_zip hb_test_make_zip
-
 static void
 assert_refused (GBytes     *bytes,
                 const char *name,
@@ -151,9 +148,9 @@ test_docx_features (void)
   g_autoptr(GBytes) document = text_bytes (docx_document);
   g_autoptr(GBytes) styles = text_bytes (docx_styles);
   g_autoptr(GBytes) numbering = text_bytes (docx_numbering);
-  Member members[] = { { "word/document.xml", document }, { "word/styles.xml", styles },
+  HbTestMember members[] = { { "word/document.xml", document }, { "word/styles.xml", styles },
                        { "word/numbering.xml", numbering } };
-  g_autoptr(GBytes) docx = make_zip (members, 3);
+  g_autoptr(GBytes) docx = hb_test_make_zip (members, 3);
   g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
   g_autoptr(GError) error = NULL;
   HbReport *report;
@@ -188,48 +185,40 @@ test_hostile_packages (void)
 
   /* A member inflating to 100 MB from a few hundred kB. */
   {
-    Member members[] = { { "mimetype", mimetype }, { "content.xml", zeros } };
-    g_autoptr(GBytes) bomb = make_zip (members, 2);
+    HbTestMember members[] = { { "mimetype", mimetype }, { "content.xml", zeros } };
+    g_autoptr(GBytes) bomb = hb_test_make_zip (members, 2);
 
     g_assert_cmpuint (g_bytes_get_size (bomb), <, 1024 * 1024);
     assert_refused (bomb, "bomb.odt", "inflates to more than");
   }
   /* Thirty thousand entries. */
   {
-    g_autofree Member *members = g_new0 (Member, 30000);
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GBytes) many = NULL;
+    g_autoptr(GBytes) many = hb_test_make_zip_of_many (30000, small);
 
-    for (guint i = 0; i < 30000; i++)
-      {
-        g_ptr_array_add (names, g_strdup_printf ("f%u", i));
-        members[i] = (Member) { names->pdata[i], small };
-      }
-    many = make_zip (members, 30000);
     assert_refused (many, "many.odt", "too many entries");
   }
   /* Member names that climb out of a folder are never used as paths. */
   {
     g_autofree char *cwd = g_get_current_dir ();
     g_autofree char *outside = g_build_filename (cwd, "..", "evil.txt", NULL);
-    Member members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
-    g_autoptr(GBytes) climbing = make_zip (members, 2);
+    HbTestMember members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
+    g_autoptr(GBytes) climbing = hb_test_make_zip (members, 2);
 
     assert_refused (climbing, "climbing.docx", "zip archive, not a document");
     g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
   }
   /* Truncated. */
   {
-    Member members[] = { { "mimetype", mimetype }, { "content.xml", small } };
-    g_autoptr(GBytes) whole = make_zip (members, 2);
+    HbTestMember members[] = { { "mimetype", mimetype }, { "content.xml", small } };
+    g_autoptr(GBytes) whole = hb_test_make_zip (members, 2);
     g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
 
     assert_refused (cut, "cut.odt", "not a readable zip package");
   }
   /* A Word file whose document is not XML. */
   {
-    Member members[] = { { "word/document.xml", small } };
-    g_autoptr(GBytes) docx = make_zip (members, 1);
+    HbTestMember members[] = { { "word/document.xml", small } };
+    g_autoptr(GBytes) docx = hb_test_make_zip (members, 1);
 
     assert_refused (docx, "report.docx", "damaged or incomplete");
   }
