@@ -211,12 +211,14 @@ test_import_then_show (void)
   g_rmdir (dir);
 }
 
+/* A whole-number member of `show --json`'s top object. */
 static gint64
-total_pages (const char *json)
+json_count (const char *json,
+            const char *member)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
 
-  return json_object_get_int_member (parse_json (json, parser), "pages");
+  return json_object_get_int_member (parse_json (json, parser), member);
 }
 
 /* Presets and grid options change the pagination, and a project keeps
@@ -240,20 +242,12 @@ test_page_setup_options (void)
   run_cli (&bad, "show", "--json", "--lines-per-page", "0", project, NULL);
 
   g_assert_cmpint (import.status, ==, 0);
-  g_assert_cmpint (total_pages (denser.out), <, total_pages (standard.out));
-  g_assert_cmpint (total_pages (compact.out), <, total_pages (standard.out));
+  g_assert_cmpint (json_count (denser.out, "pages"), <, json_count (standard.out, "pages"));
+  g_assert_cmpint (json_count (compact.out, "pages"), <, json_count (standard.out, "pages"));
   g_assert_cmpint (bad.status, ==, 1);
 
   g_remove (project);
   g_rmdir (dir);
-}
-
-static gint64
-toc_pages (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  return json_object_get_int_member (parse_json (json, parser), "toc_pages");
 }
 
 /* The masthead (报头) tops the first page of a bulletin that has a name,
@@ -277,7 +271,7 @@ test_front_page (void)
   g_assert_true (g_str_has_prefix (stripped, "工作交流第3期目录"));
 
   run_cli (&bare, "show", "--json", "--split", "--no-toc", "--no-front-page", sample, NULL);
-  g_assert_cmpint (toc_pages (bare.out), ==, 0);
+  g_assert_cmpint (json_count (bare.out, "toc_pages"), ==, 0);
 
   /* The page number's format is the user's too. */
   {
