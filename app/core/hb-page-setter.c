@@ -41,7 +41,15 @@ typedef struct {
 typedef struct {
   guint        line;    /* of its unit */
   PangoLayout *layout;  /* "①" and the note */
+  GArray      *rows;    /* of guint: the rows each of its lines takes */
+  guint        total;   /* rows in all */
 } Footnote;
+
+static void
+footnote_clear (Footnote *footnote)
+{
+  g_array_unref (footnote->rows);
+}
 
 /* A line of a footnote waiting for the foot of its page. */
 typedef struct {
@@ -599,7 +607,21 @@ add_endnotes (HbPageSetter *self,
     }
 }
 
-/* The footnotes of @unit's block, each with the line its reference is on. */
+/* The rows line @line of @layout takes, no more than a page (so that a
+ * page of its own always takes a footnote's line). */
+static guint
+layout_rows (HbPageSetter *self,
+             PangoLayout  *layout,
+             int           line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, line), NULL, &logical);
+  return MIN (rows_for_height (self, logical.height), self->setup->lines_per_page);
+}
+
+/* The footnotes of @unit's block, each with the line its reference is on
+ * and the rows its lines take, measured once. */
 static void
 add_footnotes (HbPageSetter *self,
                Unit         *unit,
@@ -622,8 +644,19 @@ add_footnotes (HbPageSetter *self,
       text = g_strconcat (number, note, NULL);
       footnote.line = (guint)CLAMP (line, 0, (int)unit->n_lines - 1);
       footnote.layout = footnote_layout (self, text);
+      footnote.rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (int k = 0; k < pango_layout_get_line_count (footnote.layout); k++)
+        {
+          guint rows = layout_rows (self, footnote.layout, k);
+
+          g_array_append_val (footnote.rows, rows);
+          footnote.total += rows;
+        }
       if (unit->footnotes == NULL)
-        unit->footnotes = g_array_new (FALSE, FALSE, sizeof (Footnote));
+        {
+          unit->footnotes = g_array_new (FALSE, FALSE, sizeof (Footnote));
+          g_array_set_clear_func (unit->footnotes, (GDestroyNotify)footnote_clear);
+        }
       g_array_append_val (unit->footnotes, footnote);
     }
 }
@@ -665,18 +698,6 @@ add_blocks (HbPageSetter *self,
         }
     }
   add_endnotes (self, report);
-}
-
-/* The rows of @layout's lines. */
-static guint
-layout_rows (HbPageSetter *self,
-             PangoLayout  *layout,
-             int           line)
-{
-  PangoRectangle logical;
-
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, line), NULL, &logical);
-  return rows_for_height (self, logical.height);
 }
 
 /* Sets the page's footnotes at its foot, under a short rule, as many as
@@ -744,10 +765,9 @@ new_page (HbPageSetter *self)
 
 /* Rows the footnotes of lines [@from, @from + @n) of @unit take. */
 static guint
-footnote_rows (HbPageSetter *self,
-               const Unit   *unit,
-               guint         from,
-               guint         n)
+footnote_rows (const Unit *unit,
+               guint       from,
+               guint       n)
 {
   guint rows = 0;
 
@@ -756,8 +776,7 @@ footnote_rows (HbPageSetter *self,
       Footnote *footnote = &g_array_index (unit->footnotes, Footnote, i);
 
       if (footnote->line >= from && footnote->line < from + n)
-        for (int k = 0; k < pango_layout_get_line_count (footnote->layout); k++)
-          rows += layout_rows (self, footnote->layout, k);
+        rows += footnote->total;
     }
   return rows;
 }
@@ -774,11 +793,9 @@ add_to_foot (HbPageSetter *self,
 
       if (footnote->line != line)
         continue;
-      for (int k = 0; k < pango_layout_get_line_count (footnote->layout); k++)
+      for (guint k = 0; k < footnote->rows->len; k++)
         {
-          /* No taller than a page, so that a page of its own always takes it. */
-          FootLine foot = { footnote->layout, k, MIN (layout_rows (self, footnote->layout, k),
-                                                      self->setup->lines_per_page) };
+          FootLine foot = { footnote->layout, k, g_array_index (footnote->rows, guint, k) };
 
           g_array_append_val (self->foot, foot);
           self->foot_rows += foot.rows;
@@ -861,7 +878,7 @@ lines_for_this_page (HbPageSetter  *self,
   guint fit = 0;
 
   /* A line goes with its footnotes. */
-  while (fit < left && rows_of (unit, from, fit + 1) + footnote_rows (self, unit, from, fit + 1) <= room)
+  while (fit < left && rows_of (unit, from, fit + 1) + footnote_rows (unit, from, fit + 1) <= room)
     fit++;
 
   if (fit == left || unit->keep_together)
@@ -882,7 +899,7 @@ set_unit (HbPageSetter *self,
   guint from = 0;
 
   if (unit->keep_with_next && self->row > 0 &&
-      self->row + self->foot_rows + rows_of (unit, 0, unit->n_lines) + footnote_rows (self, unit, 0, unit->n_lines) +
+      self->row + self->foot_rows + rows_of (unit, 0, unit->n_lines) + footnote_rows (unit, 0, unit->n_lines) +
       rows_kept_with (self, index) > self->setup->lines_per_page)
     new_page (self);
 
