@@ -5,18 +5,18 @@
 
 #include <stdint.h>
 
-#include "hb-docbook-importer.h"
-#include "hb-docbook-reader.h"
-#include "hb-docx-importer.h"
-#include "hb-import.h"
-#include "hb-odt-importer.h"
-#include "hb-project.h"
-#include "hb-text-decoder.h"
-#include "hb-text-importer.h"
-#include "hb-zip-reader.h"
+#include "import/hui-docbook-importer.h"
+#include "project/hui-docbook-reader.h"
+#include "import/hui-docx-importer.h"
+#include "import/hui-import.h"
+#include "import/hui-odt-importer.h"
+#include "project/hui-project.h"
+#include "text/hui-text-decoder.h"
+#include "import/hui-text-importer.h"
+#include "support/hui-zip-reader.h"
 
 /* One libFuzzer target per input kind, chosen at build time by
- * HB_FUZZ_TARGET: every importer must give a bulletin or an error, never
+ * HUI_FUZZ_TARGET: every importer must give a bulletin or an error, never
  * crash, hang or run out of memory, on any bytes. FUZZ_IMPORT goes
  * through content detection; the others feed one importer directly, so
  * that the fuzzer's mutations are not spent on being recognised. */
@@ -31,52 +31,52 @@ enum {
   FUZZ_XML,
 };
 
-#ifndef HB_FUZZ_TARGET
-#define HB_FUZZ_TARGET FUZZ_IMPORT
+#ifndef HUI_FUZZ_TARGET
+#define HUI_FUZZ_TARGET FUZZ_IMPORT
 #endif
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static void
-import_text (HbBulletin    *bulletin,
+import_text (HuiBulletin    *bulletin,
              const uint8_t *data,
              size_t         size,
              GError       **error)
 {
-  g_autofree char *utf8 = hb_text_decode (data, size, NULL, error);
+  g_autofree char *utf8 = hui_text_decode (data, size, NULL, error);
 
   if (utf8 != NULL)
-    hb_text_importer_import (bulletin, utf8, "fuzz.txt", HB_IMPORT_FLAGS_AUTO_SPLIT, error);
+    hui_text_importer_import (bulletin, utf8, "fuzz.txt", HUI_IMPORT_FLAGS_AUTO_SPLIT, error);
 }
 
 static void
-import_package (HbBulletin  *bulletin,
+import_package (HuiBulletin  *bulletin,
                 GBytes      *bytes,
                 gboolean     docx,
                 GError     **error)
 {
-  g_autoptr(HbZipReader) zip = hb_zip_reader_open (bytes, error);
+  g_autoptr(HuiZipReader) zip = hui_zip_reader_open (bytes, error);
 
   if (zip == NULL)
     return;
   if (docx)
-    hb_docx_importer_import (bulletin, zip, "fuzz.docx", error);
+    hui_docx_importer_import (bulletin, zip, "fuzz.docx", error);
   else
-    hb_odt_importer_import (bulletin, zip, "fuzz.odt", error);
+    hui_odt_importer_import (bulletin, zip, "fuzz.odt", error);
 }
 
 /* DocBook, or a flat ODT when the root says so. */
 static void
-import_xml (HbBulletin  *bulletin,
+import_xml (HuiBulletin  *bulletin,
             GBytes      *bytes,
             GError     **error)
 {
-  g_autoptr(xmlDoc) doc = hb_docbook_parse (bytes, error);
+  g_autoptr(xmlDoc) doc = hui_docbook_parse (bytes, error);
 
-  if (doc != NULL && hb_odt_importer_is_flat (doc))
-    hb_odt_importer_import_flat (bulletin, doc, "fuzz.fodt", error);
+  if (doc != NULL && hui_odt_importer_is_flat (doc))
+    hui_odt_importer_import_flat (bulletin, doc, "fuzz.fodt", error);
   else if (doc != NULL)
-    hb_docbook_importer_import (bulletin, doc, "fuzz.xml", error);
+    hui_docbook_importer_import (bulletin, doc, "fuzz.xml", error);
 }
 
 int
@@ -84,29 +84,29 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
   g_autoptr(GError) error = NULL;
 
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
 
-  switch (HB_FUZZ_TARGET)
+  switch (HUI_FUZZ_TARGET)
     {
     case FUZZ_IMPORT:
-      hb_import_bytes (bulletin, bytes, "fuzz.txt", HB_IMPORT_FLAGS_NONE, &error);
+      hui_import_bytes (bulletin, bytes, "fuzz.txt", HUI_IMPORT_FLAGS_NONE, &error);
       break;
     case FUZZ_IMPORT_SPLIT:
-      hb_import_bytes (bulletin, bytes, "fuzz.txt", HB_IMPORT_FLAGS_SPLIT, &error);
+      hui_import_bytes (bulletin, bytes, "fuzz.txt", HUI_IMPORT_FLAGS_SPLIT, &error);
       break;
     case FUZZ_PROJECT:
       g_clear_object (&bulletin);
-      bulletin = hb_project_parse (bytes, &error);
+      bulletin = hui_project_parse (bytes, &error);
       break;
     case FUZZ_TEXT:
       import_text (bulletin, data, size, &error);
       break;
     case FUZZ_DOCX:
     case FUZZ_ODT:
-      import_package (bulletin, bytes, HB_FUZZ_TARGET == FUZZ_DOCX, &error);
+      import_package (bulletin, bytes, HUI_FUZZ_TARGET == FUZZ_DOCX, &error);
       break;
     case FUZZ_XML:
       import_xml (bulletin, bytes, &error);

@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$SRC"
 
 status=0
-for file in $(grep -l -E '(^|[^A-Za-z_])(N?_|g_dngettext) ?\(' app/*/*.c) $(grep -l 'translatable="yes"' ui/*.ui); do
+for file in $(grep -l -E '(^|[^A-Za-z_])(N?_|g_dngettext) ?\(' $(find app -name '*.c')) $(grep -l 'translatable="yes"' ui/*.ui); do
   if ! grep -qx "$file" po/POTFILES.in; then
     echo "$file has translatable strings but is not in po/POTFILES.in"
     status=1

@@ -7,8 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "hb-test-util.h"
-#include "hb-util.h"
+#include "hui-test-util.h"
+#include "support/hui-util.h"
 
 /* huibian-cli is a contract for scripts: exit status, messages naming the
  * file, and the JSON fields. These run the real binary. */
@@ -38,7 +38,7 @@ run_cli (Run        *run,
   va_list args;
   int wait_status = 0;
 
-  g_ptr_array_add (argv, (gpointer)g_getenv ("HB_CLI"));
+  g_ptr_array_add (argv, (gpointer)g_getenv ("HUI_CLI"));
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
@@ -141,7 +141,7 @@ parse_json (const char *text,
 static void
 test_show_json (void)
 {
-  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(Run) run = { 0 };
   JsonObject *root;
@@ -193,7 +193,7 @@ test_show_json (void)
 static void
 test_import_then_show (void)
 {
-  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   g_autofree char *dir = g_dir_make_tmp ("huibian-cli-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "b.huibian", NULL);
   g_auto(Run) direct = { 0 };
@@ -226,7 +226,7 @@ json_count (const char *json,
 static void
 test_page_setup_options (void)
 {
-  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   g_autofree char *dir = g_dir_make_tmp ("huibian-cli-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "compact.huibian", NULL);
   g_auto(Run) standard = { 0 };
@@ -266,8 +266,8 @@ test_front_page (void)
 
   run_cli (&export, "export", "--format", "pdf", "--split", "-o", pdf, sample, NULL);
   g_assert_cmpint (export.status, ==, 0);
-  first_page = hb_test_run (pdftotext);
-  stripped = hb_strip_white_space (first_page);
+  first_page = hui_test_run (pdftotext);
+  stripped = hui_strip_white_space (first_page);
   g_assert_true (g_str_has_prefix (stripped, "工作交流第3期目录"));
 
   run_cli (&bare, "show", "--json", "--split", "--no-toc", "--no-front-page", sample, NULL);
@@ -282,7 +282,7 @@ test_front_page (void)
     run_cli (&numbered, "export", "--format", "pdf", "--split", "--no-toc", "--no-front-page",
              "--page-number-format", "第{n}页", "-o", pdf, sample, NULL);
     g_assert_cmpint (numbered.status, ==, 0);
-    text = hb_test_run (page2);
+    text = hui_test_run (page2);
     g_assert_nonnull (strstr (text, "第2页"));
   }
 

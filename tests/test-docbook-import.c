@@ -5,23 +5,23 @@
 
 #include <string.h>
 
-#include "hb-docbook-writer.h"
-#include "hb-import.h"
-#include "hb-paginator.h"
-#include "hb-project.h"
-#include "hb-test-util.h"
+#include "project/hui-docbook-writer.h"
+#include "import/hui-import.h"
+#include "layout/hui-paginator.h"
+#include "project/hui-project.h"
+#include "hui-test-util.h"
 
 /* DocBook files people send, read into reports; hostile XML refused. */
 
-static HbBulletin *
+static HuiBulletin *
 import_xml (const char *xml,
             const char *name,
             GError    **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
-  HbBulletin *bulletin = hb_bulletin_new ();
+  HuiBulletin *bulletin = hui_bulletin_new ();
 
-  if (!hb_import_bytes (bulletin, bytes, name, HB_IMPORT_FLAGS_NONE, error))
+  if (!hui_import_bytes (bulletin, bytes, name, HUI_IMPORT_FLAGS_NONE, error))
     g_clear_object (&bulletin);
   return bulletin;
 }
@@ -47,26 +47,26 @@ static void
 test_docbook5 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = import_xml (docbook5, "report.xml", &error);
-  HbReport *report;
+  g_autoptr(HuiBulletin) bulletin = import_xml (docbook5, "report.xml", &error);
+  HuiReport *report;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 1);
-  report = hb_bulletin_get_report (bulletin, 0);
-  g_assert_cmpstr (hb_report_get_title (report), ==, "推动公路养护提质增效");
-  g_assert_cmpstr (hb_report_get_organization (report), ==, "市交通运输局");
-  g_assert_cmpstr (hb_report_get_date (report), ==, "2024-03-18");
-  g_assert_cmpuint (hb_report_get_n_blocks (report), ==, 7);
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 1)), ==, 1);
-  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 1)), ==, "一、");
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 1)), ==, "明确养护责任");
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 3)), ==, 2);
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 4)), ==, "逐条落实。");
-  g_assert_null (hb_block_get_label (hb_report_get_block (report, 5)));
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 1);
+  report = hui_bulletin_get_report (bulletin, 0);
+  g_assert_cmpstr (hui_report_get_title (report), ==, "推动公路养护提质增效");
+  g_assert_cmpstr (hui_report_get_organization (report), ==, "市交通运输局");
+  g_assert_cmpstr (hui_report_get_date (report), ==, "2024-03-18");
+  g_assert_cmpuint (hui_report_get_n_blocks (report), ==, 7);
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, 1)), ==, 1);
+  g_assert_cmpstr (hui_block_get_label (hui_report_get_block (report, 1)), ==, "一、");
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 1)), ==, "明确养护责任");
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, 3)), ==, 2);
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 4)), ==, "逐条落实。");
+  g_assert_null (hui_block_get_label (hui_report_get_block (report, 5)));
   /* The table is kept as a table. */
-  g_assert_cmpuint (hb_block_get_kind (hb_report_get_block (report, 6)), ==, HB_BLOCK_TABLE);
-  g_assert_cmpstr (hb_block_get_row (hb_report_get_block (report, 6), 0)[0], ==, "2000万元");
-  g_assert_cmpuint (hb_report_get_warnings (report)->len, ==, 0);
+  g_assert_cmpuint (hui_block_get_kind (hui_report_get_block (report, 6)), ==, HUI_BLOCK_TABLE);
+  g_assert_cmpstr (hui_block_get_row (hui_report_get_block (report, 6), 0)[0], ==, "2000万元");
+  g_assert_cmpuint (hui_report_get_warnings (report)->len, ==, 0);
 }
 
 static const char docbook4[] =
@@ -84,40 +84,40 @@ static void
 test_docbook4 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = import_xml (docbook4, "old.dbk", &error);
+  g_autoptr(HuiBulletin) bulletin = import_xml (docbook4, "old.dbk", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpstr (hb_bulletin_get_title (bulletin), ==, "工作简报");
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 2);
-  g_assert_cmpstr (hb_report_get_title (hb_bulletin_get_report (bulletin, 0)), ==, "第一篇");
-  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (hb_bulletin_get_report (bulletin, 0), 1)), ==, "二、");
-  g_assert_cmpstr (hb_report_get_date (hb_bulletin_get_report (bulletin, 1)), ==, "2023-07-25");
+  g_assert_cmpstr (hui_bulletin_get_title (bulletin), ==, "工作简报");
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 2);
+  g_assert_cmpstr (hui_report_get_title (hui_bulletin_get_report (bulletin, 0)), ==, "第一篇");
+  g_assert_cmpstr (hui_block_get_label (hui_report_get_block (hui_bulletin_get_report (bulletin, 0), 1)), ==, "二、");
+  g_assert_cmpstr (hui_report_get_date (hui_bulletin_get_report (bulletin, 1)), ==, "2023-07-25");
 }
 
 /* A DocBook file Huibian exported comes back as the same bulletin. */
 static void
 test_round_trip (void)
 {
-  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
-  g_autoptr(HbBulletin) original = hb_test_import (path, TRUE);
-  g_autoptr(HbPagination) pagination = hb_paginate (original, hb_bulletin_get_page_setup (original));
-  HbDocbookOptions options = { .first_pages = pagination->first_pages };
-  g_autoptr(GBytes) exported = hb_docbook_write (original, &options);
-  g_autoptr(HbBulletin) back = hb_bulletin_new ();
+  g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autoptr(HuiBulletin) original = hui_test_import (path, TRUE);
+  g_autoptr(HuiPagination) pagination = hui_paginate (original, hui_bulletin_get_page_setup (original));
+  HuiDocbookOptions options = { .first_pages = pagination->first_pages };
+  g_autoptr(GBytes) exported = hui_docbook_write (original, &options);
+  g_autoptr(HuiBulletin) back = hui_bulletin_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hb_import_bytes (back, exported, "bulletin.xml", HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_true (hui_import_bytes (back, exported, "bulletin.xml", HUI_IMPORT_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (hb_bulletin_get_n_reports (back), ==, 18);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (back), ==, 18);
   for (guint i = 0; i < 18; i++)
     {
-      HbReport *a = hb_bulletin_get_report (original, i);
-      HbReport *b = hb_bulletin_get_report (back, i);
+      HuiReport *a = hui_bulletin_get_report (original, i);
+      HuiReport *b = hui_bulletin_get_report (back, i);
 
-      g_assert_cmpstr (hb_report_get_title (a), ==, hb_report_get_title (b));
-      g_assert_cmpstr (hb_report_get_organization (a), ==, hb_report_get_organization (b));
-      g_assert_cmpstr (hb_report_get_date (a), ==, hb_report_get_date (b));
-      g_assert_cmpuint (hb_report_get_n_blocks (a), ==, hb_report_get_n_blocks (b));
+      g_assert_cmpstr (hui_report_get_title (a), ==, hui_report_get_title (b));
+      g_assert_cmpstr (hui_report_get_organization (a), ==, hui_report_get_organization (b));
+      g_assert_cmpstr (hui_report_get_date (a), ==, hui_report_get_date (b));
+      g_assert_cmpuint (hui_report_get_n_blocks (a), ==, hui_report_get_n_blocks (b));
     }
 }
 
@@ -127,15 +127,15 @@ static void
 test_detection (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) misnamed = import_xml (docbook5, "report.docx", &error);
-  g_autoptr(HbBulletin) other = NULL;
+  g_autoptr(HuiBulletin) misnamed = import_xml (docbook5, "report.docx", &error);
+  g_autoptr(HuiBulletin) other = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (hb_bulletin_get_n_reports (misnamed), ==, 1);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (misnamed), ==, 1);
 
   other = import_xml ("<html><body><p>x</p></body></html>", "page.xml", &error);
   g_assert_null (other);
-  g_assert_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_UNSUPPORTED);
+  g_assert_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED);
   g_assert_nonnull (strstr (error->message, "<html>"));
 }
 
@@ -143,7 +143,7 @@ static void
 assert_refused (const char *xml)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = NULL;
+  g_autoptr(HuiBulletin) bulletin = NULL;
   gint64 start = g_get_monotonic_time ();
 
   bulletin = import_xml (xml, "hostile.xml", &error);
@@ -151,8 +151,8 @@ assert_refused (const char *xml)
   /* libxml2 may stop an entity bomb itself ("entity reference loop");
    * either way the file is refused with the reason. */
   g_assert_nonnull (error);
-  g_assert_true (g_error_matches (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_UNSAFE) ||
-                 g_error_matches (error, HB_PROJECT_ERROR, HB_PROJECT_ERROR_CORRUPT));
+  g_assert_true (g_error_matches (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_UNSAFE) ||
+                 g_error_matches (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_CORRUPT));
   g_test_message ("%s", error->message);
   /* Refused before anything is expanded, not after a long parse. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
@@ -200,16 +200,16 @@ test_table_spans (void)
     { "西山", "", "", "在建" },
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = import_xml (xml, "spans.xml", &error);
-  HbBlock *table;
+  g_autoptr(HuiBulletin) bulletin = import_xml (xml, "spans.xml", &error);
+  HuiBlock *table;
 
   g_assert_no_error (error);
-  table = hb_report_get_block (hb_bulletin_get_report (bulletin, 0), 0);
-  g_assert_cmpint (hb_block_get_kind (table), ==, HB_BLOCK_TABLE);
-  g_assert_cmpuint (hb_block_get_n_rows (table), ==, 4);
+  table = hui_report_get_block (hui_bulletin_get_report (bulletin, 0), 0);
+  g_assert_cmpint (hui_block_get_kind (table), ==, HUI_BLOCK_TABLE);
+  g_assert_cmpuint (hui_block_get_n_rows (table), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
-      const char * const *row = hb_block_get_row (table, i);
+      const char * const *row = hui_block_get_row (table, i);
 
       g_assert_cmpuint (g_strv_length ((char **)row), ==, 4);
       for (guint j = 0; j < 4; j++)

@@ -7,8 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "hb-test-util.h"
-#include "hb-util.h"
+#include "hui-test-util.h"
+#include "support/hui-util.h"
 
 /* The core promise, checked the way a reader checks it: pdftotext reads
  * the PDF page by page, jing validates the DocBook, and the page named in
@@ -29,9 +29,9 @@ export (Fixture    *fixture,
         const char *name)
 {
   char *path = g_build_filename (fixture->dir, name, NULL);
-  const char *argv[] = { g_getenv ("HB_CLI"), "export", "--format", format, "-o", path,
+  const char *argv[] = { g_getenv ("HUI_CLI"), "export", "--format", format, "-o", path,
                          fixture->input, fixture->split ? "--split" : NULL, NULL };
-  g_autofree char *out = hb_test_run (argv);
+  g_autofree char *out = hui_test_run (argv);
 
   return path;
 }
@@ -43,15 +43,15 @@ fixture_load (Fixture    *fixture,
 {
   g_autofree char *pdf = NULL;
   g_autofree char *json = NULL;
-  const char *show[] = { g_getenv ("HB_CLI"), "show", "--json", input, split ? "--split" : NULL, NULL };
+  const char *show[] = { g_getenv ("HUI_CLI"), "show", "--json", input, split ? "--split" : NULL, NULL };
 
   fixture->dir = g_dir_make_tmp ("huibian-export-XXXXXX", NULL);
   fixture->input = g_strdup (input);
   fixture->split = split;
   pdf = export (fixture, "pdf", "bulletin.pdf");
-  fixture->pages = hb_test_pdf_pages (pdf, &fixture->n_toc_pages);
+  fixture->pages = hui_test_pdf_pages (pdf, &fixture->n_toc_pages);
 
-  json = hb_test_run (show);
+  json = hui_test_run (show);
   fixture->show = json_parser_new ();
   g_assert_true (json_parser_load_from_data (fixture->show, json, -1, NULL));
 }
@@ -103,7 +103,7 @@ read_pdf_toc (Fixture *fixture)
       for (guint i = 0; lines[i] != NULL; i++)
         {
           g_autoptr(GMatchInfo) info = NULL;
-          g_autofree char *stripped = hb_strip_white_space (lines[i]);
+          g_autofree char *stripped = hui_strip_white_space (lines[i]);
 
           if (*stripped == '\0' || g_str_has_suffix (stripped, "：") || strcmp (stripped, "目录") == 0)
             {
@@ -114,7 +114,7 @@ read_pdf_toc (Fixture *fixture)
             {
               g_autofree char *head = g_match_info_fetch (info, 1);
               g_autofree char *number = g_match_info_fetch (info, 2);
-              g_autofree char *part = hb_strip_white_space (head);
+              g_autofree char *part = hui_strip_white_space (head);
               TocEntry entry;
 
               g_string_append (title, part);
@@ -138,7 +138,7 @@ page_text (Fixture *fixture,
   guint index = fixture->n_toc_pages + number - 1;
 
   g_assert_cmpuint (index, <, fixture->pages->len);
-  g_assert_cmpint (hb_test_printed_page_number (fixture->pages->pdata[index]), ==, number);
+  g_assert_cmpint (hui_test_printed_page_number (fixture->pages->pdata[index]), ==, number);
   return fixture->pages->pdata[index];
 }
 
@@ -147,7 +147,7 @@ page_contains (Fixture    *fixture,
                guint       number,
                const char *stripped_title)
 {
-  g_autofree char *stripped = hb_strip_white_space (page_text (fixture, number));
+  g_autofree char *stripped = hui_strip_white_space (page_text (fixture, number));
 
   return strstr (stripped, stripped_title) != NULL;
 }
@@ -166,7 +166,7 @@ assert_toc_pages_right (Fixture *fixture,
     {
       TocEntry *entry = &g_array_index (toc, TocEntry, i);
       JsonObject *report = json_array_get_object_element (reports, i);
-      g_autofree char *title = hb_strip_white_space (json_object_get_string_member (report, "title"));
+      g_autofree char *title = hui_strip_white_space (json_object_get_string_member (report, "title"));
 
       g_test_message ("%u: %s → page %u", i + 1, entry->title, entry->page);
       g_assert_cmpstr (entry->title, ==, title);
@@ -189,7 +189,7 @@ assert_docbook_matches (Fixture *fixture)
   JsonArray *reports = reports_of (fixture);
   guint n = 0;
   const char *jing[] = { "jing", "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", xml_path, NULL };
-  g_autofree char *jing_out = hb_test_run (jing);
+  g_autofree char *jing_out = hui_test_run (jing);
 
   g_assert_true (g_file_get_contents (xml_path, &xml, NULL, NULL));
   g_regex_match (regex, xml, 0, &info);
@@ -198,7 +198,7 @@ assert_docbook_matches (Fixture *fixture)
       g_autofree char *index = g_match_info_fetch (info, 1);
       g_autofree char *page = g_match_info_fetch (info, 2);
       JsonObject *report = json_array_get_object_element (reports, atoi (index) - 1);
-      g_autofree char *title = hb_strip_white_space (json_object_get_string_member (report, "title"));
+      g_autofree char *title = hui_strip_white_space (json_object_get_string_member (report, "title"));
 
       g_assert_cmpuint (atoi (index), ==, n + 1);
       g_assert_true (page_contains (fixture, atoi (page), title));
@@ -214,7 +214,7 @@ assert_page_numbers_alternate (Fixture *fixture)
 {
   g_autofree char *pdf = g_build_filename (fixture->dir, "bulletin.pdf", NULL);
   const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
-  g_autofree char *html = hb_test_run (argv);
+  g_autofree char *html = hui_test_run (argv);
   g_auto(GStrv) pages = g_strsplit (html, "<page ", -1);
   g_autoptr(GRegex) dash = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"[^>]*>—</word>", 0, 0, NULL);
   const double type_bottom = (37 + 225) * 72 / 25.4, left = 28 * 72 / 25.4, right = (28 + 156) * 72 / 25.4;
@@ -252,7 +252,7 @@ assert_fonts_embedded (Fixture *fixture)
 {
   g_autofree char *pdf = g_build_filename (fixture->dir, "bulletin.pdf", NULL);
   const char *argv[] = { "pdffonts", pdf, NULL };
-  g_autofree char *out = hb_test_run (argv);
+  g_autofree char *out = hui_test_run (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
 
   /* The default families fall back to what Debian ships (SPEC.md):
@@ -274,7 +274,7 @@ save_png (Fixture    *fixture,
   g_autofree char *page = g_strdup_printf ("%u", pdf_page);
   g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
   const char *argv[] = { "pdftoppm", "-r", "60", "-png", "-singlefile", "-f", page, "-l", page, pdf, prefix, NULL };
-  g_autofree char *out = hb_test_run (argv);
+  g_autofree char *out = hui_test_run (argv);
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
 
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -283,7 +283,7 @@ save_png (Fixture    *fixture,
 static void
 test_sample_bulletin (void)
 {
-  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   Fixture fixture = { 0 };
 
   fixture_load (&fixture, path, TRUE);
@@ -304,8 +304,8 @@ test_generated_bulletin (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("huibian-gen-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "generated.huibian", NULL);
-  const char *generate[] = { g_getenv ("HB_GENERATE"), "--reports", "220", "-o", project, NULL };
-  g_autofree char *out = hb_test_run (generate);
+  const char *generate[] = { g_getenv ("HUI_GENERATE"), "--reports", "220", "-o", project, NULL };
+  g_autofree char *out = hui_test_run (generate);
   Fixture fixture = { 0 };
 
   fixture_load (&fixture, project, FALSE);

@@ -8,7 +8,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
-#include "hb-test-util.h"
+#include "hui-test-util.h"
 
 /* Hostile and broken files given to the real huibian-cli: each ends with
  * exit status 2 and a one-line reason naming the file, without a crash,
@@ -65,7 +65,7 @@ assert_refused_by_cli (const char *name,
   g_autofree char *tmp = g_build_filename (outer, "tmp", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *out = g_build_filename (dir, "out.huibian", NULL);
-  const char *argv[] = { g_getenv ("HB_CLI"), "import", "-o", out, path, NULL };
+  const char *argv[] = { g_getenv ("HUI_CLI"), "import", "-o", out, path, NULL };
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", tmp, TRUE);
   g_autofree char *stdout_text = NULL, *stderr_text = NULL;
   g_autoptr(GError) error = NULL;
@@ -163,30 +163,30 @@ test_packages (void)
 
   /* A zip bomb whose headers say 1 kB for 200 MB. */
   {
-    HbTestMember members[] = { { "word/document.xml", zeros } };
-    g_autoptr(GBytes) honest = hb_test_make_zip (members, 1);
+    HuiTestMember members[] = { { "word/document.xml", zeros } };
+    g_autoptr(GBytes) honest = hui_test_make_zip (members, 1);
     g_autoptr(GBytes) lying = lie_about_sizes (honest, 1000);
 
     assert_refused_by_cli ("bomb.docx", lying, "package");
   }
   /* 30,000 entries. */
   {
-    g_autoptr(GBytes) many = hb_test_make_zip_of_many (30000, small);
+    g_autoptr(GBytes) many = hui_test_make_zip_of_many (30000, small);
 
     assert_refused_by_cli ("many.odt", many, "too many entries");
   }
   /* Member names climbing out: never used as paths (the test checks that
    * nothing appears beside or above the file). */
   {
-    HbTestMember members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
-    g_autoptr(GBytes) climbing = hb_test_make_zip (members, 2);
+    HuiTestMember members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
+    g_autoptr(GBytes) climbing = hui_test_make_zip (members, 2);
 
     assert_refused_by_cli ("climbing.docx", climbing, "not a document");
   }
   /* Truncated. */
   {
-    HbTestMember members[] = { { "mimetype", mimetype }, { "content.xml", small } };
-    g_autoptr(GBytes) whole = hb_test_make_zip (members, 2);
+    HuiTestMember members[] = { { "mimetype", mimetype }, { "content.xml", small } };
+    g_autoptr(GBytes) whole = hui_test_make_zip (members, 2);
     g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
 
     assert_refused_by_cli ("cut.odt", cut, "not a readable zip package");
@@ -196,8 +196,8 @@ test_packages (void)
     g_autoptr(GBytes) laughs = text_bytes (
       "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
       "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">&b;</w:document>");
-    HbTestMember members[] = { { "word/document.xml", laughs } };
-    g_autoptr(GBytes) docx = hb_test_make_zip (members, 1);
+    HuiTestMember members[] = { { "word/document.xml", laughs } };
+    g_autoptr(GBytes) docx = hui_test_make_zip (members, 1);
 
     assert_refused_by_cli ("laughs.docx", docx, "refused for safety|entity reference loop");
   }

@@ -9,12 +9,12 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "hb-image.h"
-#include "hb-import.h"
-#include "hb-paginator.h"
-#include "hb-project.h"
-#include "hb-pdf-exporter.h"
-#include "hb-test-util.h"
+#include "support/hui-image.h"
+#include "import/hui-import.h"
+#include "layout/hui-paginator.h"
+#include "project/hui-project.h"
+#include "export/hui-pdf-exporter.h"
+#include "hui-test-util.h"
 
 /* Images in reports are decoded for the preview and the PDF whatever
  * their format (Word documents carry JPEG photographs), printed at their
@@ -62,26 +62,26 @@ gif_bytes (void)
   return g_bytes_new_static (gif, sizeof gif);
 }
 
-static HbBulletin *
+static HuiBulletin *
 bulletin_with_image (GBytes     *bytes,
                      const char *type)
 {
-  HbBulletin *bulletin = hb_bulletin_new ();
-  g_autoptr(HbReport) report = hb_report_new ();
+  HuiBulletin *bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
 
-  hb_report_set_title (report, "图片测试");
-  hb_report_append_block (report, hb_block_new_paragraph ("下图为现场照片。"));
-  hb_report_append_block (report, hb_block_new_image (bytes, type, PRINTED_WIDTH, PRINTED_HEIGHT, "现场照片"));
-  hb_bulletin_append_report (bulletin, report);
+  hui_report_set_title (report, "图片测试");
+  hui_report_append_block (report, hui_block_new_paragraph ("下图为现场照片。"));
+  hui_report_append_block (report, hui_block_new_image (bytes, type, PRINTED_WIDTH, PRINTED_HEIGHT, "现场照片"));
+  hui_bulletin_append_report (bulletin, report);
   return bulletin;
 }
 
 /* Pixels close to BLUE on every page as the preview draws them. */
 static guint
-count_blue_pixels (HbPagination *pagination)
+count_blue_pixels (HuiPagination *pagination)
 {
-  int width = (int)ceil (HB_MM_TO_PT (pagination->setup->paper_width));
-  int height = (int)ceil (HB_MM_TO_PT (pagination->setup->paper_height));
+  int width = (int)ceil (HUI_MM_TO_PT (pagination->setup->paper_width));
+  int height = (int)ceil (HUI_MM_TO_PT (pagination->setup->paper_height));
   guint blue = 0;
 
   for (guint p = 0; p < pagination->pages->len; p++)
@@ -93,7 +93,7 @@ count_blue_pixels (HbPagination *pagination)
 
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
-      hb_pdf_render_page (cr, pagination, pagination->pages->pdata[p]);
+      hui_pdf_render_page (cr, pagination, pagination->pages->pdata[p]);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
 
@@ -116,12 +116,12 @@ static void
 assert_drawn (GBytes     *bytes,
               const char *type)
 {
-  g_autoptr(HbBulletin) bulletin = bulletin_with_image (bytes, type);
-  g_autoptr(HbPagination) pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiBulletin) bulletin = bulletin_with_image (bytes, type);
+  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
   guint blue = count_blue_pixels (pagination);
 
   g_test_message ("%s: %u blue pixels", type, blue);
-  g_assert_cmpstr (hb_image_type (bytes, NULL), ==, type);
+  g_assert_cmpstr (hui_image_type (bytes, NULL), ==, type);
   /* The image fills its printed size (at one pixel a point), within
    * the few pixels its smoothed edges blur. */
   g_assert_cmpuint (blue, >, (PRINTED_WIDTH - 4) * (PRINTED_HEIGHT - 4));
@@ -153,9 +153,9 @@ static void
 test_jpeg_embedded_as_is (void)
 {
   g_autoptr(GBytes) jpeg = saved_pixbuf_sized ("jpeg", 2000, 1500);
-  g_autoptr(HbBulletin) bulletin = bulletin_with_image (jpeg, "image/jpeg");
-  g_autoptr(HbBulletin) again = bulletin_with_image (jpeg, "image/jpeg");
-  g_autoptr(HbPagination) pagination = NULL;
+  g_autoptr(HuiBulletin) bulletin = bulletin_with_image (jpeg, "image/jpeg");
+  g_autoptr(HuiBulletin) again = bulletin_with_image (jpeg, "image/jpeg");
+  g_autoptr(HuiPagination) pagination = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *dir = g_dir_make_tmp ("huibian-images-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "image.pdf", NULL);
@@ -164,12 +164,12 @@ test_jpeg_embedded_as_is (void)
   g_auto(GStrv) rows = NULL;
   g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  hb_bulletin_merge (bulletin, again, G_MAXUINT);
-  pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
-  pdf = hb_pdf_export (bulletin, pagination, NULL);
+  hui_bulletin_merge (bulletin, again, G_MAXUINT);
+  pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  pdf = hui_pdf_export (bulletin, pagination, NULL);
   g_assert_nonnull (pdf);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  list = hb_test_run (argv);
+  list = hui_test_run (argv);
   g_test_message ("%s", list);
   g_assert_nonnull (strstr (list, " jpeg "));
   g_assert_nonnull (strstr (list, " 2000  1500 "));
@@ -324,31 +324,31 @@ test_huge_headers_refused (void)
       g_test_message ("%s", type);
       if (strcmp (type, "image/tiff") != 0)
         {
-          g_assert_true (hb_image_pixel_size (bytes, &width, &height));
-          g_assert_cmpuint ((guint64)width * height, >, HB_IMAGE_MAX_PIXELS);
+          g_assert_true (hui_image_pixel_size (bytes, &width, &height));
+          g_assert_cmpuint ((guint64)width * height, >, HUI_IMAGE_MAX_PIXELS);
         }
       if (strcmp (type, "image/jpeg") == 0)
         {
           /* libjpeg reads it smaller: no more than print needs. */
-          cairo_surface_t *surface = hb_image_decode (bytes, type, TYPE_WIDTH, TYPE_WIDTH);
+          cairo_surface_t *surface = hui_image_decode (bytes, type, TYPE_WIDTH, TYPE_WIDTH);
 
           g_assert_nonnull (surface);
-          g_assert_cmpint (cairo_image_surface_get_width (surface), <=, TYPE_WIDTH * HB_IMAGE_DPI / 72 + 1);
-          g_assert_cmpint (cairo_image_surface_get_height (surface), <=, TYPE_WIDTH * HB_IMAGE_DPI / 72 + 1);
+          g_assert_cmpint (cairo_image_surface_get_width (surface), <=, TYPE_WIDTH * HUI_IMAGE_DPI / 72 + 1);
+          g_assert_cmpint (cairo_image_surface_get_height (surface), <=, TYPE_WIDTH * HUI_IMAGE_DPI / 72 + 1);
           cairo_surface_destroy (surface);
           continue;
         }
-      g_assert_null (hb_image_decode (bytes, type, TYPE_WIDTH, TYPE_WIDTH));
+      g_assert_null (hui_image_decode (bytes, type, TYPE_WIDTH, TYPE_WIDTH));
 
       /* Laid out and drawn as the framed box with its description. */
       {
-        g_autoptr(HbBulletin) bulletin = bulletin_with_image (bytes, type);
-        g_autoptr(HbPagination) pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+        g_autoptr(HuiBulletin) bulletin = bulletin_with_image (bytes, type);
+        g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
 
         g_assert_cmpuint (count_blue_pixels (pagination), ==, 0);
       }
     }
-  g_assert_cmpuint (hb_image_decoded_bytes (), ==, 0);
+  g_assert_cmpuint (hui_image_decoded_bytes (), ==, 0);
   /* 30000 × 30000 would be 3.6 GB decoded, 7000 × 7000 196 MB. */
   g_test_message ("peak grew by %ld kB", peak_kb () - before);
   g_assert_cmpint (peak_kb () - before, <, 100 * 1024);
@@ -368,30 +368,30 @@ test_large_images_read (void)
   char *buffer = NULL;
   gsize size = 0;
 
-  surface = hb_image_decode (bmp, "image/bmp", 6000 * 72.0 / HB_IMAGE_DPI, 6000 * 72.0 / HB_IMAGE_DPI);
+  surface = hui_image_decode (bmp, "image/bmp", 6000 * 72.0 / HUI_IMAGE_DPI, 6000 * 72.0 / HUI_IMAGE_DPI);
   g_assert_nonnull (surface);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 6000);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 6000);
   cairo_surface_destroy (surface);
 
-  surface = hb_image_decode (bmp, "image/bmp", 72, 72);
+  surface = hui_image_decode (bmp, "image/bmp", 72, 72);
   g_assert_nonnull (surface);
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, HB_IMAGE_DPI);
-  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, HB_IMAGE_DPI);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, HUI_IMAGE_DPI);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, HUI_IMAGE_DPI);
   cairo_surface_destroy (surface);
 
   gdk_pixbuf_fill (photo, BLUE);
   g_assert_true (gdk_pixbuf_save_to_buffer (photo, &buffer, &size, "jpeg", NULL, NULL));
   jpeg = g_bytes_new_take (buffer, size);
-  surface = hb_image_decode (jpeg, "image/jpeg", TYPE_WIDTH, TYPE_WIDTH * 52 / 80);
+  surface = hui_image_decode (jpeg, "image/jpeg", TYPE_WIDTH, TYPE_WIDTH * 52 / 80);
   g_assert_nonnull (surface);
   g_test_message ("8000 × 5200 JPEG read at %d × %d", cairo_image_surface_get_width (surface),
                   cairo_image_surface_get_height (surface));
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int)ceil (TYPE_WIDTH * HB_IMAGE_DPI / 72));
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int)ceil (TYPE_WIDTH * HUI_IMAGE_DPI / 72));
   g_assert_cmpint (ABS (cairo_image_surface_get_width (surface) * 52 / 80 - cairo_image_surface_get_height (surface)),
                    <=, 1);
   cairo_surface_destroy (surface);
-  g_assert_cmpuint (hb_image_decoded_bytes (), ==, 0);
+  g_assert_cmpuint (hui_image_decoded_bytes (), ==, 0);
 }
 
 /* A file with a great many images: the decoded ones stay within the
@@ -411,18 +411,18 @@ test_budget (void)
   png = g_bytes_new_take (buffer, size);
 
   /* 1000 × 1000 pixels take 3.8 MB: some 130 fit. */
-  while ((surface = hb_image_decode (png, "image/png", 240, 240)) != NULL)
+  while ((surface = hui_image_decode (png, "image/png", 240, 240)) != NULL)
     {
       g_ptr_array_add (surfaces, surface);
       g_assert_cmpuint (surfaces->len, <, 1000);
     }
-  g_test_message ("%u images decoded, %zu MB", surfaces->len, hb_image_decoded_bytes () >> 20);
-  g_assert_cmpuint (hb_image_decoded_bytes (), <=, HB_IMAGE_BUDGET_KB * (gsize)1024);
-  g_assert_cmpuint (hb_image_decoded_bytes () + 4000 * 1024, >, HB_IMAGE_BUDGET_KB * (gsize)1024);
+  g_test_message ("%u images decoded, %zu MB", surfaces->len, hui_image_decoded_bytes () >> 20);
+  g_assert_cmpuint (hui_image_decoded_bytes (), <=, HUI_IMAGE_BUDGET_KB * (gsize)1024);
+  g_assert_cmpuint (hui_image_decoded_bytes () + 4000 * 1024, >, HUI_IMAGE_BUDGET_KB * (gsize)1024);
 
   g_ptr_array_set_size (surfaces, 0);
-  g_assert_cmpuint (hb_image_decoded_bytes (), ==, 0);
-  surface = hb_image_decode (png, "image/png", 240, 240);
+  g_assert_cmpuint (hui_image_decoded_bytes (), ==, 0);
+  surface = hui_image_decode (png, "image/png", 240, 240);
   g_assert_nonnull (surface);
   cairo_surface_destroy (surface);
 }
@@ -456,21 +456,21 @@ odt_with_picture (GBytes *picture)
   g_autoptr(GBytes) mimetype = read_fixture ("rich-odt", "mimetype", NULL);
   g_autoptr(GBytes) manifest = read_fixture ("rich-odt", "META-INF", "manifest.xml", NULL);
   g_autoptr(GBytes) content = read_fixture ("rich-odt", "content.xml", NULL);
-  HbTestMember members[] = {
+  HuiTestMember members[] = {
     { "mimetype", mimetype }, { "META-INF/manifest.xml", manifest }, { "content.xml", content },
     { "Pictures/chart.png", picture },
   };
 
-  return hb_test_make_zip (members, G_N_ELEMENTS (members));
+  return hui_test_make_zip (members, G_N_ELEMENTS (members));
 }
 
 /* Whether a warning of @report mentions both @a and @b. */
 static gboolean
-warned (HbReport   *report,
+warned (HuiReport   *report,
         const char *a,
         const char *b)
 {
-  const GPtrArray *warnings = hb_report_get_warnings (report);
+  const GPtrArray *warnings = hui_report_get_warnings (report);
 
   for (guint i = 0; i < warnings->len; i++)
     if (strstr (warnings->pdata[i], a) != NULL && strstr (warnings->pdata[i], b) != NULL)
@@ -478,12 +478,12 @@ warned (HbReport   *report,
   return FALSE;
 }
 
-static HbBlock *
-first_image (HbReport *report)
+static HuiBlock *
+first_image (HuiReport *report)
 {
-  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
-    if (hb_block_get_kind (hb_report_get_block (report, i)) == HB_BLOCK_IMAGE)
-      return hb_report_get_block (report, i);
+  for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
+    if (hui_block_get_kind (hui_report_get_block (report, i)) == HUI_BLOCK_IMAGE)
+      return hui_report_get_block (report, i);
   return NULL;
 }
 
@@ -497,13 +497,13 @@ test_reduced_for_projects (void)
   g_autoptr(GdkPixbuf) noise = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 2400);
   g_autoptr(GRand) rand = g_rand_new_with_seed (9704);
   g_autoptr(GBytes) jpeg = NULL, odt = NULL, project = NULL;
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
-  g_autoptr(HbBulletin) reopened = NULL;
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiBulletin) reopened = NULL;
   g_autoptr(GError) error = NULL;
   guint8 *pixels = gdk_pixbuf_get_pixels (noise);
   gsize n = (gsize)gdk_pixbuf_get_rowstride (noise) * gdk_pixbuf_get_height (noise);
-  HbReport *report;
-  HbBlock *image;
+  HuiReport *report;
+  HuiBlock *image;
   char *buffer = NULL;
   gsize size = 0;
   double width, height;
@@ -513,53 +513,53 @@ test_reduced_for_projects (void)
   g_assert_true (gdk_pixbuf_save_to_buffer (noise, &buffer, &size, "jpeg", NULL, "quality", "98", NULL));
   jpeg = g_bytes_new_take (buffer, size);
   g_test_message ("photograph: %.1f MB", size / 1e6);
-  g_assert_cmpuint (size, >, HB_IMAGE_MAX_STORED_BYTES);
+  g_assert_cmpuint (size, >, HUI_IMAGE_MAX_STORED_BYTES);
 
   odt = odt_with_picture (jpeg);
-  g_assert_true (hb_import_bytes (bulletin, odt, "photo.odt", HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_true (hui_import_bytes (bulletin, odt, "photo.odt", HUI_IMPORT_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  report = hb_bulletin_get_report (bulletin, 0);
+  report = hui_bulletin_get_report (bulletin, 0);
   image = first_image (report);
   g_assert_nonnull (image);
-  g_assert_cmpuint (g_bytes_get_size (hb_block_get_image_data (image)), <=, HB_IMAGE_MAX_STORED_BYTES);
-  g_assert_cmpstr (hb_block_get_image_type (image), ==, "image/jpeg");
+  g_assert_cmpuint (g_bytes_get_size (hui_block_get_image_data (image)), <=, HUI_IMAGE_MAX_STORED_BYTES);
+  g_assert_cmpstr (hui_block_get_image_type (image), ==, "image/jpeg");
   /* Printed as the document said (6 cm × 3 cm), at 300 dpi. */
-  hb_block_get_image_size (image, &width, &height);
+  hui_block_get_image_size (image, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 6 * 72 / 2.54, 0.01);
   g_assert_cmpfloat_with_epsilon (height, 3 * 72 / 2.54, 0.01);
   {
     g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
     GdkPixbuf *stored;
 
-    g_assert_true (gdk_pixbuf_loader_write_bytes (loader, hb_block_get_image_data (image), NULL));
+    g_assert_true (gdk_pixbuf_loader_write_bytes (loader, hui_block_get_image_data (image), NULL));
     g_assert_true (gdk_pixbuf_loader_close (loader, NULL));
     stored = gdk_pixbuf_loader_get_pixbuf (loader);
     /* 3000 × 2400 printed 6 × 3 cm: 709 pixels across, 567 down. */
-    g_assert_cmpint (gdk_pixbuf_get_width (stored), ==, (int)ceil (width * HB_IMAGE_DPI / 72));
-    g_assert_cmpint (gdk_pixbuf_get_height (stored), ==, (int)ceil (width * HB_IMAGE_DPI / 72 * 2400 / 3000));
+    g_assert_cmpint (gdk_pixbuf_get_width (stored), ==, (int)ceil (width * HUI_IMAGE_DPI / 72));
+    g_assert_cmpint (gdk_pixbuf_get_height (stored), ==, (int)ceil (width * HUI_IMAGE_DPI / 72 * 2400 / 3000));
   }
   g_assert_true (warned (report, "服务站数量变化", "resolution print needs"));
-  project = hb_project_serialize (bulletin);
-  reopened = hb_project_parse (project, &error);
+  project = hui_project_serialize (bulletin);
+  reopened = hui_project_parse (project, &error);
   g_assert_no_error (error);
-  g_assert_true (g_bytes_equal (hb_block_get_image_data (first_image (hb_bulletin_get_report (reopened, 0))),
-                                hb_block_get_image_data (image)));
+  g_assert_true (g_bytes_equal (hui_block_get_image_data (first_image (hui_bulletin_get_report (reopened, 0))),
+                                hui_block_get_image_data (image)));
 
   /* Bytes that cannot be read as the picture they claim to be: left out. */
   {
-    g_autoptr(HbBulletin) other = hb_bulletin_new ();
+    g_autoptr(HuiBulletin) other = hui_bulletin_new ();
     g_autoptr(GBytes) broken = NULL;
     g_autoptr(GBytes) broken_odt = NULL;
-    guint8 *data = g_malloc (HB_IMAGE_MAX_STORED_BYTES + 1);
+    guint8 *data = g_malloc (HUI_IMAGE_MAX_STORED_BYTES + 1);
 
-    memset (data, 0, HB_IMAGE_MAX_STORED_BYTES + 1);
+    memset (data, 0, HUI_IMAGE_MAX_STORED_BYTES + 1);
     memcpy (data, "\x89PNG\r\n\x1a\n", 8);
-    broken = g_bytes_new_take (data, HB_IMAGE_MAX_STORED_BYTES + 1);
+    broken = g_bytes_new_take (data, HUI_IMAGE_MAX_STORED_BYTES + 1);
     broken_odt = odt_with_picture (broken);
-    g_assert_true (hb_import_bytes (other, broken_odt, "broken.odt", HB_IMPORT_FLAGS_NONE, &error));
+    g_assert_true (hui_import_bytes (other, broken_odt, "broken.odt", HUI_IMPORT_FLAGS_NONE, &error));
     g_assert_no_error (error);
-    g_assert_null (first_image (hb_bulletin_get_report (other, 0)));
-    g_assert_true (warned (hb_bulletin_get_report (other, 0), "服务站数量变化", "left out"));
+    g_assert_null (first_image (hui_bulletin_get_report (other, 0)));
+    g_assert_true (warned (hui_bulletin_get_report (other, 0), "服务站数量变化", "left out"));
   }
 }
 
@@ -573,11 +573,11 @@ test_other_formats_not_decoded (void)
   g_autoptr(GBytes) svg = g_bytes_new_static (svg_text, strlen (svg_text));
   g_autoptr(GBytes) png = saved_pixbuf ("png");
 
-  g_assert_null (hb_image_decode (svg, "image/svg+xml", 100, 100));
-  g_assert_null (hb_image_decode (png, "image/x-emf", 100, 100));
-  g_assert_null (hb_image_decode (png, NULL, 100, 100));
+  g_assert_null (hui_image_decode (svg, "image/svg+xml", 100, 100));
+  g_assert_null (hui_image_decode (png, "image/x-emf", 100, 100));
+  g_assert_null (hui_image_decode (png, NULL, 100, 100));
   /* Bytes that are not what the type says. */
-  g_assert_null (hb_image_decode (png, "image/jpeg", 100, 100));
+  g_assert_null (hui_image_decode (png, "image/jpeg", 100, 100));
 }
 
 int

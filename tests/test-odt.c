@@ -8,8 +8,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "hb-test-util.h"
-#include "hb-util.h"
+#include "hui-test-util.h"
+#include "support/hui-util.h"
 
 /* The ODT as its real readers see it: jing validates it against the ODF
  * 1.3 schemas, and LibreOffice renders it, with every report on the page
@@ -29,7 +29,7 @@ fixture_load (Fixture    *fixture,
               const char *input,
               gboolean    split)
 {
-  const char *cli = g_getenv ("HB_CLI");
+  const char *cli = g_getenv ("HUI_CLI");
   g_autofree char *json = NULL;
 
   fixture->dir = g_dir_make_tmp ("huibian-odt-XXXXXX", NULL);
@@ -37,15 +37,15 @@ fixture_load (Fixture    *fixture,
   fixture->pdf = g_build_filename (fixture->dir, "bulletin.pdf", NULL);
   {
     const char *argv[] = { cli, "export", "--format", "odt", "-o", fixture->odt, input, split ? "--split" : NULL, NULL };
-    g_free (hb_test_run (argv));
+    g_free (hui_test_run (argv));
   }
   {
     const char *argv[] = { cli, "export", "--format", "pdf", "-o", fixture->pdf, input, split ? "--split" : NULL, NULL };
-    g_free (hb_test_run (argv));
+    g_free (hui_test_run (argv));
   }
   {
     const char *argv[] = { cli, "show", "--json", input, split ? "--split" : NULL, NULL };
-    json = hb_test_run (argv);
+    json = hui_test_run (argv);
   }
   fixture->show = json_parser_new ();
   g_assert_true (json_parser_load_from_data (fixture->show, json, -1, NULL));
@@ -56,7 +56,7 @@ fixture_clear (Fixture *fixture)
 {
   const char *argv[] = { "rm", "-rf", fixture->dir, NULL };
 
-  g_free (hb_test_run (argv));
+  g_free (hui_test_run (argv));
   g_free (fixture->dir);
   g_free (fixture->odt);
   g_free (fixture->pdf);
@@ -78,7 +78,7 @@ schema (const char *name)
 static void
 test_package (void)
 {
-  g_autofree char *input = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *input = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   g_autofree char *content_schema = schema ("OpenDocument-v1.3-schema.rng");
   g_autofree char *manifest_schema = schema ("OpenDocument-v1.3-manifest-schema.rng");
   g_autofree char *listing = NULL, *info = NULL, *mimetype = NULL;
@@ -91,23 +91,23 @@ test_package (void)
   /* ODF part 2, §3.3: mimetype first, stored, and exactly the type. */
   {
     const char *argv[] = { "unzip", "-Z1", fixture.odt, NULL };
-    listing = hb_test_run (argv);
+    listing = hui_test_run (argv);
   }
   g_assert_true (g_str_has_prefix (listing, "mimetype\n"));
   {
     const char *argv[] = { "zipinfo", fixture.odt, "mimetype", NULL };
-    info = hb_test_run (argv);
+    info = hui_test_run (argv);
   }
   g_assert_nonnull (strstr (info, " stor "));
   {
     const char *argv[] = { "unzip", "-p", fixture.odt, "mimetype", NULL };
-    mimetype = hb_test_run (argv);
+    mimetype = hui_test_run (argv);
   }
   g_assert_cmpstr (mimetype, ==, "application/vnd.oasis.opendocument.text");
 
   {
     const char *argv[] = { "unzip", "-q", "-d", x, fixture.odt, NULL };
-    g_free (hb_test_run (argv));
+    g_free (hui_test_run (argv));
   }
   {
     g_autofree char *content = g_build_filename (x, "content.xml", NULL);
@@ -119,8 +119,8 @@ test_package (void)
     const char *jing_manifest[] = { "jing", "-i", manifest_schema, manifest, NULL };
     g_autofree char *xml = NULL;
 
-    g_free (hb_test_run (jing));
-    g_free (hb_test_run (jing_manifest));
+    g_free (hui_test_run (jing));
+    g_free (hui_test_run (jing_manifest));
 
     /* The TOC is filled, with page fields to bookmarks at the titles. */
     g_assert_true (g_file_get_contents (content, &xml, NULL, NULL));
@@ -142,10 +142,10 @@ render_with_libreoffice (Fixture *fixture,
   const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--convert-to", "pdf",
                          "--outdir", outdir, fixture->odt, NULL };
 
-  g_free (hb_test_run (argv));
+  g_free (hui_test_run (argv));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  return hb_test_pdf_pages (pdf, n_toc_pages);
+  return hui_test_pdf_pages (pdf, n_toc_pages);
 }
 
 static guint
@@ -155,7 +155,7 @@ text_lines (const char *page)
   guint n = 0;
 
   for (guint i = 0; lines[i] != NULL; i++)
-    if (g_strstrip (lines[i])[0] != '\0' && hb_test_printed_page_number (lines[i]) == 0)
+    if (g_strstrip (lines[i])[0] != '\0' && hui_test_printed_page_number (lines[i]) == 0)
       n++;
 
   return n;
@@ -167,7 +167,7 @@ page_numbered (GPtrArray *pages,
                guint      number)
 {
   g_assert_cmpuint (n_toc + number - 1, <, pages->len);
-  g_assert_cmpint (hb_test_printed_page_number (pages->pdata[n_toc + number - 1]), ==, number);
+  g_assert_cmpint (hui_test_printed_page_number (pages->pdata[n_toc + number - 1]), ==, number);
   return pages->pdata[n_toc + number - 1];
 }
 
@@ -175,7 +175,7 @@ static gboolean
 contains_stripped (const char *page,
                    const char *stripped)
 {
-  g_autofree char *text = hb_strip_white_space (page);
+  g_autofree char *text = hui_strip_white_space (page);
 
   return strstr (text, stripped) != NULL;
 }
@@ -210,7 +210,7 @@ assert_libreoffice_agrees (Fixture *fixture)
 {
   guint n_toc = 0, our_n_toc = 0;
   g_autoptr(GPtrArray) pages = render_with_libreoffice (fixture, &n_toc);
-  g_autoptr(GPtrArray) ours = hb_test_pdf_pages (fixture->pdf, &our_n_toc);
+  g_autoptr(GPtrArray) ours = hui_test_pdf_pages (fixture->pdf, &our_n_toc);
   g_autoptr(GArray) numbers = toc_numbers (pages, n_toc);
   JsonArray *reports = reports_of (fixture);
   guint body = 0, same = 0, full = 0;
@@ -220,7 +220,7 @@ assert_libreoffice_agrees (Fixture *fixture)
   for (guint i = 0; i < json_array_get_length (reports); i++)
     {
       JsonObject *report = json_array_get_object_element (reports, i);
-      g_autofree char *title = hb_strip_white_space (json_object_get_string_member (report, "title"));
+      g_autofree char *title = hui_strip_white_space (json_object_get_string_member (report, "title"));
       guint first = json_object_get_int_member (report, "first_page");
       guint count = json_object_get_int_member (report, "pages");
 
@@ -255,7 +255,7 @@ assert_libreoffice_agrees (Fixture *fixture)
 static void
 test_libreoffice_sample (void)
 {
-  g_autofree char *input = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *input = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   Fixture fixture = { 0 };
 
   fixture_load (&fixture, input, TRUE);
@@ -268,10 +268,10 @@ test_libreoffice_generated (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("huibian-gen-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "generated.huibian", NULL);
-  const char *generate[] = { g_getenv ("HB_GENERATE"), "--reports", "200", "-o", project, NULL };
+  const char *generate[] = { g_getenv ("HUI_GENERATE"), "--reports", "200", "-o", project, NULL };
   Fixture fixture = { 0 };
 
-  g_free (hb_test_run (generate));
+  g_free (hui_test_run (generate));
   fixture_load (&fixture, project, FALSE);
   assert_libreoffice_agrees (&fixture);
   fixture_clear (&fixture);
@@ -285,7 +285,7 @@ test_libreoffice_generated (void)
 static void
 test_numbers_any_locale (void)
 {
-  g_autofree char *input = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *input = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   g_autofree char *dir = g_dir_make_tmp ("huibian-odt-XXXXXX", NULL);
   g_autofree char *odt = g_build_filename (dir, "de.odt", NULL);
   g_autofree char *styles = NULL;
@@ -297,13 +297,13 @@ test_numbers_any_locale (void)
     g_error ("the de_DE.UTF-8 locale is missing (build-aux/huibian-dev test generates it)");
   freelocale (german);
   {
-    const char *argv[] = { "env", "LC_ALL=de_DE.UTF-8", g_getenv ("HB_CLI"), "export", "--format", "odt",
+    const char *argv[] = { "env", "LC_ALL=de_DE.UTF-8", g_getenv ("HUI_CLI"), "export", "--format", "odt",
                            "-o", odt, input, NULL };
-    g_free (hb_test_run (argv));
+    g_free (hui_test_run (argv));
   }
   {
     const char *argv[] = { "unzip", "-p", odt, "styles.xml", NULL };
-    styles = hb_test_run (argv);
+    styles = hui_test_run (argv);
   }
   g_assert_true (g_regex_match (stop, styles, 0, NULL));
   g_assert_false (g_regex_match (comma, styles, 0, NULL));

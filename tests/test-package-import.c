@@ -8,17 +8,17 @@
 #include <string.h>
 #include <zip.h>
 
-#include "hb-import.h"
-#include "hb-test-util.h"
+#include "import/hui-import.h"
+#include "hui-test-util.h"
 
 /* .odt files (and zip packages pretending to be documents) read safely. */
 
 static char *
 show_json (const char *path)
 {
-  const char *argv[] = { g_getenv ("HB_CLI"), "show", "--json", path, NULL };
+  const char *argv[] = { g_getenv ("HUI_CLI"), "show", "--json", path, NULL };
 
-  return hb_test_run (argv);
+  return hui_test_run (argv);
 }
 
 static JsonArray *
@@ -38,7 +38,7 @@ blocks_of (JsonParser *parser,
 static void
 assert_libreoffice_same (const char *format)
 {
-  g_autofree char *corpus = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
+  g_autofree char *corpus = hui_test_corpus_path ("003_69d7a57674a7eb78.txt");
   g_autofree char *dir = g_dir_make_tmp ("huibian-odt-import-XXXXXX", NULL);
   g_autofree char *txt = g_build_filename (dir, "report.txt", NULL);
   g_autofree char *name = g_strconcat ("report.", format, NULL);
@@ -54,7 +54,7 @@ assert_libreoffice_same (const char *format)
 
   g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
   g_assert_true (g_file_set_contents (txt, text, -1, NULL));
-  g_free (hb_test_run (argv));
+  g_free (hui_test_run (argv));
   g_assert_true (g_file_test (odt, G_FILE_TEST_EXISTS));
 
   from_text = show_json (txt);
@@ -67,7 +67,7 @@ assert_libreoffice_same (const char *format)
 
   {
     const char *rm[] = { "rm", "-rf", dir, NULL };
-    g_free (hb_test_run (rm));
+    g_free (hui_test_run (rm));
   }
 }
 
@@ -76,15 +76,15 @@ assert_refused (GBytes     *bytes,
                 const char *name,
                 const char *reason_part)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  g_assert_false (hb_import_bytes (bulletin, bytes, name, HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_false (hui_import_bytes (bulletin, bytes, name, HUI_IMPORT_FLAGS_NONE, &error));
   g_assert_nonnull (error);
   g_test_message ("%s: %s", name, error->message);
   g_assert_nonnull (strstr (error->message, reason_part));
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 0);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 0);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
@@ -148,32 +148,32 @@ test_docx_features (void)
   g_autoptr(GBytes) document = text_bytes (docx_document);
   g_autoptr(GBytes) styles = text_bytes (docx_styles);
   g_autoptr(GBytes) numbering = text_bytes (docx_numbering);
-  HbTestMember members[] = { { "word/document.xml", document }, { "word/styles.xml", styles },
+  HuiTestMember members[] = { { "word/document.xml", document }, { "word/styles.xml", styles },
                        { "word/numbering.xml", numbering } };
-  g_autoptr(GBytes) docx = hb_test_make_zip (members, 3);
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(GBytes) docx = hui_test_make_zip (members, 3);
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
   g_autoptr(GError) error = NULL;
-  HbReport *report;
+  HuiReport *report;
 
-  g_assert_true (hb_import_bytes (bulletin, docx, "report.docx", HB_IMPORT_FLAGS_NONE, &error));
+  g_assert_true (hui_import_bytes (bulletin, docx, "report.docx", HUI_IMPORT_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  report = hb_bulletin_get_report (bulletin, 0);
-  g_assert_cmpstr (hb_report_get_title (report), ==, "推动公路养护提质增效");
-  g_assert_cmpstr (hb_report_get_organization (report), ==, "市交通运输局");
-  g_assert_cmpstr (hb_report_get_date (report), ==, "2024-03-18");
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 0)), ==, "持续推进农村公路养护改革。");
-  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 1)), ==, "一、");
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 1)), ==, "明确养护责任");
-  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 2)), ==, "（一）");
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 2)), ==, 2);
-  g_assert_cmpstr (hb_block_get_label (hb_report_get_block (report, 3)), ==, "二、");
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 4)), ==, 1);
-  g_assert_null (hb_block_get_label (hb_report_get_block (report, 4)));
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 5)), ==, 2);
-  g_assert_cmpuint (hb_block_get_kind (hb_report_get_block (report, 6)), ==, HB_BLOCK_TABLE);
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 7)), ==, "图后文字。");
+  report = hui_bulletin_get_report (bulletin, 0);
+  g_assert_cmpstr (hui_report_get_title (report), ==, "推动公路养护提质增效");
+  g_assert_cmpstr (hui_report_get_organization (report), ==, "市交通运输局");
+  g_assert_cmpstr (hui_report_get_date (report), ==, "2024-03-18");
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 0)), ==, "持续推进农村公路养护改革。");
+  g_assert_cmpstr (hui_block_get_label (hui_report_get_block (report, 1)), ==, "一、");
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 1)), ==, "明确养护责任");
+  g_assert_cmpstr (hui_block_get_label (hui_report_get_block (report, 2)), ==, "（一）");
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, 2)), ==, 2);
+  g_assert_cmpstr (hui_block_get_label (hui_report_get_block (report, 3)), ==, "二、");
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, 4)), ==, 1);
+  g_assert_null (hui_block_get_label (hui_report_get_block (report, 4)));
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, 5)), ==, 2);
+  g_assert_cmpuint (hui_block_get_kind (hui_report_get_block (report, 6)), ==, HUI_BLOCK_TABLE);
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 7)), ==, "图后文字。");
   /* The note has no footnotes.xml to come from, the picture no image. */
-  g_assert_cmpuint (hb_report_get_warnings (report)->len, ==, 2);
+  g_assert_cmpuint (hui_report_get_warnings (report)->len, ==, 2);
 }
 
 static void
@@ -185,15 +185,15 @@ test_hostile_packages (void)
 
   /* A member inflating to 100 MB from a few hundred kB. */
   {
-    HbTestMember members[] = { { "mimetype", mimetype }, { "content.xml", zeros } };
-    g_autoptr(GBytes) bomb = hb_test_make_zip (members, 2);
+    HuiTestMember members[] = { { "mimetype", mimetype }, { "content.xml", zeros } };
+    g_autoptr(GBytes) bomb = hui_test_make_zip (members, 2);
 
     g_assert_cmpuint (g_bytes_get_size (bomb), <, 1024 * 1024);
     assert_refused (bomb, "bomb.odt", "inflates to more than");
   }
   /* Thirty thousand entries. */
   {
-    g_autoptr(GBytes) many = hb_test_make_zip_of_many (30000, small);
+    g_autoptr(GBytes) many = hui_test_make_zip_of_many (30000, small);
 
     assert_refused (many, "many.odt", "too many entries");
   }
@@ -201,24 +201,24 @@ test_hostile_packages (void)
   {
     g_autofree char *cwd = g_get_current_dir ();
     g_autofree char *outside = g_build_filename (cwd, "..", "evil.txt", NULL);
-    HbTestMember members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
-    g_autoptr(GBytes) climbing = hb_test_make_zip (members, 2);
+    HuiTestMember members[] = { { "../evil.txt", small }, { "../../etc/evil", small } };
+    g_autoptr(GBytes) climbing = hui_test_make_zip (members, 2);
 
     assert_refused (climbing, "climbing.docx", "zip archive, not a document");
     g_assert_false (g_file_test (outside, G_FILE_TEST_EXISTS));
   }
   /* Truncated. */
   {
-    HbTestMember members[] = { { "mimetype", mimetype }, { "content.xml", small } };
-    g_autoptr(GBytes) whole = hb_test_make_zip (members, 2);
+    HuiTestMember members[] = { { "mimetype", mimetype }, { "content.xml", small } };
+    g_autoptr(GBytes) whole = hui_test_make_zip (members, 2);
     g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
 
     assert_refused (cut, "cut.odt", "not a readable zip package");
   }
   /* A Word file whose document is not XML. */
   {
-    HbTestMember members[] = { { "word/document.xml", small } };
-    g_autoptr(GBytes) docx = hb_test_make_zip (members, 1);
+    HuiTestMember members[] = { { "word/document.xml", small } };
+    g_autoptr(GBytes) docx = hui_test_make_zip (members, 1);
 
     assert_refused (docx, "report.docx", "damaged or incomplete");
   }

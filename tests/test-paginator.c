@@ -5,19 +5,19 @@
 
 #include <string.h>
 
-#include "hb-paginator.h"
-#include "hb-test-util.h"
+#include "layout/hui-paginator.h"
+#include "hui-test-util.h"
 
-static HbBulletin *
+static HuiBulletin *
 corpus_bulletin (void)
 {
-  g_autofree char *path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
 
-  return hb_test_import (path, TRUE);
+  return hui_test_import (path, TRUE);
 }
 
 static char *
-line_text (const HbPlacedLine *placed)
+line_text (const HuiPlacedLine *placed)
 {
   PangoLayoutLine *line = pango_layout_get_line_readonly (placed->layout, placed->line);
   const char *text = pango_layout_get_text (placed->layout);
@@ -32,17 +32,17 @@ line_text (const HbPlacedLine *placed)
 static void
 test_line_breaking_rules (void)
 {
-  g_autoptr(HbBulletin) bulletin = corpus_bulletin ();
-  g_autoptr(HbPagination) pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
+  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
   guint lines = 0;
 
   for (guint p = 0; p < pagination->pages->len; p++)
     {
-      HbPage *page = pagination->pages->pdata[p];
+      HuiPage *page = pagination->pages->pdata[p];
 
       for (guint i = 0; i < page->lines->len; i++)
         {
-          g_autofree char *text = line_text (&g_array_index (page->lines, HbPlacedLine, i));
+          g_autofree char *text = line_text (&g_array_index (page->lines, HuiPlacedLine, i));
           gunichar first, last;
 
           if (*text == '\0')
@@ -59,8 +59,8 @@ test_line_breaking_rules (void)
 }
 
 static void
-assert_same_pages (HbPagination *a,
-                   HbPagination *b)
+assert_same_pages (HuiPagination *a,
+                   HuiPagination *b)
 {
   g_assert_cmpuint (a->pages->len, ==, b->pages->len);
   g_assert_cmpuint (a->n_reports, ==, b->n_reports);
@@ -70,8 +70,8 @@ assert_same_pages (HbPagination *a,
       g_assert_cmpuint (a->page_counts[i], ==, b->page_counts[i]);
     }
   for (guint p = 0; p < a->pages->len; p++)
-    g_assert_cmpuint (((HbPage *)a->pages->pdata[p])->lines->len, ==,
-                      ((HbPage *)b->pages->pdata[p])->lines->len);
+    g_assert_cmpuint (((HuiPage *)a->pages->pdata[p])->lines->len, ==,
+                      ((HuiPage *)b->pages->pdata[p])->lines->len);
 }
 
 /* After an edit only the edited report is laid out again, and the result
@@ -79,22 +79,22 @@ assert_same_pages (HbPagination *a,
 static void
 test_incremental (void)
 {
-  g_autoptr(HbBulletin) bulletin = corpus_bulletin ();
-  g_autoptr(HbPaginator) paginator = hb_paginator_new (bulletin);
-  g_autoptr(HbPagination) before = hb_paginator_paginate (paginator);
-  g_autoptr(HbPagination) after = NULL;
-  g_autoptr(HbPagination) fresh = NULL;
-  HbReport *edited = hb_bulletin_get_report (bulletin, 6);
-  g_autoptr(GString) longer = g_string_new (hb_block_get_text (hb_report_get_block (edited, 0)));
-  HbPage *untouched_before = before->pages->pdata[0];
-  HbPage *untouched_after;
+  g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  g_autoptr(HuiPagination) before = hui_paginator_paginate (paginator);
+  g_autoptr(HuiPagination) after = NULL;
+  g_autoptr(HuiPagination) fresh = NULL;
+  HuiReport *edited = hui_bulletin_get_report (bulletin, 6);
+  g_autoptr(GString) longer = g_string_new (hui_block_get_text (hui_report_get_block (edited, 0)));
+  HuiPage *untouched_before = before->pages->pdata[0];
+  HuiPage *untouched_after;
 
   for (guint i = 0; i < 40; i++)
     g_string_append (longer, "补充的内容。");
-  hb_block_set_text (hb_report_get_block (edited, 0), longer->str);
+  hui_block_set_text (hui_report_get_block (edited, 0), longer->str);
 
-  after = hb_paginator_paginate (paginator);
-  fresh = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  after = hui_paginator_paginate (paginator);
+  fresh = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
   assert_same_pages (after, fresh);
 
   /* The edit pushed every later report on. */
@@ -104,30 +104,30 @@ test_incremental (void)
   /* The first report was not laid out again: its lines are shared. */
   untouched_after = after->pages->pdata[0];
   g_assert_true (untouched_after->lines == untouched_before->lines);
-  g_assert_false (((HbPage *)after->pages->pdata[after->first_pages[6] - 1])->lines ==
-                  ((HbPage *)before->pages->pdata[before->first_pages[6] - 1])->lines);
+  g_assert_false (((HuiPage *)after->pages->pdata[after->first_pages[6] - 1])->lines ==
+                  ((HuiPage *)before->pages->pdata[before->first_pages[6] - 1])->lines);
 }
 
 /* Moving a report and changing the page setup are seen too. */
 static void
 test_moves_and_setup (void)
 {
-  g_autoptr(HbBulletin) bulletin = corpus_bulletin ();
-  g_autoptr(HbPaginator) paginator = hb_paginator_new (bulletin);
-  g_autoptr(HbPagination) first = hb_paginator_paginate (paginator);
-  g_autoptr(HbPagination) moved = NULL;
-  g_autoptr(HbPagination) fresh = NULL;
-  g_autoptr(HbPagination) compact = NULL;
-  g_autoptr(HbPageSetup) setup = hb_page_setup_new_preset ("compact");
+  g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  g_autoptr(HuiPagination) first = hui_paginator_paginate (paginator);
+  g_autoptr(HuiPagination) moved = NULL;
+  g_autoptr(HuiPagination) fresh = NULL;
+  g_autoptr(HuiPagination) compact = NULL;
+  g_autoptr(HuiPageSetup) setup = hui_page_setup_new_preset ("compact");
   guint count0 = first->page_counts[0];
 
-  hb_bulletin_move_report (bulletin, 0, 17);
-  moved = hb_paginator_paginate (paginator);
-  fresh = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  hui_bulletin_move_report (bulletin, 0, 17);
+  moved = hui_paginator_paginate (paginator);
+  fresh = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
   assert_same_pages (moved, fresh);
   g_assert_cmpuint (moved->page_counts[17], ==, count0);
 
-  compact = hb_paginator_paginate_with (paginator, setup);
+  compact = hui_paginator_paginate_with (paginator, setup);
   g_assert_cmpuint (compact->pages->len, <, moved->pages->len);
 }
 
@@ -136,56 +136,56 @@ test_moves_and_setup (void)
 static void
 test_closing_block (void)
 {
-  g_autoptr(HbBulletin) bulletin = corpus_bulletin ();
-  g_autoptr(HbPagination) before = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
-  g_autoptr(HbPagination) after = NULL;
-  HbPage *last;
-  const HbPlacedLine *final;
+  g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
+  g_autoptr(HuiPagination) before = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiPagination) after = NULL;
+  HuiPage *last;
+  const HuiPlacedLine *final;
   g_autofree char *text = NULL;
   guint rules = 0;
 
-  hb_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
-  after = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  hui_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
+  after = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
   g_assert_cmpuint (after->pages->len, >=, before->pages->len);
   g_assert_cmpuint (after->pages->len, <=, before->pages->len + 1);
 
   last = after->pages->pdata[after->pages->len - 1];
-  final = &g_array_index (last->lines, HbPlacedLine, last->lines->len - 1);
+  final = &g_array_index (last->lines, HuiPlacedLine, last->lines->len - 1);
   text = line_text (final);
   g_assert_cmpstr (text, ==, "（共印100份）");
   g_assert_cmpuint (final->row + final->rows, ==, 22);
   for (guint i = 0; i < last->lines->len; i++)
-    rules += g_array_index (last->lines, HbPlacedLine, i).rule_below == HB_RULE_BLACK;
+    rules += g_array_index (last->lines, HuiPlacedLine, i).rule_below == HUI_RULE_BLACK;
   g_assert_cmpuint (rules, ==, 1);
 }
 
-static HbBlock *
+static HuiBlock *
 noted_paragraph (const char *text,
-                 HbNoteKind  kind,
+                 HuiNoteKind  kind,
                  const char *note)
 {
-  g_autofree char *marked = g_strconcat (text, HB_NOTE_MARK, "，余下的话。", NULL);
-  HbBlock *block = hb_block_new_paragraph (marked);
+  g_autofree char *marked = g_strconcat (text, HUI_NOTE_MARK, "，余下的话。", NULL);
+  HuiBlock *block = hui_block_new_paragraph (marked);
 
-  hb_block_add_note (block, kind, note);
+  hui_block_add_note (block, kind, note);
   return block;
 }
 
 /* No body line overlaps a footnote line, and footnotes sit at the foot. */
 static void
-assert_feet (HbPagination *pagination)
+assert_feet (HuiPagination *pagination)
 {
   guint lines_per_page = pagination->setup->lines_per_page;
 
   for (guint p = 0; p < pagination->pages->len; p++)
     {
-      HbPage *page = pagination->pages->pdata[p];
+      HuiPage *page = pagination->pages->pdata[p];
       guint body_end = 0, foot_start = lines_per_page, foot_end = 0;
       gboolean in_foot = FALSE;
 
       for (guint i = 0; i < page->lines->len; i++)
         {
-          const HbPlacedLine *line = &g_array_index (page->lines, HbPlacedLine, i);
+          const HuiPlacedLine *line = &g_array_index (page->lines, HuiPlacedLine, i);
 
           in_foot |= line->footnote_rule;
           if (in_foot)
@@ -204,18 +204,18 @@ assert_feet (HbPagination *pagination)
 
 /* Where a line whose text contains @needle is: its page, or -1. */
 static int
-page_of (HbPagination *pagination,
+page_of (HuiPagination *pagination,
          const char   *needle,
          gboolean      footnote)
 {
   for (guint p = 0; p < pagination->pages->len; p++)
     {
-      HbPage *page = pagination->pages->pdata[p];
+      HuiPage *page = pagination->pages->pdata[p];
       gboolean in_foot = FALSE;
 
       for (guint i = 0; i < page->lines->len; i++)
         {
-          const HbPlacedLine *line = &g_array_index (page->lines, HbPlacedLine, i);
+          const HuiPlacedLine *line = &g_array_index (page->lines, HuiPlacedLine, i);
           g_autofree char *text = NULL;
 
           in_foot |= line->footnote_rule;
@@ -235,49 +235,49 @@ page_of (HbPagination *pagination,
 static void
 test_footnotes (void)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
-  g_autoptr(HbReport) report = hb_report_new ();
-  g_autoptr(HbPagination) pagination = NULL;
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
+  g_autoptr(HuiPagination) pagination = NULL;
   g_autoptr(GString) long_note = g_string_new ("长注开头");
   guint long_lines = 0;
 
-  hb_report_set_title (report, "脚注测试");
+  hui_report_set_title (report, "脚注测试");
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *text = g_strdup_printf ("第%u段，这是一段足够长的正文，用来把版面一页一页地排满，看脚注落在哪一页。", i + 1);
 
       if (i == 12)
-        hb_report_append_block (report, noted_paragraph (text, HB_NOTE_FOOTNOTE, "甲注：数据来源于年度统计公报。"));
+        hui_report_append_block (report, noted_paragraph (text, HUI_NOTE_FOOTNOTE, "甲注：数据来源于年度统计公报。"));
       else if (i == 20)
-        hb_report_append_block (report, noted_paragraph (text, HB_NOTE_ENDNOTE, "乙注：经局务会审议通过。"));
+        hui_report_append_block (report, noted_paragraph (text, HUI_NOTE_ENDNOTE, "乙注：经局务会审议通过。"));
       else
-        hb_report_append_block (report, hb_block_new_paragraph (text));
+        hui_report_append_block (report, hui_block_new_paragraph (text));
     }
   /* A footnote longer than a page. */
   for (guint i = 0; i < 150; i++)
     g_string_append (long_note, "这条注释很长，要跨页排。");
   g_string_append (long_note, "长注结尾");
-  hb_report_append_block (report, noted_paragraph ("最后一段。", HB_NOTE_FOOTNOTE, long_note->str));
-  hb_bulletin_append_report (bulletin, report);
-  pagination = hb_paginate (bulletin, hb_bulletin_get_page_setup (bulletin));
+  hui_report_append_block (report, noted_paragraph ("最后一段。", HUI_NOTE_FOOTNOTE, long_note->str));
+  hui_bulletin_append_report (bulletin, report);
+  pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
 
   assert_feet (pagination);
   /* Reports going on on the same page (the compact setup) leave no
    * footnote under the next report's text. */
   {
-    g_autoptr(HbPageSetup) continuous = hb_page_setup_copy (hb_bulletin_get_page_setup (bulletin));
-    g_autoptr(HbReport) second = hb_report_new ();
-    g_autoptr(HbPagination) together = NULL;
+    g_autoptr(HuiPageSetup) continuous = hui_page_setup_copy (hui_bulletin_get_page_setup (bulletin));
+    g_autoptr(HuiReport) second = hui_report_new ();
+    g_autoptr(HuiPagination) together = NULL;
 
-    hb_report_set_title (second, "第二篇");
-    hb_report_append_block (second, noted_paragraph ("第二篇的正文。", HB_NOTE_FOOTNOTE, "丙注：第二篇的脚注。"));
-    hb_bulletin_append_report (bulletin, second);
+    hui_report_set_title (second, "第二篇");
+    hui_report_append_block (second, noted_paragraph ("第二篇的正文。", HUI_NOTE_FOOTNOTE, "丙注：第二篇的脚注。"));
+    hui_bulletin_append_report (bulletin, second);
     continuous->new_page_per_report = FALSE;
-    together = hb_paginate (bulletin, continuous);
+    together = hui_paginate (bulletin, continuous);
     assert_feet (together);
     g_assert_cmpint (page_of (together, "丙注", TRUE), ==, page_of (together, "第二篇的正文", FALSE));
     g_assert_cmpint (page_of (together, "长注结尾", TRUE), >=, 0);
-    hb_bulletin_remove_report (bulletin, 1);
+    hui_bulletin_remove_report (bulletin, 1);
   }
   /* ① is on the page of the 13th paragraph's reference, at its foot. */
   g_assert_cmpint (page_of (pagination, "甲注", TRUE), >=, 0);
@@ -292,11 +292,11 @@ test_footnotes (void)
   g_assert_cmpint (page_of (pagination, "长注结尾", TRUE), >, page_of (pagination, "长注开头", TRUE));
   for (guint p = 0; p < pagination->pages->len; p++)
     {
-      HbPage *page = pagination->pages->pdata[p];
+      HuiPage *page = pagination->pages->pdata[p];
 
       for (guint i = 0; i < page->lines->len; i++)
         {
-          const HbPlacedLine *line = &g_array_index (page->lines, HbPlacedLine, i);
+          const HuiPlacedLine *line = &g_array_index (page->lines, HuiPlacedLine, i);
 
           if (line->layout != NULL && strstr (pango_layout_get_text (line->layout), "长注开头") != NULL)
             long_lines++;
@@ -304,11 +304,11 @@ test_footnotes (void)
     }
   {
     int page = page_of (pagination, "长注开头", TRUE);
-    HbPage *start = pagination->pages->pdata[page];
+    HuiPage *start = pagination->pages->pdata[page];
 
     for (guint i = 0; i < start->lines->len; i++)
       {
-        const HbPlacedLine *line = &g_array_index (start->lines, HbPlacedLine, i);
+        const HuiPlacedLine *line = &g_array_index (start->lines, HuiPlacedLine, i);
 
         if (line->layout != NULL && strstr (pango_layout_get_text (line->layout), "长注开头") != NULL)
           {

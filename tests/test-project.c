@@ -6,68 +6,68 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "hb-project.h"
-#include "hb-test-util.h"
+#include "project/hui-project.h"
+#include "hui-test-util.h"
 
-static HbBulletin *
+static HuiBulletin *
 fixture_bulletin (void)
 {
-  HbBulletin *bulletin = hb_bulletin_new ();
-  g_autoptr(HbReport) a = hb_report_new ();
-  g_autoptr(HbReport) b = hb_report_new ();
-  g_autoptr(HbReport) empty = hb_report_new ();
-  HbBlock *blocks[] = {
-    hb_block_new_paragraph ("开头一段 & <特殊> 字符。"),
-    hb_block_new_heading (2, "（一）", "没有一级标题的二级标题", NULL),
-    hb_block_new_heading (2, "（二）", "紧跟的二级标题", NULL),
-    hb_block_new_heading (1, "一、", "一级标题", NULL),
-    hb_block_new_heading (3, "1.", "跳过二级的三级", "并带有正文。"),
-    hb_block_new_paragraph ("三级下的段落。"),
-    hb_block_new_heading (4, "（1）", "四级", NULL),
+  HuiBulletin *bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) a = hui_report_new ();
+  g_autoptr(HuiReport) b = hui_report_new ();
+  g_autoptr(HuiReport) empty = hui_report_new ();
+  HuiBlock *blocks[] = {
+    hui_block_new_paragraph ("开头一段 & <特殊> 字符。"),
+    hui_block_new_heading (2, "（一）", "没有一级标题的二级标题", NULL),
+    hui_block_new_heading (2, "（二）", "紧跟的二级标题", NULL),
+    hui_block_new_heading (1, "一、", "一级标题", NULL),
+    hui_block_new_heading (3, "1.", "跳过二级的三级", "并带有正文。"),
+    hui_block_new_paragraph ("三级下的段落。"),
+    hui_block_new_heading (4, "（1）", "四级", NULL),
   };
 
-  hb_bulletin_set_title (bulletin, "工作简报");
-  hb_bulletin_set_issue (bulletin, "第3期");
-  hb_bulletin_set_unit (bulletin, "市政府办公室");
-  hb_bulletin_set_date (bulletin, "2024-03-20");
-  hb_bulletin_add_warning (bulletin, "整体警告");
-  hb_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
+  hui_bulletin_set_title (bulletin, "工作简报");
+  hui_bulletin_set_issue (bulletin, "第3期");
+  hui_bulletin_set_unit (bulletin, "市政府办公室");
+  hui_bulletin_set_date (bulletin, "2024-03-20");
+  hui_bulletin_add_warning (bulletin, "整体警告");
+  hui_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
 
-  hb_report_set_title (a, "第一篇");
-  hb_report_set_subtitle (a, "副题");
-  hb_report_set_organization (a, "甲单位");
-  hb_report_set_date (a, "2024-03-01");
-  hb_report_set_source (a, "a.txt");
-  hb_report_set_source_page (a, 7);
-  hb_report_add_warning (a, "第 %d 行：警告", 3);
+  hui_report_set_title (a, "第一篇");
+  hui_report_set_subtitle (a, "副题");
+  hui_report_set_organization (a, "甲单位");
+  hui_report_set_date (a, "2024-03-01");
+  hui_report_set_source (a, "a.txt");
+  hui_report_set_source_page (a, 7);
+  hui_report_add_warning (a, "第 %d 行：警告", 3);
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
     {
-      hb_report_append_block (a, blocks[i]);
+      hui_report_append_block (a, blocks[i]);
       g_object_unref (blocks[i]);
     }
 
-  hb_report_set_title (b, "第二篇");
+  hui_report_set_title (b, "第二篇");
   {
-    g_autoptr(HbBlock) p = hb_block_new_paragraph ("只有一段。");
-    hb_report_append_block (b, p);
+    g_autoptr(HuiBlock) p = hui_block_new_paragraph ("只有一段。");
+    hui_report_append_block (b, p);
   }
 
-  hb_bulletin_append_report (bulletin, a);
-  hb_bulletin_append_report (bulletin, b);
-  hb_bulletin_append_report (bulletin, empty);
+  hui_bulletin_append_report (bulletin, a);
+  hui_bulletin_append_report (bulletin, b);
+  hui_bulletin_append_report (bulletin, empty);
   return bulletin;
 }
 
 static void
-assert_round_trip (HbBulletin *bulletin)
+assert_round_trip (HuiBulletin *bulletin)
 {
-  g_autoptr(GBytes) first = hb_project_serialize (bulletin);
+  g_autoptr(GBytes) first = hui_project_serialize (bulletin);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) loaded = hb_project_parse (first, &error);
+  g_autoptr(HuiBulletin) loaded = hui_project_parse (first, &error);
   g_autoptr(GBytes) second = NULL;
 
   g_assert_no_error (error);
-  second = hb_project_serialize (loaded);
+  second = hui_project_serialize (loaded);
   if (!g_bytes_equal (first, second))
     g_error ("round trip differs:\n%s\n---\n%s",
              (const char *)g_bytes_get_data (first, NULL),
@@ -77,66 +77,66 @@ assert_round_trip (HbBulletin *bulletin)
 static void
 test_round_trip_fixture (void)
 {
-  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
-  g_autoptr(GBytes) bytes = hb_project_serialize (bulletin);
-  g_autoptr(HbBulletin) loaded = hb_project_parse (bytes, NULL);
-  HbReport *a = hb_bulletin_get_report (loaded, 0);
-  HbBlock *skipped = hb_report_get_block (a, 4);
+  g_autoptr(HuiBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(GBytes) bytes = hui_project_serialize (bulletin);
+  g_autoptr(HuiBulletin) loaded = hui_project_parse (bytes, NULL);
+  HuiReport *a = hui_bulletin_get_report (loaded, 0);
+  HuiBlock *skipped = hui_report_get_block (a, 4);
 
   assert_round_trip (bulletin);
 
   /* And the model itself came back, not just the bytes. */
-  g_assert_cmpstr (hb_bulletin_get_unit (loaded), ==, "市政府办公室");
-  g_assert_cmpstr (hb_bulletin_get_closing (loaded), ==, "报：市委办公室\n送：各区县\n（共印100份）");
-  g_assert_cmpuint (hb_bulletin_get_n_reports (loaded), ==, 3);
-  g_assert_cmpstr (hb_report_get_subtitle (a), ==, "副题");
-  g_assert_cmpuint (hb_report_get_source_page (a), ==, 7);
-  g_assert_cmpuint (hb_report_get_n_blocks (a), ==, 7);
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (a, 1)), ==, 2);
-  g_assert_cmpuint (hb_block_get_level (skipped), ==, 3);
-  g_assert_cmpstr (hb_block_get_run_in (skipped), ==, "并带有正文。");
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (a, 0)), ==, "开头一段 & <特殊> 字符。");
-  g_assert_cmpstr (hb_report_get_warnings (a)->pdata[0], ==, "第 3 行：警告");
-  g_assert_cmpuint (hb_report_get_n_blocks (hb_bulletin_get_report (loaded, 2)), ==, 0);
+  g_assert_cmpstr (hui_bulletin_get_unit (loaded), ==, "市政府办公室");
+  g_assert_cmpstr (hui_bulletin_get_closing (loaded), ==, "报：市委办公室\n送：各区县\n（共印100份）");
+  g_assert_cmpuint (hui_bulletin_get_n_reports (loaded), ==, 3);
+  g_assert_cmpstr (hui_report_get_subtitle (a), ==, "副题");
+  g_assert_cmpuint (hui_report_get_source_page (a), ==, 7);
+  g_assert_cmpuint (hui_report_get_n_blocks (a), ==, 7);
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (a, 1)), ==, 2);
+  g_assert_cmpuint (hui_block_get_level (skipped), ==, 3);
+  g_assert_cmpstr (hui_block_get_run_in (skipped), ==, "并带有正文。");
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (a, 0)), ==, "开头一段 & <特殊> 字符。");
+  g_assert_cmpstr (hui_report_get_warnings (a)->pdata[0], ==, "第 3 行：警告");
+  g_assert_cmpuint (hui_report_get_n_blocks (hui_bulletin_get_report (loaded, 2)), ==, 0);
 }
 
 static void
 test_round_trip_page_setup (void)
 {
-  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
-  g_autoptr(HbPageSetup) setup = hb_page_setup_new_preset ("compact");
+  g_autoptr(HuiBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(HuiPageSetup) setup = hui_page_setup_new_preset ("compact");
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(HbBulletin) loaded = NULL;
-  const HbPageSetup *back;
+  g_autoptr(HuiBulletin) loaded = NULL;
+  const HuiPageSetup *back;
 
   setup->margin_left = 27.5;
   g_free (setup->page_number_format);
   setup->page_number_format = g_strdup ("- {n} -");
   setup->new_page_per_report = FALSE;
-  g_free (setup->fonts[HB_FONT_HEADING1].family);
-  setup->fonts[HB_FONT_HEADING1].family = g_strdup ("Noto Sans CJK SC");
-  hb_bulletin_set_page_setup (bulletin, setup);
+  g_free (setup->fonts[HUI_FONT_HEADING1].family);
+  setup->fonts[HUI_FONT_HEADING1].family = g_strdup ("Noto Sans CJK SC");
+  hui_bulletin_set_page_setup (bulletin, setup);
   assert_round_trip (bulletin);
 
-  bytes = hb_project_serialize (bulletin);
-  loaded = hb_project_parse (bytes, NULL);
-  back = hb_bulletin_get_page_setup (loaded);
+  bytes = hui_project_serialize (bulletin);
+  loaded = hui_project_parse (bytes, NULL);
+  back = hui_bulletin_get_page_setup (loaded);
   g_assert_cmpstr (back->preset, ==, "compact");
   g_assert_cmpfloat (back->margin_left, ==, 27.5);
   g_assert_cmpstr (back->page_number_format, ==, "- {n} -");
   g_assert_cmpuint (back->lines_per_page, ==, setup->lines_per_page);
   g_assert_false (back->new_page_per_report);
-  g_assert_cmpstr (back->fonts[HB_FONT_HEADING1].family, ==, "Noto Sans CJK SC");
-  g_assert_cmpfloat (back->fonts[HB_FONT_BODY].size, ==, 14);
+  g_assert_cmpstr (back->fonts[HUI_FONT_HEADING1].family, ==, "Noto Sans CJK SC");
+  g_assert_cmpfloat (back->fonts[HUI_FONT_BODY].size, ==, 14);
 }
 
 static void
 test_round_trip_corpus (void)
 {
-  g_autofree char *bulletin_path = hb_test_corpus_path ("000_cea93844149e72e5.txt");
-  g_autofree char *report_path = hb_test_corpus_path ("003_69d7a57674a7eb78.txt");
-  g_autoptr(HbBulletin) split = hb_test_import (bulletin_path, TRUE);
-  g_autoptr(HbBulletin) single = hb_test_import (report_path, FALSE);
+  g_autofree char *bulletin_path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
+  g_autofree char *report_path = hui_test_corpus_path ("003_69d7a57674a7eb78.txt");
+  g_autoptr(HuiBulletin) split = hui_test_import (bulletin_path, TRUE);
+  g_autoptr(HuiBulletin) single = hui_test_import (report_path, FALSE);
 
   assert_round_trip (split);
   assert_round_trip (single);
@@ -150,10 +150,10 @@ assert_refused (const char *data,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, len < 0 ? strlen (data) : (gsize)len);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = hb_project_parse (bytes, &error);
+  g_autoptr(HuiBulletin) bulletin = hui_project_parse (bytes, &error);
 
   g_assert_null (bulletin);
-  g_assert_error (error, HB_PROJECT_ERROR, code);
+  g_assert_error (error, HUI_PROJECT_ERROR, code);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, reason_part));
 }
@@ -161,8 +161,8 @@ assert_refused (const char *data,
 static void
 test_refuses_bad_files (void)
 {
-  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
-  g_autoptr(GBytes) bytes = hb_project_serialize (bulletin);
+  g_autoptr(HuiBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(GBytes) bytes = hui_project_serialize (bulletin);
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
   g_autofree char *newer = NULL;
@@ -170,27 +170,27 @@ test_refuses_bad_files (void)
   /* Truncated anywhere before its end: refused as damaged, never
    * half-loaded. */
   for (gsize cut = 1; cut < len - strlen ("</book>\n"); cut += len / 17)
-    assert_refused (data, cut, HB_PROJECT_ERROR_CORRUPT, "damaged or incomplete");
+    assert_refused (data, cut, HUI_PROJECT_ERROR_CORRUPT, "damaged or incomplete");
 
   newer = g_strndup (data, len);
   {
     char *p = strstr (newer, "format=\"1\"");
     p[strlen ("format=\"")] = '9';
   }
-  assert_refused (newer, -1, HB_PROJECT_ERROR_NEWER_FORMAT, "newer version");
-  assert_refused ("", 0, HB_PROJECT_ERROR_CORRUPT, "empty");
+  assert_refused (newer, -1, HUI_PROJECT_ERROR_NEWER_FORMAT, "newer version");
+  assert_refused ("", 0, HUI_PROJECT_ERROR_CORRUPT, "empty");
   assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\"><info><title>x</title></info></book>", -1,
-                  HB_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
-  assert_refused ("<html/>", -1, HB_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
+                  HUI_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
+  assert_refused ("<html/>", -1, HUI_PROJECT_ERROR_NOT_A_PROJECT, "not a Huibian project");
   assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\" xmlns:hb=\"http://huibian.org/ns/project\"><info>"
                   "<hb:project format=\"1\"><hb:page-setup lines-per-page=\"0\"/></hb:project></info></book>", -1,
-                  HB_PROJECT_ERROR_CORRUPT, "page setup");
+                  HUI_PROJECT_ERROR_CORRUPT, "page setup");
   assert_refused ("<book xmlns=\"http://docbook.org/ns/docbook\" xmlns:hb=\"http://huibian.org/ns/project\"><info>"
                   "<hb:project format=\"1\"><hb:page-setup margin-left=\"150\" margin-right=\"50\"/></hb:project></info></book>", -1,
-                  HB_PROJECT_ERROR_CORRUPT, "page setup");
+                  HUI_PROJECT_ERROR_CORRUPT, "page setup");
   assert_refused ("<?xml version=\"1.0\"?>\n<!DOCTYPE book [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n"
                   "<book xmlns=\"http://docbook.org/ns/docbook\">&b;</book>", -1,
-                  HB_PROJECT_ERROR_UNSAFE, "declares entities");
+                  HUI_PROJECT_ERROR_UNSAFE, "declares entities");
 }
 
 static void
@@ -199,8 +199,8 @@ test_atomic_save (void)
   g_autofree char *dir = g_dir_make_tmp ("huibian-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bulletin.huibian", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
-  g_autoptr(HbBulletin) reloaded = NULL;
+  g_autoptr(HuiBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(HuiBulletin) reloaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *blocker = g_build_filename (dir, "not-a-dir", NULL);
   g_autofree char *bad_path = g_build_filename (blocker, "x.huibian", NULL);
@@ -208,15 +208,15 @@ test_atomic_save (void)
   g_autoptr(GDir) listing = NULL;
   guint entries = 0;
 
-  g_assert_true (hb_project_save (bulletin, file, NULL, &error));
+  g_assert_true (hui_project_save (bulletin, file, NULL, &error));
   g_assert_no_error (error);
 
   /* Saving again replaces the file and leaves no temporary behind. */
-  hb_bulletin_set_title (bulletin, "改过的标题");
-  g_assert_true (hb_project_save (bulletin, file, NULL, &error));
-  reloaded = hb_project_load (file, NULL, &error);
+  hui_bulletin_set_title (bulletin, "改过的标题");
+  g_assert_true (hui_project_save (bulletin, file, NULL, &error));
+  reloaded = hui_project_load (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (hb_bulletin_get_title (reloaded), ==, "改过的标题");
+  g_assert_cmpstr (hui_bulletin_get_title (reloaded), ==, "改过的标题");
 
   listing = g_dir_open (dir, 0, NULL);
   while (g_dir_read_name (listing) != NULL)
@@ -225,7 +225,7 @@ test_atomic_save (void)
 
   /* A failed save names the file and says why. */
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
-  g_assert_false (hb_project_save (bulletin, bad_file, NULL, &error));
+  g_assert_false (hui_project_save (bulletin, bad_file, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "x.huibian"));
 
@@ -236,7 +236,7 @@ test_atomic_save (void)
 
 typedef struct {
   GMainLoop *loop;
-  HbBulletin *loaded;
+  HuiBulletin *loaded;
   gboolean saved;
 } AsyncState;
 
@@ -248,7 +248,7 @@ loaded_cb (GObject      *object,
   AsyncState *state = user_data;
   g_autoptr(GError) error = NULL;
 
-  state->loaded = hb_project_load_finish (result, &error);
+  state->loaded = hui_project_load_finish (result, &error);
   g_assert_no_error (error);
   g_main_loop_quit (state->loop);
 }
@@ -261,7 +261,7 @@ saved_cb (GObject      *object,
   AsyncState *state = user_data;
   g_autoptr(GError) error = NULL;
 
-  state->saved = hb_project_save_finish (result, &error);
+  state->saved = hui_project_save_finish (result, &error);
   g_assert_no_error (error);
   g_main_loop_quit (state->loop);
 }
@@ -272,17 +272,17 @@ test_async (void)
   g_autofree char *dir = g_dir_make_tmp ("huibian-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "async.huibian", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(HbBulletin) bulletin = fixture_bulletin ();
+  g_autoptr(HuiBulletin) bulletin = fixture_bulletin ();
   AsyncState state = { g_main_loop_new (NULL, FALSE) };
 
-  hb_project_save_async (bulletin, file, NULL, saved_cb, &state);
+  hui_project_save_async (bulletin, file, NULL, saved_cb, &state);
   g_main_loop_run (state.loop);
   g_assert_true (state.saved);
 
-  hb_project_load_async (file, NULL, loaded_cb, &state);
+  hui_project_load_async (file, NULL, loaded_cb, &state);
   g_main_loop_run (state.loop);
   g_assert_nonnull (state.loaded);
-  g_assert_cmpuint (hb_bulletin_get_n_reports (state.loaded), ==, 3);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (state.loaded), ==, 3);
 
   g_clear_object (&state.loaded);
   g_main_loop_unref (state.loop);
@@ -296,16 +296,16 @@ test_async (void)
 static void
 test_round_trip_large_images (void)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
-  g_autoptr(HbReport) report = hb_report_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(HbBulletin) loaded = NULL;
+  g_autoptr(HuiBulletin) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (9704);
-  HbReport *back;
+  HuiReport *back;
 
-  hb_report_set_title (report, "现场照片");
+  hui_report_set_title (report, "现场照片");
   for (guint i = 0; i < 4; i++)
     {
       gsize size = 3 * 1024 * 1024 + i;
@@ -316,19 +316,19 @@ test_round_trip_large_images (void)
         data[k] = (guint8)g_rand_int (rand);
       memcpy (data, "\xff\xd8\xff", 3);
       g_ptr_array_add (images, g_bytes_new_take (data, size));
-      hb_report_append_block (report, hb_block_new_paragraph ("照片说明。"));
-      hb_report_append_block (report, hb_block_new_image (images->pdata[i], "image/jpeg", 400, 300, "照片"));
+      hui_report_append_block (report, hui_block_new_paragraph ("照片说明。"));
+      hui_report_append_block (report, hui_block_new_image (images->pdata[i], "image/jpeg", 400, 300, "照片"));
     }
-  hb_bulletin_append_report (bulletin, report);
+  hui_bulletin_append_report (bulletin, report);
 
-  bytes = hb_project_serialize (bulletin);
+  bytes = hui_project_serialize (bulletin);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 16 * 1024 * 1024);
-  loaded = hb_project_parse (bytes, &error);
+  loaded = hui_project_parse (bytes, &error);
   g_assert_no_error (error);
-  back = hb_bulletin_get_report (loaded, 0);
-  g_assert_cmpuint (hb_report_count_blocks (back, HB_BLOCK_IMAGE), ==, 4);
+  back = hui_bulletin_get_report (loaded, 0);
+  g_assert_cmpuint (hui_report_count_blocks (back, HUI_BLOCK_IMAGE), ==, 4);
   for (guint i = 0; i < 4; i++)
-    g_assert_true (g_bytes_equal (hb_block_get_image_data (hb_report_get_block (back, 2 * i + 1)), images->pdata[i]));
+    g_assert_true (g_bytes_equal (hui_block_get_image_data (hui_report_get_block (back, 2 * i + 1)), images->pdata[i]));
 }
 
 int

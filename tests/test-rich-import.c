@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "hb-test-util.h"
+#include "hui-test-util.h"
 
 /* Word, ODT (packaged and flat) and DocBook files written for these tests
  * (tests/fixtures) carry heading styles in English and Chinese names, Word
@@ -30,8 +30,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *docx_parts = g_test_build_filename (G_TEST_DIST, "fixtures", "rich-docx", NULL);
   g_autofree char *odt_parts = g_test_build_filename (G_TEST_DIST, "fixtures", "rich-odt", NULL);
-  g_autoptr(GBytes) docx = hb_test_zip_folder (docx_parts, "[Content_Types].xml");
-  g_autoptr(GBytes) odt = hb_test_zip_folder (odt_parts, "mimetype");
+  g_autoptr(GBytes) docx = hui_test_zip_folder (docx_parts, "[Content_Types].xml");
+  g_autoptr(GBytes) odt = hui_test_zip_folder (odt_parts, "mimetype");
 
   fixture->dir = g_dir_make_tmp ("huibian-rich-XXXXXX", NULL);
   fixture->docx = g_build_filename (fixture->dir, "供水.docx", NULL);
@@ -48,7 +48,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   const char *rm[] = { "rm", "-rf", fixture->dir, NULL };
 
-  g_free (hb_test_run (rm));
+  g_free (hui_test_run (rm));
   g_free (fixture->dir);
   g_free (fixture->docx);
   g_free (fixture->odt);
@@ -59,8 +59,8 @@ fixture_tear_down (Fixture       *fixture,
 static JsonParser *
 show (const char *path)
 {
-  const char *argv[] = { g_getenv ("HB_CLI"), "show", "--json", path, NULL };
-  g_autofree char *json = hb_test_run (argv);
+  const char *argv[] = { g_getenv ("HUI_CLI"), "show", "--json", path, NULL };
+  g_autofree char *json = hui_test_run (argv);
   JsonParser *parser = json_parser_new ();
 
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
@@ -261,13 +261,13 @@ run_cli (const char *first,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer)g_getenv ("HB_CLI"));
+  g_ptr_array_add (argv, (gpointer)g_getenv ("HUI_CLI"));
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_free (hb_test_run ((const char * const *)argv->pdata));
+  g_free (hui_test_run ((const char * const *)argv->pdata));
 }
 
 static guint
@@ -294,7 +294,7 @@ test_project_and_exports (Fixture       *fixture,
   g_autofree char *x = g_build_filename (fixture->dir, "x", NULL);
   g_autofree char *content_path = g_build_filename (x, "content.xml", NULL);
   g_autofree char *manifest_path = g_build_filename (x, "META-INF", "manifest.xml", NULL);
-  g_autofree char *content_schema = g_build_filename (g_getenv ("HB_CORPUS_DIR"), "..", "schemas", "odf",
+  g_autofree char *content_schema = g_build_filename (g_getenv ("HUI_CORPUS_DIR"), "..", "schemas", "odf",
                                                       "OpenDocument-v1.3-schema.rng", NULL);
   g_autoptr(JsonParser) saved = NULL;
   g_autofree char *content = NULL;
@@ -321,8 +321,8 @@ test_project_and_exports (Fixture       *fixture,
     const char *argv[] = { "pdftotext", pdf, "-", NULL };
     const char *list[] = { "pdfimages", "-list", pdf, NULL };
 
-    pdf_text = hb_test_run (argv);
-    images = hb_test_run (list);
+    pdf_text = hui_test_run (argv);
+    images = hui_test_run (list);
   }
   g_assert_nonnull (strstr (pdf_text, "东城镇"));
   g_assert_nonnull (strstr (pdf_text, "不动产登记"));
@@ -338,8 +338,8 @@ test_project_and_exports (Fixture       *fixture,
     const char *unzip[] = { "unzip", "-q", "-d", x, odt, NULL };
     const char *jing[] = { "jing", "-i", content_schema, content_path, NULL };
 
-    g_free (hb_test_run (unzip));
-    g_free (hb_test_run (jing));
+    g_free (hui_test_run (unzip));
+    g_free (hui_test_run (jing));
   }
   g_assert_true (g_file_get_contents (content_path, &content, NULL, NULL));
   g_assert_cmpuint (count (content, "<table:table "), ==, 4);
@@ -359,7 +359,7 @@ test_project_and_exports (Fixture       *fixture,
     const char *jing[] = { "jing", "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", xml, NULL };
     g_autoptr(JsonParser) back = show (xml);
 
-    g_free (hb_test_run (jing));
+    g_free (hui_test_run (jing));
     for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
       {
         JsonObject *a = report_of (saved, i);

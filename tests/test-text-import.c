@@ -5,10 +5,10 @@
 
 #include <string.h>
 
-#include "hb-import.h"
-#include "hb-project.h"
-#include "hb-test-util.h"
-#include "hb-util.h"
+#include "import/hui-import.h"
+#include "project/hui-project.h"
+#include "hui-test-util.h"
+#include "support/hui-util.h"
 
 #define BULLETIN "000_cea93844149e72e5.txt"
 #define REPORT   "003_69d7a57674a7eb78.txt"
@@ -29,7 +29,7 @@ toc_entry_free (TocEntry *entry)
 static char **
 read_corpus_lines (const char *name)
 {
-  g_autofree char *path = hb_test_corpus_path (name);
+  g_autofree char *path = hui_test_corpus_path (name);
   g_autofree char *text = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -57,7 +57,7 @@ read_toc (char **lines)
       if (g_str_has_suffix (lines[i], "："))
         {
           g_free (organization);
-          organization = hb_strip_white_space (lines[i]);
+          organization = hui_strip_white_space (lines[i]);
           organization[strlen (organization) - strlen ("：")] = '\0';
         }
       else if (g_regex_match (numbered, lines[i], 0, &info))
@@ -66,7 +66,7 @@ read_toc (char **lines)
           g_autofree char *title = g_match_info_fetch (info, 1);
 
           entry->organization = g_strdup (organization);
-          entry->title = hb_strip_white_space (title);
+          entry->title = hui_strip_white_space (title);
           g_ptr_array_add (entries, entry);
         }
       else
@@ -85,7 +85,7 @@ body_organization (char       **lines,
 {
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *stripped = hb_strip_white_space (lines[i]);
+      g_autofree char *stripped = hui_strip_white_space (lines[i]);
       const char *text = stripped;
 
       if (g_str_has_prefix (text, "##paidbegin##"))
@@ -95,7 +95,7 @@ body_organization (char       **lines,
       for (guint j = i + 1; lines[j] != NULL; j++)
         if (*lines[j] != '\0')
           {
-            g_autofree char *next = hb_strip_white_space (lines[j]);
+            g_autofree char *next = hui_strip_white_space (lines[j]);
 
             if (g_str_has_prefix (next, "（") || g_utf8_strlen (next, -1) > 20)
               return NULL;
@@ -106,12 +106,12 @@ body_organization (char       **lines,
   return NULL;
 }
 
-static HbBulletin *
+static HuiBulletin *
 import_split_bulletin (void)
 {
-  g_autofree char *path = hb_test_corpus_path (BULLETIN);
+  g_autofree char *path = hui_test_corpus_path (BULLETIN);
 
-  return hb_test_import (path, TRUE);
+  return hui_test_import (path, TRUE);
 }
 
 static void
@@ -119,43 +119,43 @@ test_split_reports_match_toc (void)
 {
   g_auto(GStrv) lines = read_corpus_lines (BULLETIN);
   g_autoptr(GPtrArray) toc = read_toc (lines);
-  g_autoptr(HbBulletin) bulletin = import_split_bulletin ();
+  g_autoptr(HuiBulletin) bulletin = import_split_bulletin ();
   guint with_organization = 0;
 
   g_assert_cmpuint (toc->len, ==, 18);
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 18);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 18);
 
   for (guint i = 0; i < toc->len; i++)
     {
       TocEntry *entry = toc->pdata[i];
-      HbReport *report = hb_bulletin_get_report (bulletin, i);
-      g_autofree char *full = hb_report_dup_full_title (report);
-      g_autofree char *title = hb_strip_white_space (full);
+      HuiReport *report = hui_bulletin_get_report (bulletin, i);
+      g_autofree char *full = hui_report_dup_full_title (report);
+      g_autofree char *title = hui_strip_white_space (full);
       g_autofree char *expected_org = body_organization (lines, entry->title);
-      const char *org = hb_report_get_organization (report);
+      const char *org = hui_report_get_organization (report);
 
       g_test_message ("report %u: %s / %s", i + 1, title, org);
       g_assert_cmpstr (title, ==, entry->title);
       if (expected_org != NULL)
         g_assert_cmpstr (expected_org, ==, entry->organization);
       g_assert_cmpstr (org, ==, expected_org);
-      g_assert_cmpuint (hb_report_get_source_page (report), >, 0);
+      g_assert_cmpuint (hui_report_get_source_page (report), >, 0);
       with_organization += org != NULL;
     }
 
   g_assert_cmpuint (with_organization, ==, 15);
-  g_assert_cmpuint (hb_report_get_source_page (hb_bulletin_get_report (bulletin, 17)), ==, 41);
+  g_assert_cmpuint (hui_report_get_source_page (hui_bulletin_get_report (bulletin, 17)), ==, 41);
 }
 
 static void
 test_split_dates (void)
 {
-  g_autoptr(HbBulletin) bulletin = import_split_bulletin ();
+  g_autoptr(HuiBulletin) bulletin = import_split_bulletin ();
   guint dates = 0;
 
-  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+  for (guint i = 0; i < hui_bulletin_get_n_reports (bulletin); i++)
     {
-      const char *date = hb_report_get_date (hb_bulletin_get_report (bulletin, i));
+      const char *date = hui_report_get_date (hui_bulletin_get_report (bulletin, i));
 
       if (date == NULL)
         continue;
@@ -164,24 +164,24 @@ test_split_dates (void)
     }
 
   g_assert_cmpuint (dates, ==, 13);
-  g_assert_cmpstr (hb_report_get_date (hb_bulletin_get_report (bulletin, 5)), ==, "2023-07-25");
+  g_assert_cmpstr (hui_report_get_date (hui_bulletin_get_report (bulletin, 5)), ==, "2023-07-25");
 }
 
 /* Whitespace-free text of each report's body, one report per string. */
 static GPtrArray *
-report_texts (HbBulletin *bulletin)
+report_texts (HuiBulletin *bulletin)
 {
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+  for (guint i = 0; i < hui_bulletin_get_n_reports (bulletin); i++)
     {
-      HbReport *report = hb_bulletin_get_report (bulletin, i);
+      HuiReport *report = hui_bulletin_get_report (bulletin, i);
       g_autoptr(GString) all = g_string_new (NULL);
 
-      for (guint j = 0; j < hb_report_get_n_blocks (report); j++)
+      for (guint j = 0; j < hui_report_get_n_blocks (report); j++)
         {
-          g_autofree char *text = hb_test_block_text (hb_report_get_block (report, j));
-          g_autofree char *stripped = hb_strip_white_space (text);
+          g_autofree char *text = hui_test_block_text (hui_report_get_block (report, j));
+          g_autofree char *stripped = hui_strip_white_space (text);
 
           g_string_append_printf (all, "%s\n", stripped);
         }
@@ -194,27 +194,27 @@ report_texts (HbBulletin *bulletin)
 static void
 test_split_no_markers_or_stray_spaces (void)
 {
-  g_autoptr(HbBulletin) bulletin = import_split_bulletin ();
+  g_autoptr(HuiBulletin) bulletin = import_split_bulletin ();
   g_autoptr(GRegex) space_after = g_regex_new ("[，。、；：？！）》」』”’（《「『“‘…—] ", 0, 0, NULL);
   gboolean warned = FALSE;
 
-  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+  for (guint i = 0; i < hui_bulletin_get_n_reports (bulletin); i++)
     {
-      HbReport *report = hb_bulletin_get_report (bulletin, i);
-      g_autofree char *title = hb_report_dup_full_title (report);
+      HuiReport *report = hui_bulletin_get_report (bulletin, i);
+      g_autofree char *title = hui_report_dup_full_title (report);
 
       g_assert_null (strstr (title, "##"));
-      for (guint j = 0; j < hb_report_get_n_blocks (report); j++)
+      for (guint j = 0; j < hui_report_get_n_blocks (report); j++)
         {
-          g_autofree char *text = hb_test_block_text (hb_report_get_block (report, j));
+          g_autofree char *text = hui_test_block_text (hui_report_get_block (report, j));
 
           g_assert_null (strstr (text, "##"));
           g_assert_null (strstr (text, "\xe2\x90\x8e"));
           if (g_regex_match (space_after, text, 0, NULL))
             g_error ("space after full-width punctuation in: %s", text);
         }
-      for (guint j = 0; j < hb_report_get_warnings (report)->len; j++)
-        warned |= strstr (hb_report_get_warnings (report)->pdata[j], "##paidbegin##") != NULL;
+      for (guint j = 0; j < hui_report_get_warnings (report)->len; j++)
+        warned |= strstr (hui_report_get_warnings (report)->pdata[j], "##paidbegin##") != NULL;
     }
 
   g_assert_true (warned);
@@ -256,7 +256,7 @@ static void
 test_split_page_breaks_joined (void)
 {
   g_auto(GStrv) lines = read_corpus_lines (BULLETIN);
-  g_autoptr(HbBulletin) bulletin = import_split_bulletin ();
+  g_autoptr(HuiBulletin) bulletin = import_split_bulletin ();
   g_autoptr(GPtrArray) texts = report_texts (bulletin);
   g_autofree char *all = NULL;
   guint cuts = 0;
@@ -272,8 +272,8 @@ test_split_page_breaks_joined (void)
           !is_cut_mid_sentence (lines[i - 1]))
         continue;
 
-      before = hb_strip_white_space (lines[i - 1]);
-      after = hb_strip_white_space (lines[i + 1]);
+      before = hui_strip_white_space (lines[i - 1]);
+      after = hui_strip_white_space (lines[i + 1]);
       tail = utf8_tail (before, 6);
       *g_utf8_offset_to_pointer (after, MIN (6, g_utf8_strlen (after, -1))) = '\0';
       needle = g_strconcat (tail, after, NULL);
@@ -307,39 +307,39 @@ test_split_page_breaks_joined (void)
 static void
 test_report_headings (void)
 {
-  g_autofree char *path = hb_test_corpus_path (REPORT);
-  g_autoptr(HbBulletin) bulletin = hb_test_import (path, FALSE);
-  HbReport *report;
+  g_autofree char *path = hui_test_corpus_path (REPORT);
+  g_autoptr(HuiBulletin) bulletin = hui_test_import (path, FALSE);
+  HuiReport *report;
   guint levels[5] = { 0 };
   guint malformed = 0;
 
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 1);
-  report = hb_bulletin_get_report (bulletin, 0);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 1);
+  report = hui_bulletin_get_report (bulletin, 0);
 
-  for (guint i = 0; i < hb_report_get_n_blocks (report); i++)
-    levels[hb_block_get_level (hb_report_get_block (report, i))]++;
-  for (guint i = 0; i < hb_report_get_warnings (report)->len; i++)
-    malformed += strstr (hb_report_get_warnings (report)->pdata[i], "（三") != NULL;
+  for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
+    levels[hui_block_get_level (hui_report_get_block (report, i))]++;
+  for (guint i = 0; i < hui_report_get_warnings (report)->len; i++)
+    malformed += strstr (hui_report_get_warnings (report)->pdata[i], "（三") != NULL;
 
   g_assert_cmpuint (levels[1], ==, 4);
   g_assert_cmpuint (levels[2], ==, 14);
   g_assert_cmpuint (levels[3] + levels[4], ==, 0);
   g_assert_cmpuint (malformed, ==, 1);
   /* No title block: the file name stands in, and the user is told. */
-  g_assert_cmpstr (hb_report_get_title (report), ==, "003_69d7a57674a7eb78");
-  g_assert_null (hb_report_get_organization (report));
+  g_assert_cmpstr (hui_report_get_title (report), ==, "003_69d7a57674a7eb78");
+  g_assert_null (hui_report_get_organization (report));
 }
 
 static GBytes *
 project_bytes_for (GBytes *input)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
   g_autoptr(GError) error = NULL;
 
-  hb_import_bytes (bulletin, input, "report.txt", HB_IMPORT_FLAGS_NONE, &error);
+  hui_import_bytes (bulletin, input, "report.txt", HUI_IMPORT_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
-  return hb_project_serialize (bulletin);
+  return hui_project_serialize (bulletin);
 }
 
 static GBytes *
@@ -372,7 +372,7 @@ encoded (const char *utf8,
 static void
 test_encodings (void)
 {
-  g_autofree char *path = hb_test_corpus_path (REPORT);
+  g_autofree char *path = hui_test_corpus_path (REPORT);
   g_autofree char *utf8 = NULL;
   g_autoptr(GBytes) reference = NULL;
   g_autoptr(GBytes) plain = NULL;
@@ -408,38 +408,38 @@ assert_import_fails (const char *data,
                      int         code,
                      const char *reason_part)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
   g_autoptr(GBytes) bytes = g_bytes_new (data, len);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (hb_import_bytes (bulletin, bytes, "bad.txt", HB_IMPORT_FLAGS_NONE, &error));
-  g_assert_error (error, HB_IMPORT_ERROR, code);
+  g_assert_false (hui_import_bytes (bulletin, bytes, "bad.txt", HUI_IMPORT_FLAGS_NONE, &error));
+  g_assert_error (error, HUI_IMPORT_ERROR, code);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, reason_part));
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 0);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 0);
 }
 
 static void
 test_bad_input (void)
 {
-  assert_import_fails ("", 0, HB_IMPORT_ERROR_EMPTY, "empty");
-  assert_import_fails (" \n\r\n\t\n", 6, HB_IMPORT_ERROR_EMPTY, "no text");
-  assert_import_fails ("abc\0def", 7, HB_IMPORT_ERROR_BINARY, "NUL");
-  assert_import_fails ("text\x01\x02 more", 11, HB_IMPORT_ERROR_BINARY, "control character");
-  assert_import_fails ("\x80\x80\x80\xff\xff\xff\x81", 7, HB_IMPORT_ERROR_ENCODING, "GB18030");
-  assert_import_fails ("\xff\xfe\x41", 3, HB_IMPORT_ERROR_ENCODING, "UTF-16LE");
-  assert_import_fails ("%PDF-1.7\n", 9, HB_IMPORT_ERROR_UNSUPPORTED, "PDF");
+  assert_import_fails ("", 0, HUI_IMPORT_ERROR_EMPTY, "empty");
+  assert_import_fails (" \n\r\n\t\n", 6, HUI_IMPORT_ERROR_EMPTY, "no text");
+  assert_import_fails ("abc\0def", 7, HUI_IMPORT_ERROR_BINARY, "NUL");
+  assert_import_fails ("text\x01\x02 more", 11, HUI_IMPORT_ERROR_BINARY, "control character");
+  assert_import_fails ("\x80\x80\x80\xff\xff\xff\x81", 7, HUI_IMPORT_ERROR_ENCODING, "GB18030");
+  assert_import_fails ("\xff\xfe\x41", 3, HUI_IMPORT_ERROR_ENCODING, "UTF-16LE");
+  assert_import_fails ("%PDF-1.7\n", 9, HUI_IMPORT_ERROR_UNSUPPORTED, "PDF");
 }
 
 static void
 test_split_without_toc (void)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
   g_autoptr(GBytes) bytes = g_bytes_new_static ("标题\n正文。\n", strlen ("标题\n正文。\n"));
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (hb_import_bytes (bulletin, bytes, "x.txt", HB_IMPORT_FLAGS_SPLIT, &error));
-  g_assert_error (error, HB_IMPORT_ERROR, HB_IMPORT_ERROR_NO_TABLE_OF_CONTENTS);
+  g_assert_false (hui_import_bytes (bulletin, bytes, "x.txt", HUI_IMPORT_FLAGS_SPLIT, &error));
+  g_assert_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_NO_TABLE_OF_CONTENTS);
 }
 
 static const char fixture_bulletin[] =
@@ -463,22 +463,22 @@ static const char fixture_bulletin[] =
 static void
 test_split_reports_what_it_skips (void)
 {
-  g_autoptr(HbBulletin) bulletin = hb_test_import_string (fixture_bulletin, TRUE);
-  const GPtrArray *warnings = hb_bulletin_get_warnings (bulletin);
+  g_autoptr(HuiBulletin) bulletin = hui_test_import_string (fixture_bulletin, TRUE);
+  const GPtrArray *warnings = hui_bulletin_get_warnings (bulletin);
   g_autofree char *joined = NULL;
 
   g_ptr_array_add ((GPtrArray *)warnings, NULL);
   joined = g_strjoinv ("\n", (char **)warnings->pdata);
   g_ptr_array_remove_index ((GPtrArray *)warnings, warnings->len - 1);
 
-  g_assert_cmpuint (hb_bulletin_get_n_reports (bulletin), ==, 2);
-  g_assert_cmpstr (hb_bulletin_get_title (bulletin), ==, "工作简报");
-  g_assert_cmpstr (hb_bulletin_get_issue (bulletin), ==, "第3期");
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), ==, 2);
+  g_assert_cmpstr (hui_bulletin_get_title (bulletin), ==, "工作简报");
+  g_assert_cmpstr (hui_bulletin_get_issue (bulletin), ==, "第3期");
   g_assert_nonnull (strstr (joined, "不存在的报告"));
   g_assert_nonnull (strstr (joined, "多余的一行"));
-  g_assert_cmpstr (hb_report_get_subtitle (hb_bulletin_get_report (bulletin, 0)), ==, "副题");
-  g_assert_cmpstr (hb_report_get_organization (hb_bulletin_get_report (bulletin, 1)), ==, "乙单位");
-  g_assert_cmpuint (hb_report_get_source_page (hb_bulletin_get_report (bulletin, 1)), ==, 3);
+  g_assert_cmpstr (hui_report_get_subtitle (hui_bulletin_get_report (bulletin, 0)), ==, "副题");
+  g_assert_cmpstr (hui_report_get_organization (hui_bulletin_get_report (bulletin, 1)), ==, "乙单位");
+  g_assert_cmpuint (hui_report_get_source_page (hui_bulletin_get_report (bulletin, 1)), ==, 3);
 }
 
 static const char fixture_report[] =
@@ -501,33 +501,33 @@ static const char fixture_report[] =
 static void
 test_report_recognition (void)
 {
-  g_autoptr(HbBulletin) bulletin = hb_test_import_string (fixture_report, FALSE);
-  HbReport *report = hb_bulletin_get_report (bulletin, 0);
-  HbBlock *run_in;
+  g_autoptr(HuiBulletin) bulletin = hui_test_import_string (fixture_report, FALSE);
+  HuiReport *report = hui_bulletin_get_report (bulletin, 0);
+  HuiBlock *run_in;
 
-  g_assert_cmpstr (hb_report_get_title (report), ==, "推动公路养护提质增效");
-  g_assert_cmpstr (hb_report_get_subtitle (report), ==, "建设四好农村路");
-  g_assert_cmpstr (hb_report_get_organization (report), ==, "市交通运输局");
-  g_assert_cmpstr (hb_report_get_date (report), ==, "2024-03-18");
-  g_assert_cmpuint (hb_report_get_n_blocks (report), ==, 8);
+  g_assert_cmpstr (hui_report_get_title (report), ==, "推动公路养护提质增效");
+  g_assert_cmpstr (hui_report_get_subtitle (report), ==, "建设四好农村路");
+  g_assert_cmpstr (hui_report_get_organization (report), ==, "市交通运输局");
+  g_assert_cmpstr (hui_report_get_date (report), ==, "2024-03-18");
+  g_assert_cmpuint (hui_report_get_n_blocks (report), ==, 8);
 
   /* Cut by a page break mid-sentence: joined. */
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 0)), ==,
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 0)), ==,
                    "市交通运输局持续推进农村公路养护体制改革，建立三级路长制，做到有路必养、养必到位。");
   /* A paragraph that really ended at the page break stays apart. */
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 1)), ==, "会议认为，今年的工作取得了明显成效。");
-  g_assert_cmpstr (hb_block_get_text (hb_report_get_block (report, 2)), ==, "下一步要继续巩固成果。");
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 1)), ==, "会议认为，今年的工作取得了明显成效。");
+  g_assert_cmpstr (hui_block_get_text (hui_report_get_block (report, 2)), ==, "下一步要继续巩固成果。");
   /* "一、" inside a quotation is quoted text, not a heading. */
   for (guint i = 3; i <= 5; i++)
-    g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, i)), ==, 0);
-  g_assert_true (g_str_has_prefix (hb_block_get_text (hb_report_get_block (report, 4)), "一、责任要明确"));
-  g_assert_cmpuint (hb_block_get_level (hb_report_get_block (report, 6)), ==, 1);
+    g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, i)), ==, 0);
+  g_assert_true (g_str_has_prefix (hui_block_get_text (hui_report_get_block (report, 4)), "一、责任要明确"));
+  g_assert_cmpuint (hui_block_get_level (hui_report_get_block (report, 6)), ==, 1);
 
-  run_in = hb_report_get_block (report, 7);
-  g_assert_cmpuint (hb_block_get_level (run_in), ==, 2);
-  g_assert_cmpstr (hb_block_get_label (run_in), ==, "（一）");
-  g_assert_cmpstr (hb_block_get_text (run_in), ==, "压实县级责任。");
-  g_assert_cmpstr (hb_block_get_run_in (run_in), ==, "县级路长负责统筹协调，乡级路长负责日常巡查。");
+  run_in = hui_report_get_block (report, 7);
+  g_assert_cmpuint (hui_block_get_level (run_in), ==, 2);
+  g_assert_cmpstr (hui_block_get_label (run_in), ==, "（一）");
+  g_assert_cmpstr (hui_block_get_text (run_in), ==, "压实县级责任。");
+  g_assert_cmpstr (hui_block_get_run_in (run_in), ==, "县级路长负责统筹协调，乡级路长负责日常巡查。");
 }
 
 int

@@ -8,11 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "hb-export.h"
-#include "hb-import.h"
-#include "hb-json.h"
-#include "hb-paginator.h"
-#include "hb-project.h"
+#include "export/hui-export.h"
+#include "import/hui-import.h"
+#include "hui-json.h"
+#include "layout/hui-paginator.h"
+#include "project/hui-project.h"
 
 /* The command-line face of the core library: the contract that scripts
  * and tests rely on. Exit status 0 on success, 1 for usage errors, 2 when
@@ -77,24 +77,24 @@ is_project_file (GFile *file)
 }
 
 static void
-append_project (HbBulletin *into,
-                HbBulletin *project)
+append_project (HuiBulletin *into,
+                HuiBulletin *project)
 {
   /* The first project read sets the page too. */
-  if (hb_bulletin_get_n_reports (into) == 0 && hb_bulletin_get_title (into) == NULL)
-    hb_bulletin_set_page_setup (into, hb_bulletin_get_page_setup (project));
-  hb_bulletin_merge (into, project, G_MAXUINT);
-  for (guint i = 0; i < hb_bulletin_get_warnings (project)->len; i++)
-    hb_bulletin_add_warning (into, "%s", (char *)hb_bulletin_get_warnings (project)->pdata[i]);
+  if (hui_bulletin_get_n_reports (into) == 0 && hui_bulletin_get_title (into) == NULL)
+    hui_bulletin_set_page_setup (into, hui_bulletin_get_page_setup (project));
+  hui_bulletin_merge (into, project, G_MAXUINT);
+  for (guint i = 0; i < hui_bulletin_get_warnings (project)->len; i++)
+    hui_bulletin_add_warning (into, "%s", (char *)hui_bulletin_get_warnings (project)->pdata[i]);
 }
 
 /* Reads every input, project or file to import, into one bulletin. */
-static HbBulletin *
+static HuiBulletin *
 read_inputs (char    **files,
              gboolean  split,
              GError  **error)
 {
-  g_autoptr(HbBulletin) bulletin = hb_bulletin_new ();
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -102,13 +102,13 @@ read_inputs (char    **files,
 
       if (is_project_file (file))
         {
-          g_autoptr(HbBulletin) project = hb_project_load (file, NULL, error);
+          g_autoptr(HuiBulletin) project = hui_project_load (file, NULL, error);
 
           if (project == NULL)
             return NULL;
           append_project (bulletin, project);
         }
-      else if (!hb_import_file (bulletin, file, split ? HB_IMPORT_FLAGS_SPLIT : 0, NULL, error))
+      else if (!hui_import_file (bulletin, file, split ? HUI_IMPORT_FLAGS_SPLIT : 0, NULL, error))
         return NULL;
     }
 
@@ -116,30 +116,30 @@ read_inputs (char    **files,
 }
 
 static void
-print_summary (HbBulletin *bulletin)
+print_summary (HuiBulletin *bulletin)
 {
-  g_print ("%s\n", hb_bulletin_get_title (bulletin) ?: _("Untitled bulletin"));
-  for (guint i = 0; i < hb_bulletin_get_n_reports (bulletin); i++)
+  g_print ("%s\n", hui_bulletin_get_title (bulletin) ?: _("Untitled bulletin"));
+  for (guint i = 0; i < hui_bulletin_get_n_reports (bulletin); i++)
     {
-      HbReport *report = hb_bulletin_get_report (bulletin, i);
-      g_autofree char *title = hb_report_dup_full_title (report);
+      HuiReport *report = hui_bulletin_get_report (bulletin, i);
+      g_autofree char *title = hui_report_dup_full_title (report);
 
       g_print ("%3u. %s\n", i + 1, title);
-      if (hb_report_get_organization (report) || hb_report_get_date (report))
-        g_print ("     %s %s\n", hb_report_get_organization (report) ?: "",
-                 hb_report_get_date (report) ?: "");
-      for (guint j = 0; j < hb_report_get_warnings (report)->len; j++)
-        g_print ("     ! %s\n", (char *)hb_report_get_warnings (report)->pdata[j]);
+      if (hui_report_get_organization (report) || hui_report_get_date (report))
+        g_print ("     %s %s\n", hui_report_get_organization (report) ?: "",
+                 hui_report_get_date (report) ?: "");
+      for (guint j = 0; j < hui_report_get_warnings (report)->len; j++)
+        g_print ("     ! %s\n", (char *)hui_report_get_warnings (report)->pdata[j]);
     }
-  for (guint j = 0; j < hb_bulletin_get_warnings (bulletin)->len; j++)
-    g_print ("! %s\n", (char *)hb_bulletin_get_warnings (bulletin)->pdata[j]);
+  for (guint j = 0; j < hui_bulletin_get_warnings (bulletin)->len; j++)
+    g_print ("! %s\n", (char *)hui_bulletin_get_warnings (bulletin)->pdata[j]);
 }
 
 /* Adds where each report starts and how many pages it takes, as the
  * exports will print them. */
 static void
 add_pages_to_json (JsonNode           *root,
-                   const HbPagination *pagination)
+                   const HuiPagination *pagination)
 {
   JsonArray *reports = json_object_get_array_member (json_node_get_object (root), "reports");
 
@@ -155,11 +155,11 @@ add_pages_to_json (JsonNode           *root,
 }
 
 static void
-print_json (HbBulletin        *bulletin,
-            const HbPageSetup *setup)
+print_json (HuiBulletin        *bulletin,
+            const HuiPageSetup *setup)
 {
-  g_autoptr(JsonNode) root = hb_json_from_bulletin (bulletin);
-  g_autoptr(HbPagination) pagination = hb_paginate (bulletin, setup);
+  g_autoptr(JsonNode) root = hui_json_from_bulletin (bulletin);
+  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, setup);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
@@ -173,14 +173,14 @@ print_json (HbBulletin        *bulletin,
 /* The page setup for a run: the project's own (or GB/T 9704), or the
  * preset named on the command line, with the grid and size options
  * applied on top. */
-static HbPageSetup *
+static HuiPageSetup *
 page_setup_from_options (Options            *options,
-                         const HbPageSetup  *base,
+                         const HuiPageSetup  *base,
                          GError            **error)
 {
-  g_autoptr(HbPageSetup) setup = options->preset || base == NULL
-    ? hb_page_setup_new_preset (options->preset ? options->preset : "gbt9704")
-    : hb_page_setup_copy (base);
+  g_autoptr(HuiPageSetup) setup = options->preset || base == NULL
+    ? hui_page_setup_new_preset (options->preset ? options->preset : "gbt9704")
+    : hui_page_setup_copy (base);
 
   if (setup == NULL)
     {
@@ -189,7 +189,7 @@ page_setup_from_options (Options            *options,
       return NULL;
     }
   if ((options->lines_per_page >= 0 || options->chars_per_line >= 0) &&
-      !hb_page_setup_set_grid (setup,
+      !hui_page_setup_set_grid (setup,
                                options->lines_per_page >= 0 ? (guint)options->lines_per_page : setup->lines_per_page,
                                options->chars_per_line >= 0 ? (guint)options->chars_per_line : setup->chars_per_line,
                                error))
@@ -202,8 +202,8 @@ page_setup_from_options (Options            *options,
                        _("the body size must be between 6 and 48 points"));
           return NULL;
         }
-      for (HbFontRole role = HB_FONT_BODY; role <= HB_FONT_HEADING4; role++)
-        if (role != HB_FONT_TITLE)
+      for (HuiFontRole role = HUI_FONT_BODY; role <= HUI_FONT_HEADING4; role++)
+        if (role != HUI_FONT_TITLE)
           setup->fonts[role].size = options->body_size;
     }
 
@@ -224,15 +224,15 @@ static int
 run_show (Options *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
-  g_autoptr(HbPageSetup) setup = NULL;
+  g_autoptr(HuiBulletin) bulletin = read_inputs (options->files, options->split, &error);
+  g_autoptr(HuiPageSetup) setup = NULL;
 
   if (bulletin == NULL)
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
     }
-  setup = page_setup_from_options (options, hb_bulletin_get_page_setup (bulletin), NULL);
+  setup = page_setup_from_options (options, hui_bulletin_get_page_setup (bulletin), NULL);
 
   if (options->json)
     print_json (bulletin, setup);
@@ -246,20 +246,20 @@ static int
 run_import (Options *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
+  g_autoptr(HuiBulletin) bulletin = read_inputs (options->files, options->split, &error);
   g_autoptr(GFile) output = NULL;
-  g_autoptr(HbPageSetup) setup = NULL;
+  g_autoptr(HuiPageSetup) setup = NULL;
 
   if (bulletin == NULL)
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
     }
-  setup = page_setup_from_options (options, hb_bulletin_get_page_setup (bulletin), NULL);
-  hb_bulletin_set_page_setup (bulletin, setup);
+  setup = page_setup_from_options (options, hui_bulletin_get_page_setup (bulletin), NULL);
+  hui_bulletin_set_page_setup (bulletin, setup);
 
   output = g_file_new_for_commandline_arg (options->output);
-  if (!hb_project_save (bulletin, output, NULL, &error))
+  if (!hui_project_save (bulletin, output, NULL, &error))
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
@@ -272,21 +272,21 @@ static int
 run_export (Options *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbBulletin) bulletin = read_inputs (options->files, options->split, &error);
+  g_autoptr(HuiBulletin) bulletin = read_inputs (options->files, options->split, &error);
   g_autoptr(GFile) output = NULL;
-  g_autoptr(HbPageSetup) setup = NULL;
-  HbExportFormat format;
+  g_autoptr(HuiPageSetup) setup = NULL;
+  HuiExportFormat format;
 
-  g_assert (hb_export_format_from_string (options->format, &format));
+  g_assert (hui_export_format_from_string (options->format, &format));
   if (bulletin == NULL)
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
     }
-  setup = page_setup_from_options (options, hb_bulletin_get_page_setup (bulletin), NULL);
+  setup = page_setup_from_options (options, hui_bulletin_get_page_setup (bulletin), NULL);
 
   output = g_file_new_for_commandline_arg (options->output);
-  if (!hb_export_to_file (bulletin, setup, format, output, NULL, &error))
+  if (!hui_export_to_file (bulletin, setup, format, output, NULL, &error))
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
@@ -304,10 +304,10 @@ run_command (const char  *command,
   g_auto(Options) options = { .lines_per_page = -1, .chars_per_line = -1 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HbPageSetup) setup = NULL;
+  g_autoptr(HuiPageSetup) setup = NULL;
   gboolean import = strcmp (command, "import") == 0;
   gboolean export = strcmp (command, "export") == 0;
-  HbExportFormat format;
+  HuiExportFormat format;
   const GOptionEntry entries[] = {
     { "split", 's', 0, G_OPTION_ARG_NONE, &options.split,
       N_("Each input is a compiled bulletin: split it into its reports by its table of contents"), NULL },
@@ -347,7 +347,7 @@ run_command (const char  *command,
     return usage_error (context, _("no input file given"));
   if ((import || export) && options.output == NULL)
     return usage_error (context, _("-o FILE is required"));
-  if (export && !hb_export_format_from_string (options.format, &format))
+  if (export && !hui_export_format_from_string (options.format, &format))
     return usage_error (context, _("--format must be pdf, odt or docbook"));
   /* Bad page-setup options are usage errors, caught before any input is
    * read; the setup itself is built on each bulletin's own. */

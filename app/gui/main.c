@@ -7,19 +7,19 @@
 
 #include <glib/gi18n.h>
 
-#include "hb-application.h"
+#include "hui-application.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(HbApplication) app = NULL;
+  g_autoptr(HuiApplication) app = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = hb_application_new ();
+  app = hui_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

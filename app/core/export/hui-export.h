@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/hui-bulletin.h"
+#include "model/hui-page-setup.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HUI_EXPORT_PDF,
+  HUI_EXPORT_DOCBOOK,
+  HUI_EXPORT_ODT,
+} HuiExportFormat;
+
+gboolean hui_export_format_from_string (const char         *name,
+                                       HuiExportFormat     *format);
+gboolean hui_export_to_file            (HuiBulletin         *bulletin,
+                                       const HuiPageSetup  *setup,
+                                       HuiExportFormat      format,
+                                       GFile              *file,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+
+G_END_DECLS

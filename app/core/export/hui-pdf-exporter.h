@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "layout/hui-paginator.h"
+
+G_BEGIN_DECLS
+
+GBytes *hui_pdf_export      (HuiBulletin         *bulletin,
+                            const HuiPagination *pagination,
+                            GError            **error);
+void    hui_pdf_render_page (cairo_t            *cr,
+                            const HuiPagination *pagination,
+                            const HuiPage       *page);
+
+G_END_DECLS

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hui-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hui-docbook-importer.h"
+#include "project/hui-docbook-reader.h"
+#include "hui-docx-importer.h"
+#include "support/hui-image.h"
+#include "hui-import.h"
+#include "hui-odt-importer.h"
+#include "text/hui-text-decoder.h"
+#include "support/hui-zip-reader.h"
+#include "hui-text-importer.h"
+
+G_DEFINE_QUARK (hui-import-error-quark, hui_import_error)
+
+/* Formats are told apart by content, not by file name: a ".docx" that is
+ * really text is read as text, and a zip or XML file is never read as
+ * text even when it is called ".txt". */
+static gboolean
+is_zip (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 4 && memcmp (data, "PK\003\004", 4) == 0;
+}
+
+static gboolean
+is_pdf (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
+}
+
+/* XML is a flat OpenDocument text (.fodt) or DocBook. */
+static gboolean
+import_xml (HuiBulletin  *bulletin,
+            GBytes      *bytes,
+            const char  *source_name,
+            GError     **error)
+{
+  g_autoptr(xmlDoc) doc = hui_docbook_parse (bytes, error);
+
+  if (doc == NULL)
+    return FALSE;
+  if (hui_odt_importer_is_flat (doc))
+    return hui_odt_importer_import_flat (bulletin, doc, source_name, error);
+  return hui_docbook_importer_import (bulletin, doc, source_name, error);
+}
+
+/* A zip package is told by what it holds, whatever its name: an
+ * OpenDocument text by its mimetype member, a Word file by
+ * word/document.xml. */
+static gboolean
+import_package (HuiBulletin  *bulletin,
+                GBytes      *bytes,
+                const char  *source_name,
+                GError     **error)
+{
+  g_autoptr(HuiZipReader) zip = hui_zip_reader_open (bytes, error);
+  g_autoptr(GBytes) mimetype = NULL;
+
+  if (zip == NULL)
+    return FALSE;
+
+  if (hui_zip_reader_has (zip, "mimetype"))
+    {
+      gsize len;
+      const char *type;
+
+      mimetype = hui_zip_reader_read (zip, "mimetype", error);
+      if (mimetype == NULL)
+        return FALSE;
+      type = g_bytes_get_data (mimetype, &len);
+      if (len >= strlen ("application/vnd.oasis.opendocument.text") &&
+          memcmp (type, "application/vnd.oasis.opendocument.text", strlen ("application/vnd.oasis.opendocument.text")) == 0)
+        return hui_odt_importer_import (bulletin, zip, source_name, error);
+
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is an OpenDocument file but not a text document"));
+      return FALSE;
+    }
+  if (hui_zip_reader_has (zip, "word/document.xml"))
+    return hui_docx_importer_import (bulletin, zip, source_name, error);
+
+  g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+               _("it is a zip archive, not a document"));
+  return FALSE;
+}
+
+/* An image a project could not keep (over HUI_IMAGE_MAX_STORED_BYTES) is
+ * stored at the resolution print needs, at the size it would print; one
+ * that cannot be reduced is left out. Either is said in the warnings: a
+ * saved project must always open again. */
+static void
+fit_image (HuiBulletin *bulletin,
+           HuiReport   *report,
+           guint       position)
+{
+  HuiBlock *image = hui_report_get_block (report, position);
+  GBytes *data = hui_block_get_image_data (image);
+  const char *description = *hui_block_get_text (image) ? hui_block_get_text (image) : _("(no description)");
+  double megabytes = g_bytes_get_size (data) / 1e6;
+  g_autoptr(GBytes) reduced = NULL;
+  g_autoptr(HuiBlock) replacement = NULL;
+  const char *type = NULL;
+  double width, height;
+
+  if (g_bytes_get_size (data) <= HUI_IMAGE_MAX_STORED_BYTES)
+    return;
+
+  hui_page_setup_fit_image (hui_bulletin_get_page_setup (bulletin), image, &width, &height);
+  reduced = hui_image_reduce (data, hui_block_get_image_type (image), width, height, &type);
+  if (reduced == NULL)
+    {
+      hui_report_add_warning (report, _("The image “%s” takes %.1f MB, more than a project can keep (%u MB), "
+                                       "and could not be reduced; it was left out"),
+                             description, megabytes, HUI_IMAGE_MAX_STORED_BYTES / 1000000);
+      hui_report_remove_block (report, position);
+      return;
+    }
+  hui_report_add_warning (report, _("The image “%s” took %.1f MB, more than a project can keep (%u MB); "
+                                   "it was stored at the resolution print needs (%.1f MB)"),
+                         description, megabytes, HUI_IMAGE_MAX_STORED_BYTES / 1000000,
+                         g_bytes_get_size (reduced) / 1e6);
+  replacement = hui_block_new_image (reduced, type, width, height, hui_block_get_text (image));
+  hui_report_remove_block (report, position);
+  hui_report_insert_block (report, position, replacement);
+}
+
+static void
+fit_images (HuiBulletin *bulletin,
+            guint       first_report)
+{
+  for (guint r = first_report; r < hui_bulletin_get_n_reports (bulletin); r++)
+    {
+      HuiReport *report = hui_bulletin_get_report (bulletin, r);
+
+      /* Backwards: an image left out moves the ones after it. */
+      for (guint i = hui_report_get_n_blocks (report); i > 0; i--)
+        if (hui_block_get_kind (hui_report_get_block (report, i - 1)) == HUI_BLOCK_IMAGE)
+          fit_image (bulletin, report, i - 1);
+    }
+}
+
+static gboolean
+import_bytes (HuiBulletin     *bulletin,
+                 GBytes         *bytes,
+                 const char     *source_name,
+                 HuiImportFlags   flags,
+                 GError        **error)
+{
+  g_autofree char *utf8 = NULL;
+  gsize len;
+  const guint8 *data;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len == 0)
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_EMPTY, _("the file is empty"));
+      return FALSE;
+    }
+  if (len > HUI_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MB"), HUI_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (is_pdf (bytes))
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is a PDF file; extract its text first (for example with pdftotext) and import the text"));
+      return FALSE;
+    }
+  if (is_zip (bytes))
+    return import_package (bulletin, bytes, source_name, error);
+
+  if (hui_docbook_importer_is_xml (bytes))
+    return import_xml (bulletin, bytes, source_name, error);
+
+  utf8 = hui_text_decode (data, len, NULL, error);
+  if (utf8 == NULL)
+    return FALSE;
+
+  return hui_text_importer_import (bulletin, utf8, source_name, flags, error);
+}
+
+gboolean
+hui_import_bytes (HuiBulletin     *bulletin,
+                 GBytes         *bytes,
+                 const char     *source_name,
+                 HuiImportFlags   flags,
+                 GError        **error)
+{
+  guint first_report;
+
+  g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (bytes != NULL && source_name != NULL, FALSE);
+
+  first_report = hui_bulletin_get_n_reports (bulletin);
+  if (!import_bytes (bulletin, bytes, source_name, flags, error))
+    return FALSE;
+  fit_images (bulletin, first_report);
+  return TRUE;
+}
+
+static gboolean
+check_regular_file (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInfo) info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                       G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL)
+    return FALSE;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder, not a file"));
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > HUI_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MB"), HUI_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Imports @file into @bulletin, appending its report(s). On error the
+ * message names the file and says why, and @bulletin is unchanged. */
+gboolean
+hui_import_file (HuiBulletin     *bulletin,
+                GFile          *file,
+                HuiImportFlags   flags,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autoptr(HuiBulletin) scratch = hui_bulletin_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+
+  if (check_regular_file (file, cancellable, &local_error))
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+
+  if (bytes == NULL || !hui_import_bytes (scratch, bytes, name, flags, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot import “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  /* Imported into a scratch bulletin first so that a failure leaves the
+   * user's bulletin exactly as it was. */
+  hui_bulletin_merge (bulletin, scratch, G_MAXUINT);
+  for (guint i = 0; i < hui_bulletin_get_warnings (scratch)->len; i++)
+    hui_bulletin_add_warning (bulletin, "%s: %s", name,
+                             (char *)hui_bulletin_get_warnings (scratch)->pdata[i]);
+
+  return TRUE;
+}
+
+typedef struct {
+  GFile *file;
+  HuiImportFlags flags;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  GError *error = NULL;
+
+  if (hui_import_file (bulletin, data->file, data->flags, cancellable, &error))
+    g_task_return_pointer (task, g_steal_pointer (&bulletin), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Reads and parses @file in a worker thread so that a large bulletin never
+ * blocks the main loop; the result is a new bulletin holding the imported
+ * reports, which the caller merges into its own. */
+void
+hui_import_file_async (GFile               *file,
+                      HuiImportFlags        flags,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hui_import_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+HuiBulletin *
+hui_import_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

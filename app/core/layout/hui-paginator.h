@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/hui-bulletin.h"
+#include "hui-typesetter.h"
+
+G_BEGIN_DECLS
+
+/* The bulletin set on pages: the table of contents, then the numbered
+ * pages, and where each report starts. Immutable once made; it keeps
+ * alive the layouts its pages show. */
+typedef struct {
+  HuiPageSetup  *setup;
+  GPtrArray    *toc_pages;    /* of HuiPage, not numbered */
+  GPtrArray    *pages;        /* of HuiPage, numbered from 1 */
+  guint        *first_pages;  /* per report */
+  guint        *page_counts;  /* per report */
+  guint         n_reports;
+  PangoContext *context;      /* for text drawn at render time */
+  GPtrArray    *layouts;      /* the TOC's layouts */
+  GPtrArray    *report_pages; /* the reports' shared pages and layouts */
+  /* Per report: the TOC title as set, one string per line; a last empty
+   * line when the page number stands on a line of its own. Other formats
+   * copy these breaks so their TOC takes the same lines. */
+  GPtrArray    *toc_title_lines;
+} HuiPagination;
+
+#define HUI_TYPE_PAGINATOR (hui_paginator_get_type ())
+G_DECLARE_FINAL_TYPE (HuiPaginator, hui_paginator, HUI, PAGINATOR, GObject)
+
+HuiPaginator  *hui_paginator_new              (HuiBulletin        *bulletin);
+HuiPagination *hui_paginator_paginate         (HuiPaginator       *self);
+HuiPagination *hui_paginator_paginate_with    (HuiPaginator       *self,
+                                             const HuiPageSetup *setup);
+HuiPagination *hui_paginate                   (HuiBulletin        *bulletin,
+                                             const HuiPageSetup *setup);
+void          hui_pagination_free            (HuiPagination      *pagination);
+char         *hui_pagination_resolve_family  (HuiPagination      *pagination,
+                                             HuiFontRole         role);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiPagination, hui_pagination_free)
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/hui-bulletin.h"
+
+G_BEGIN_DECLS
+
+#define HUI_PROJECT_ERROR (hui_project_error_quark ())
+
+typedef enum {
+  HUI_PROJECT_ERROR_CORRUPT,
+  HUI_PROJECT_ERROR_NOT_A_PROJECT,
+  HUI_PROJECT_ERROR_NEWER_FORMAT,
+  HUI_PROJECT_ERROR_UNSAFE,
+  HUI_PROJECT_ERROR_TOO_LARGE,
+} HuiProjectError;
+
+#define HUI_PROJECT_MAX_SIZE (256 * 1024 * 1024)
+
+GQuark      hui_project_error_quark (void);
+GBytes     *hui_project_serialize   (HuiBulletin    *bulletin);
+HuiBulletin *hui_project_parse       (GBytes        *bytes,
+                                    GError       **error);
+gboolean    hui_project_save        (HuiBulletin    *bulletin,
+                                    GFile         *file,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+HuiBulletin *hui_project_load        (GFile         *file,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+void        hui_project_save_async  (HuiBulletin          *bulletin,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean    hui_project_save_finish (GAsyncResult  *result,
+                                    GError       **error);
+void        hui_project_load_async  (GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+HuiBulletin *hui_project_load_finish (GAsyncResult  *result,
+                                    GError       **error);
+
+G_END_DECLS

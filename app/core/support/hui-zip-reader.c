@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hui-zip-reader"
+
+#include "config.h"
+
+#include <zip.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "import/hui-import.h"
+#include "hui-zip-reader.h"
+
+/* Reads members of a zip package (.odt, .docx) held in memory, on guard:
+ * libzip checks the archive's consistency (overlapping or inconsistent
+ * entries are refused), encrypted members, unknown compression methods,
+ * duplicate names and absurd entry counts are refused, and a member is
+ * read by counting the bytes actually inflated, stopping at a cap,
+ * because the sizes an archive declares can lie. */
+struct _HuiZipReader
+{
+  GBytes *bytes;
+  zip_source_t *source;
+  zip_t *zip;
+  gsize inflated;  /* by all reads so far, against HUI_ZIP_MAX_TOTAL_SIZE */
+};
+
+void
+hui_zip_reader_free (HuiZipReader *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->zip != NULL)
+    zip_discard (self->zip);
+  else if (self->source != NULL)
+    zip_source_free (self->source);
+  g_bytes_unref (self->bytes);
+  g_free (self);
+}
+
+static gboolean
+fail (GError    **error,
+      const char *reason)
+{
+  g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED, "%s", reason);
+  return FALSE;
+}
+
+/* Every entry is looked at once, before anything is read. */
+static gboolean
+check_entries (zip_t   *zip,
+               GError **error)
+{
+  zip_int64_t n = zip_get_num_entries (zip, 0);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (n < 0 || n > HUI_ZIP_MAX_ENTRIES)
+    return fail (error, _("the package has too many entries"));
+
+  for (zip_int64_t i = 0; i < n; i++)
+    {
+      zip_stat_t st;
+
+      if (zip_stat_index (zip, i, 0, &st) != 0)
+        return fail (error, _("the package has an unreadable entry"));
+      if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+        return fail (error, _("the package has encrypted entries"));
+      if ((st.valid & ZIP_STAT_COMP_METHOD) &&
+          st.comp_method != ZIP_CM_STORE && st.comp_method != ZIP_CM_DEFLATE)
+        return fail (error, _("the package uses an unknown compression method"));
+      if (!g_hash_table_add (names, g_strdup (st.name)))
+        return fail (error, _("the package has two entries with the same name"));
+    }
+
+  return TRUE;
+}
+
+HuiZipReader *
+hui_zip_reader_open (GBytes  *bytes,
+                    GError **error)
+{
+  g_autoptr(HuiZipReader) self = g_new0 (HuiZipReader, 1);
+  zip_error_t zerror;
+  gsize len;
+  const void *data = g_bytes_get_data (bytes, &len);
+
+  self->bytes = g_bytes_ref (bytes);
+  zip_error_init (&zerror);
+  self->source = zip_source_buffer_create (data, len, 0, &zerror);
+  if (self->source != NULL)
+    self->zip = zip_open_from_source (self->source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
+  if (self->zip == NULL)
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                   _("it is not a readable zip package (%s)"), zip_error_strerror (&zerror));
+      zip_error_fini (&zerror);
+      return NULL;
+    }
+  zip_error_fini (&zerror);
+
+  if (!check_entries (self->zip, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+hui_zip_reader_has (HuiZipReader *self,
+                   const char  *name)
+{
+  return zip_name_locate (self->zip, name, 0) >= 0;
+}
+
+GBytes *
+hui_zip_reader_read (HuiZipReader  *self,
+                    const char   *name,
+                    GError      **error)
+{
+  zip_file_t *file = zip_fopen (self->zip, name, 0);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint8 chunk[65536];
+  zip_int64_t n;
+
+  if (file == NULL)
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                   _("the package has no readable “%s”"), name);
+      return NULL;
+    }
+
+  while ((n = zip_fread (file, chunk, sizeof chunk)) > 0)
+    {
+      if (out->len + (gsize)n > HUI_ZIP_MAX_MEMBER_SIZE)
+        {
+          zip_fclose (file);
+          g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s” in the package inflates to more than %d MB"),
+                       name, HUI_ZIP_MAX_MEMBER_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      /* Many members each under the cap (images) must not add up to a bomb. */
+      self->inflated += n;
+      if (self->inflated > HUI_ZIP_MAX_TOTAL_SIZE)
+        {
+          zip_fclose (file);
+          g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
+                       _("the package inflates to more than %d MB in all"),
+                       HUI_ZIP_MAX_TOTAL_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (out, chunk, n);
+    }
+  zip_fclose (file);
+
+  if (n < 0)
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                   _("“%s” in the package is damaged"), name);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}

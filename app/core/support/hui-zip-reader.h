@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _HuiZipReader HuiZipReader;
+
+/* Caps for packages from outside: members are never used as paths. */
+#define HUI_ZIP_MAX_ENTRIES      10000
+#define HUI_ZIP_MAX_MEMBER_SIZE  (64 * 1024 * 1024)
+#define HUI_ZIP_MAX_TOTAL_SIZE   (192 * 1024 * 1024)
+
+HuiZipReader *hui_zip_reader_open  (GBytes       *bytes,
+                                  GError      **error);
+gboolean     hui_zip_reader_has   (HuiZipReader  *self,
+                                  const char   *name);
+GBytes      *hui_zip_reader_read  (HuiZipReader  *self,
+                                  const char   *name,
+                                  GError      **error);
+void         hui_zip_reader_free  (HuiZipReader  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiZipReader, hui_zip_reader_free)
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hui-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hui-application.h"
+#include "hui-window.h"
+
+/* Opens a window per launch; files given on the command line or from the
+ * file manager open in it: a project is opened, anything else imported
+ * (a compiled bulletin is split by its table of contents). */
+struct _HuiApplication
+{
+  GtkApplication parent_instance;
+
+  gboolean drafts_offered;
+};
+
+G_DEFINE_FINAL_TYPE (HuiApplication, hui_application, GTK_TYPE_APPLICATION)
+
+/* The first window of a run offers back the drafts a crash left. */
+static HuiWindow *
+new_window (HuiApplication *self)
+{
+  HuiWindow *window = hui_window_new (GTK_APPLICATION (self));
+
+  if (!self->drafts_offered)
+    {
+      self->drafts_offered = TRUE;
+      hui_window_offer_drafts (window);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+hui_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    new_window (HUI_APPLICATION (app));
+}
+
+static gboolean
+is_project (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_str_has_suffix (name, ".huibian");
+}
+
+static void
+hui_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  HuiWindow *window = new_window (HUI_APPLICATION (app));
+  g_autoptr(GPtrArray) imports = g_ptr_array_new ();
+
+  for (int i = 0; i < n_files; i++)
+    {
+      if (is_project (files[i]))
+        hui_window_open_project (window, files[i]);
+      else
+        g_ptr_array_add (imports, files[i]);
+    }
+  hui_window_import_files (window, (GFile **)imports->pdata, imports->len, HUI_IMPORT_FLAGS_AUTO_SPLIT);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Huibian"),
+                         "comments", _("Compile bulletins from the reports offices send in"),
+                         "version", PACKAGE_VERSION,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "logo-icon-name", APP_ID,
+                         NULL);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  new_window (HUI_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "new", .activate = new_action },
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+/* The application's own stylesheet (plain GtkApplication, unlike
+ * libadwaita's, loads none by itself). */
+void
+hui_application_add_style (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, "/org/huibian/Huibian/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+hui_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (hui_application_parent_class)->startup (app);
+  hui_application_add_style (gdk_display_get_default ());
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
+}
+
+static void
+hui_application_class_init (HuiApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = hui_application_activate;
+  app_class->open = hui_application_open;
+  app_class->startup = hui_application_startup;
+}
+
+static void
+hui_application_init (HuiApplication *self)
+{
+}
+
+HuiApplication *
+hui_application_new (void)
+{
+  return g_object_new (HUI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
