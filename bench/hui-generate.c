@@ -127,7 +127,7 @@ static void
 append_report_text (GString  *out,
                     HuiReport *report)
 {
-  g_autofree char *date = hui_format_date (hui_report_get_date (report));
+  g_autofree char *date = hui_typesetter_format_date (hui_report_get_date (report));
 
   g_string_append_printf (out, "\n%s\n", hui_report_get_title (report));
   if (hui_report_get_organization (report) != NULL)

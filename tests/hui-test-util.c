@@ -29,7 +29,7 @@ hui_test_corpus_path (const char *name)
 
 HuiBulletin *
 hui_test_import (const char *path,
-                gboolean    split)
+                 gboolean    split)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -43,7 +43,7 @@ hui_test_import (const char *path,
 
 HuiBulletin *
 hui_test_import_string (const char *text,
-                       gboolean    split)
+                        gboolean    split)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
   g_autoptr(GError) error = NULL;
@@ -102,7 +102,7 @@ hui_test_printed_page_number (const char *page_text)
  * without a page number (the table of contents). */
 GPtrArray *
 hui_test_pdf_pages (const char *pdf,
-                   guint      *n_unnumbered)
+                    guint      *n_unnumbered)
 {
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
   g_autofree char *text = hui_test_run (argv);
@@ -123,7 +123,7 @@ hui_test_pdf_pages (const char *pdf,
 /* A zip of @n members named f0, f1… all holding @data. */
 GBytes *
 hui_test_make_zip_of_many (guint   n,
-                          GBytes *data)
+                           GBytes *data)
 {
   g_autofree HuiTestMember *members = g_new0 (HuiTestMember, n);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -139,7 +139,7 @@ hui_test_make_zip_of_many (guint   n,
 /* A zip package in memory, members in the given order. */
 GBytes *
 hui_test_make_zip (const HuiTestMember *members,
-                  guint               n)
+                   guint               n)
 {
   zip_error_t zerror;
   zip_source_t *source;
@@ -210,7 +210,7 @@ add_folder (GPtrArray  *members,
  * the tests make .docx and .odt files from the fixtures' parts. */
 GBytes *
 hui_test_zip_folder (const char *folder,
-                    const char *first)
+                     const char *first)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);

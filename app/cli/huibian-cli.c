@@ -190,9 +190,9 @@ page_setup_from_options (Options            *options,
     }
   if ((options->lines_per_page >= 0 || options->chars_per_line >= 0) &&
       !hui_page_setup_set_grid (setup,
-                               options->lines_per_page >= 0 ? (guint)options->lines_per_page : setup->lines_per_page,
-                               options->chars_per_line >= 0 ? (guint)options->chars_per_line : setup->chars_per_line,
-                               error))
+                                options->lines_per_page >= 0 ? (guint)options->lines_per_page : setup->lines_per_page,
+                                options->chars_per_line >= 0 ? (guint)options->chars_per_line : setup->chars_per_line,
+                                error))
     return NULL;
   if (options->body_size != 0)
     {

@@ -56,9 +56,9 @@ is_project (GFile *file)
 
 static void
 hui_application_open (GApplication  *app,
-                     GFile        **files,
-                     int            n_files,
-                     const char    *hint)
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
 {
   HuiWindow *window = new_window (HUI_APPLICATION (app));
   g_autoptr(GPtrArray) imports = g_ptr_array_new ();

@@ -116,8 +116,8 @@ hui_note_button_init (HuiNoteButton *self)
  * report, as printed. */
 HuiNoteButton *
 hui_note_button_new (HuiBlock *block,
-                    guint    index,
-                    guint    number)
+                     guint    index,
+                     guint    number)
 {
   HuiNoteButton *self;
   g_autofree char *reference = hui_note_reference (number);

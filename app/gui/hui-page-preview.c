@@ -122,7 +122,7 @@ draw_page (HuiPagePreview *self,
 
 static void
 hui_page_preview_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+                           GtkSnapshot *snapshot)
 {
   HuiPagePreview *self = HUI_PAGE_PREVIEW (widget);
   double width = gtk_widget_get_width (widget);
@@ -144,9 +144,9 @@ hui_page_preview_snapshot (GtkWidget   *widget,
 
 static void
 hui_page_preview_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
+                                int        width,
+                                int        height,
+                                int        baseline)
 {
   update_adjustments (HUI_PAGE_PREVIEW (widget));
 }
@@ -191,9 +191,9 @@ pressed_cb (GtkGestureClick *gesture,
 
 static void
 hui_page_preview_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   HuiPagePreview *self = HUI_PAGE_PREVIEW (object);
 
@@ -218,9 +218,9 @@ hui_page_preview_get_property (GObject    *object,
 
 static void
 hui_page_preview_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   HuiPagePreview *self = HUI_PAGE_PREVIEW (object);
 
@@ -296,7 +296,7 @@ hui_page_preview_init (HuiPagePreview *self)
 /* Takes ownership of @pagination. */
 void
 hui_page_preview_set_pagination (HuiPagePreview *self,
-                                HuiPagination  *pagination)
+                                 HuiPagination  *pagination)
 {
   g_return_if_fail (HUI_IS_PAGE_PREVIEW (self));
 

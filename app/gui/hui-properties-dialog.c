@@ -99,7 +99,7 @@ setup_changed_cb (HuiPropertiesDialog *self)
   setup = hui_page_setup_copy (hui_bulletin_get_page_setup (self->bulletin));
   old_size = setup->fonts[HUI_FONT_BODY].size;
   hui_page_setup_set_grid (setup, gtk_spin_button_get_value_as_int (self->lines_spin),
-                          gtk_spin_button_get_value_as_int (self->chars_spin), NULL);
+                           gtk_spin_button_get_value_as_int (self->chars_spin), NULL);
   for (guint f = 0; f < HUI_N_FONTS; f++)
     if (setup->fonts[f].size == old_size)
       setup->fonts[f].size = size;
@@ -266,8 +266,8 @@ hui_properties_dialog_init (HuiPropertiesDialog *self)
 /* @page is "properties" or "page-setup". */
 HuiPropertiesDialog *
 hui_properties_dialog_new (GtkWindow  *parent,
-                          HuiBulletin *bulletin,
-                          const char *page)
+                           HuiBulletin *bulletin,
+                           const char *page)
 {
   HuiPropertiesDialog *self;
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HuiPropertiesDialog, hui_properties_dialog, HUI, PROPERTIES_DIALOG, GtkWindow)
 
 HuiPropertiesDialog *hui_properties_dialog_new (GtkWindow  *parent,
-                                              HuiBulletin *bulletin,
-                                              const char *page);
+                                                HuiBulletin *bulletin,
+                                                const char *page);
 
 G_END_DECLS

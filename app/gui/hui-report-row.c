@@ -99,7 +99,7 @@ hui_report_row_new (void)
 
 void
 hui_report_row_set_report (HuiReportRow *self,
-                          HuiReport    *report)
+                           HuiReport    *report)
 {
   g_return_if_fail (HUI_IS_REPORT_ROW (self));
 
@@ -110,8 +110,8 @@ hui_report_row_set_report (HuiReportRow *self,
 /* "p. 7" or "pp. 7–9"; nothing until the bulletin has been paginated. */
 void
 hui_report_row_set_pages (HuiReportRow *self,
-                         guint        first,
-                         guint        count)
+                          guint        first,
+                          guint        count)
 {
   g_autofree char *text = NULL;
 

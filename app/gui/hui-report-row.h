@@ -12,9 +12,9 @@ G_DECLARE_FINAL_TYPE (HuiReportRow, hui_report_row, HUI, REPORT_ROW, GtkWidget)
 
 HuiReportRow *hui_report_row_new       (void);
 void         hui_report_row_set_report (HuiReportRow *self,
-                                       HuiReport    *report);
+                                        HuiReport    *report);
 void         hui_report_row_set_pages  (HuiReportRow *self,
-                                       guint        first,
-                                       guint        count);
+                                        guint        first,
+                                        guint        count);
 
 G_END_DECLS

@@ -528,7 +528,7 @@ hui_report_view_get_cursor_block (HuiReportView *self)
 /* Each block is one line of the body, so a block is a line number. */
 void
 hui_report_view_set_cursor_block (HuiReportView *self,
-                                 guint         position)
+                                  guint         position)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter iter;
@@ -594,7 +594,7 @@ move_section_action (GtkWidget  *widget,
     return;
   g_signal_emit (self, signals[STEP], 0);
   if (hui_report_move_section (self->report, hui_report_view_get_cursor_block (self),
-                              g_variant_get_int32 (param), &moved_to))
+                               g_variant_get_int32 (param), &moved_to))
     {
       g_signal_emit (self, signals[STEP], 0);
       hui_report_view_set_cursor_block (self, moved_to);
@@ -736,9 +736,9 @@ hui_report_view_dispose (GObject *object)
 
 static void
 hui_report_view_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   HuiReportView *self = HUI_REPORT_VIEW (object);
 
@@ -754,9 +754,9 @@ hui_report_view_get_property (GObject    *object,
 
 static void
 hui_report_view_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   HuiReportView *self = HUI_REPORT_VIEW (object);
 
@@ -859,7 +859,7 @@ hui_report_view_get_report (HuiReportView *self)
 
 void
 hui_report_view_set_report (HuiReportView *self,
-                           HuiReport     *report)
+                            HuiReport     *report)
 {
   g_return_if_fail (HUI_IS_REPORT_VIEW (self));
 

@@ -253,8 +253,8 @@ paper_of (const HuiPageSetup *setup)
  * dialog (as tests and "print to file" do). */
 gboolean
 hui_window_print (HuiWindow    *self,
-                 const char  *export_to,
-                 GError     **error)
+                  const char  *export_to,
+                  GError     **error)
 {
   HuiPagination *pagination = hui_paginator_paginate (self->paginator);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
@@ -284,7 +284,7 @@ properties_action (GtkWidget  *widget,
 {
   HuiWindow *self = HUI_WINDOW (widget);
   HuiPropertiesDialog *dialog = hui_properties_dialog_new (GTK_WINDOW (self), self->bulletin,
-                                                         g_variant_get_string (param, NULL));
+                                                           g_variant_get_string (param, NULL));
 
   gtk_window_present (GTK_WINDOW (dialog));
 }

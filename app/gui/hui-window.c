@@ -220,7 +220,7 @@ autosave_cb (gpointer data)
   if (self->draft_id == NULL)
     self->draft_id = hui_draft_store_new_id (hui_draft_store_get_default ());
   hui_draft_store_save_async (hui_draft_store_get_default (), self->draft_id, self->bulletin,
-                             self->file, NULL, draft_saved_cb, g_object_ref (self));
+                              self->file, NULL, draft_saved_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -285,7 +285,7 @@ static void
 selection_changed_cb (HuiWindow *self)
 {
   hui_report_view_set_report (self->report_view,
-                             gtk_single_selection_get_selected_item (self->selection));
+                              gtk_single_selection_get_selected_item (self->selection));
   hui_window_update_actions (self);
 }
 
@@ -531,10 +531,10 @@ import_next (ImportJob *job)
  * (G_MAXUINT: at the end). */
 void
 hui_window_import_files_at (HuiWindow       *self,
-                           GFile         **files,
-                           guint           n_files,
-                           HuiImportFlags   flags,
-                           guint           position)
+                            GFile         **files,
+                            guint           n_files,
+                            HuiImportFlags   flags,
+                            guint           position)
 {
   ImportJob *job;
 
@@ -560,9 +560,9 @@ hui_window_import_files_at (HuiWindow       *self,
 
 void
 hui_window_import_files (HuiWindow       *self,
-                        GFile         **files,
-                        guint           n_files,
-                        HuiImportFlags   flags)
+                         GFile         **files,
+                         guint           n_files,
+                         HuiImportFlags   flags)
 {
   hui_window_import_files_at (self, files, n_files, flags, G_MAXUINT);
 }
@@ -592,7 +592,7 @@ opened_cb (GObject      *object,
 
 void
 hui_window_open_project (HuiWindow *self,
-                        GFile    *file)
+                         GFile    *file)
 {
   g_return_if_fail (HUI_IS_WINDOW (self));
 
@@ -624,7 +624,7 @@ saved_cb (GObject      *object,
 
 void
 hui_window_save_to (HuiWindow *self,
-                   GFile    *file)
+                    GFile    *file)
 {
   g_set_object (&self->file, file);
   _hb_window_set_busy (self, TRUE);
@@ -633,14 +633,14 @@ hui_window_save_to (HuiWindow *self,
 
 gboolean
 hui_window_export_to (HuiWindow        *self,
-                     GFile           *file,
-                     HuiExportFormat   format,
-                     GError         **error)
+                      GFile           *file,
+                      HuiExportFormat   format,
+                      GError         **error)
 {
   g_return_val_if_fail (HUI_IS_WINDOW (self), FALSE);
 
   if (!hui_export_to_file (self->bulletin, hui_bulletin_get_page_setup (self->bulletin),
-                          format, file, NULL, error))
+                           format, file, NULL, error))
     return FALSE;
 
   g_set_object (&self->export_file, file);
@@ -652,8 +652,8 @@ hui_window_export_to (HuiWindow        *self,
  * the moved report stays selected. */
 void
 hui_window_move_report (HuiWindow *self,
-                       guint     from,
-                       guint     to)
+                        guint     from,
+                        guint     to)
 {
   guint n;
 
@@ -769,7 +769,7 @@ _hb_window_show_match (HuiWindow      *self,
 
 gboolean
 hui_window_find_next (HuiWindow   *self,
-                     const char *needle)
+                      const char *needle)
 {
   HuiMatch found;
 
@@ -791,8 +791,8 @@ hui_window_find_next (HuiWindow   *self,
 
 guint
 hui_window_replace_all (HuiWindow   *self,
-                       const char *needle,
-                       const char *replacement)
+                        const char *needle,
+                        const char *replacement)
 {
   g_autofree char *status = NULL;
   guint count;
@@ -817,7 +817,7 @@ static void
 replace_all_cb (HuiWindow *self)
 {
   hui_window_replace_all (self, gtk_editable_get_text (self->find_entry),
-                         gtk_editable_get_text (self->replace_entry));
+                          gtk_editable_get_text (self->replace_entry));
 }
 
 /* Right click (or a long press) on a report: its menu, at the pointer. */
@@ -892,9 +892,9 @@ hui_window_dispose (GObject *object)
 
 static void
 hui_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   HuiWindow *self = HUI_WINDOW (object);
 
@@ -910,9 +910,9 @@ hui_window_get_property (GObject    *object,
 
 static void
 hui_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   HuiWindow *self = HUI_WINDOW (object);
 
@@ -1078,7 +1078,7 @@ hui_window_get_selected (HuiWindow *self)
 
 void
 hui_window_select (HuiWindow *self,
-                  guint     position)
+                   guint     position)
 {
   g_return_if_fail (HUI_IS_WINDOW (self));
 

@@ -18,7 +18,7 @@
 
 gboolean
 hui_export_format_from_string (const char     *name,
-                              HuiExportFormat *format)
+                               HuiExportFormat *format)
 {
   if (g_strcmp0 (name, "pdf") == 0)
     *format = HUI_EXPORT_PDF;
@@ -57,11 +57,11 @@ export_bytes (HuiBulletin         *bulletin,
  * fails half-way leaves the previous file as it was. */
 gboolean
 hui_export_to_file (HuiBulletin         *bulletin,
-                   const HuiPageSetup  *setup,
-                   HuiExportFormat      format,
-                   GFile              *file,
-                   GCancellable       *cancellable,
-                   GError            **error)
+                    const HuiPageSetup  *setup,
+                    HuiExportFormat      format,
+                    GFile              *file,
+                    GCancellable       *cancellable,
+                    GError            **error)
 {
   g_autoptr(HuiPagination) pagination = NULL;
   g_autoptr(GBytes) bytes = NULL;

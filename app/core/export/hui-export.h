@@ -15,12 +15,12 @@ typedef enum {
 } HuiExportFormat;
 
 gboolean hui_export_format_from_string (const char         *name,
-                                       HuiExportFormat     *format);
+                                        HuiExportFormat     *format);
 gboolean hui_export_to_file            (HuiBulletin         *bulletin,
-                                       const HuiPageSetup  *setup,
-                                       HuiExportFormat      format,
-                                       GFile              *file,
-                                       GCancellable       *cancellable,
-                                       GError            **error);
+                                        const HuiPageSetup  *setup,
+                                        HuiExportFormat      format,
+                                        GFile              *file,
+                                        GCancellable       *cancellable,
+                                        GError            **error);
 
 G_END_DECLS

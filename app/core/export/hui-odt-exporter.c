@@ -269,7 +269,7 @@ page_layout (Odt         *odt,
   hui_xml_attr (w, "style:layout-grid-mode", "line");
   hui_xml_attr_printf (w, "style:layout-grid-lines", "%u", s->lines_per_page);
   hui_xml_attr_printf (w, "style:layout-grid-base-height", "%.2fpt",
-                      floor (hui_page_setup_line_pitch (s) * 20) / 20);
+                       floor (hui_page_setup_line_pitch (s) * 20) / 20);
   hui_xml_attr (w, "style:layout-grid-ruby-height", "0pt");
   hui_xml_attr (w, "style:layout-grid-ruby-below", "false");
   hui_xml_attr (w, "style:layout-grid-print", "false");
@@ -766,7 +766,7 @@ report_body (Odt         *odt,
              HuiReport    *report,
              guint        index)
 {
-  g_autofree char *date = hui_format_date (hui_report_get_date (report));
+  g_autofree char *date = hui_typesetter_format_date (hui_report_get_date (report));
 
   report_title (w, report, index);
   if (hui_report_get_organization (report) != NULL)
@@ -800,7 +800,7 @@ static void
 masthead (Odt         *odt,
           HuiXmlWriter *w)
 {
-  g_autofree char *date = hui_format_date (hui_bulletin_get_date (odt->bulletin));
+  g_autofree char *date = hui_typesetter_format_date (hui_bulletin_get_date (odt->bulletin));
   g_autoptr(GString) plain = g_string_new (date);
 
   paragraph (w, "HuiMastheadFirst", hui_bulletin_get_title (odt->bulletin));
@@ -1039,8 +1039,8 @@ package (GBytes **members, const char **names, guint n, GError **error)
 
 GBytes *
 hui_odt_export (HuiBulletin    *bulletin,
-               HuiPagination  *pagination,
-               GError       **error)
+                HuiPagination  *pagination,
+                GError       **error)
 {
   g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func (g_object_unref);
   Odt odt = { bulletin, pagination, pagination->setup, .pictures = pictures };

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 GBytes *hui_odt_export (HuiBulletin    *bulletin,
-                       HuiPagination  *pagination,
-                       GError       **error);
+                        HuiPagination  *pagination,
+                        GError       **error);
 
 G_END_DECLS

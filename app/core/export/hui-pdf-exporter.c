@@ -274,8 +274,8 @@ draw_page_number (cairo_t            *cr,
 
 void
 hui_pdf_render_page (cairo_t            *cr,
-                    const HuiPagination *pagination,
-                    const HuiPage       *page)
+                     const HuiPagination *pagination,
+                     const HuiPage       *page)
 {
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -344,8 +344,8 @@ render_pages (cairo_t            *cr,
 /* The table of contents pages first, then the numbered pages. */
 GBytes *
 hui_pdf_export (HuiBulletin          *bulletin,
-               const HuiPagination  *pagination,
-               GError             **error)
+                const HuiPagination  *pagination,
+                GError             **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   const HuiPageSetup *setup = pagination->setup;

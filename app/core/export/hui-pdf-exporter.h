@@ -8,10 +8,10 @@
 G_BEGIN_DECLS
 
 GBytes *hui_pdf_export      (HuiBulletin         *bulletin,
-                            const HuiPagination *pagination,
-                            GError            **error);
+                             const HuiPagination *pagination,
+                             GError            **error);
 void    hui_pdf_render_page (cairo_t            *cr,
-                            const HuiPagination *pagination,
-                            const HuiPage       *page);
+                             const HuiPagination *pagination,
+                             const HuiPage       *page);
 
 G_END_DECLS

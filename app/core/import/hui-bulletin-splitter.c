@@ -219,8 +219,8 @@ locate_titles (HuiBulletin *bulletin,
         from = entry->line + entry->title_lines;
       else
         hui_bulletin_add_warning (bulletin,
-                                 _("The table of contents lists “%s” (page %u), but no such title was found in the text"),
-                                 entry->title, entry->page);
+                                  _("The table of contents lists “%s” (page %u), but no such title was found in the text"),
+                                  entry->title, entry->page);
     }
 }
 
@@ -245,7 +245,7 @@ read_front_page (HuiBulletin *bulletin,
         hui_bulletin_set_title (bulletin, text);
       else
         hui_bulletin_add_warning (bulletin, _("Line %u before the table of contents was not imported: “%s”"),
-                                 ((HuiTextLine *)lines->pdata[i])->number, text);
+                                  ((HuiTextLine *)lines->pdata[i])->number, text);
     }
 }
 
@@ -259,12 +259,12 @@ report_skipped_lines (HuiBulletin *bulletin,
     return;
 
   hui_bulletin_add_warning (bulletin,
-                           g_dngettext (GETTEXT_PACKAGE,
-                                        "%u line between the table of contents and the first report was not imported, starting at line %u: “%s”",
-                                        "%u lines between the table of contents and the first report were not imported, starting at line %u: “%s”",
-                                        to - from),
-                           to - from, ((HuiTextLine *)lines->pdata[from])->number,
-                           line_text (lines, from));
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u line between the table of contents and the first report was not imported, starting at line %u: “%s”",
+                                         "%u lines between the table of contents and the first report were not imported, starting at line %u: “%s”",
+                                         to - from),
+                            to - from, ((HuiTextLine *)lines->pdata[from])->number,
+                            line_text (lines, from));
 }
 
 static gboolean
@@ -294,18 +294,18 @@ add_report (HuiBulletin *bulletin,
    * typed by the compiler and may group or abbreviate. */
   if (!same_organization (organization, entry->organization))
     hui_report_add_warning (report,
-                           _("The table of contents gives the organisation “%s”, the report itself “%s”; the report’s is kept"),
-                           entry->organization ? entry->organization : _("(none)"),
-                           organization ? organization : _("(none)"));
+                            _("The table of contents gives the organisation “%s”, the report itself “%s”; the report’s is kept"),
+                            entry->organization ? entry->organization : _("(none)"),
+                            organization ? organization : _("(none)"));
 
   hui_bulletin_append_report (bulletin, report);
 }
 
 gboolean
 hui_bulletin_splitter_split (HuiBulletin  *bulletin,
-                            GPtrArray   *lines,
-                            const char  *source,
-                            GError     **error)
+                             GPtrArray   *lines,
+                             const char  *source,
+                             GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)toc_entry_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();

@@ -174,7 +174,7 @@ add_section (HuiReport *report,
   hui_report_append_block (report, block);
   if (depth > HUI_MAX_HEADING_LEVEL)
     hui_report_add_warning (report, _("The section “%s” is nested deeper than four levels; read as level %u"),
-                           title, level);
+                            title, level);
   read_blocks (report, section, depth + 1);
 }
 
@@ -269,9 +269,9 @@ hui_docbook_importer_is_xml (GBytes *bytes)
 /* @doc: the file, parsed by hui_docbook_parse(). */
 gboolean
 hui_docbook_importer_import (HuiBulletin  *bulletin,
-                            xmlDoc      *doc,
-                            const char  *source,
-                            GError     **error)
+                             xmlDoc      *doc,
+                             const char  *source,
+                             GError     **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   guint before = hui_bulletin_get_n_reports (bulletin);

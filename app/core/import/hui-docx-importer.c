@@ -568,9 +568,9 @@ read_body (Docx    *docx,
 
 gboolean
 hui_docx_importer_import (HuiBulletin   *bulletin,
-                         HuiZipReader  *zip,
-                         const char   *source,
-                         GError      **error)
+                          HuiZipReader  *zip,
+                          const char   *source,
+                          GError      **error)
 {
   g_autoptr(xmlDoc) document = NULL;
   g_autoptr(xmlDoc) styles = NULL;

@@ -122,15 +122,15 @@ fit_image (HuiBulletin *bulletin,
   if (reduced == NULL)
     {
       hui_report_add_warning (report, _("The image “%s” takes %.1f MB, more than a project can keep (%u MB), "
-                                       "and could not be reduced; it was left out"),
-                             description, megabytes, HUI_IMAGE_MAX_STORED_BYTES / 1000000);
+                                        "and could not be reduced; it was left out"),
+                              description, megabytes, HUI_IMAGE_MAX_STORED_BYTES / 1000000);
       hui_report_remove_block (report, position);
       return;
     }
   hui_report_add_warning (report, _("The image “%s” took %.1f MB, more than a project can keep (%u MB); "
-                                   "it was stored at the resolution print needs (%.1f MB)"),
-                         description, megabytes, HUI_IMAGE_MAX_STORED_BYTES / 1000000,
-                         g_bytes_get_size (reduced) / 1e6);
+                                    "it was stored at the resolution print needs (%.1f MB)"),
+                          description, megabytes, HUI_IMAGE_MAX_STORED_BYTES / 1000000,
+                          g_bytes_get_size (reduced) / 1e6);
   replacement = hui_block_new_image (reduced, type, width, height, hui_block_get_text (image));
   hui_report_remove_block (report, position);
   hui_report_insert_block (report, position, replacement);
@@ -195,10 +195,10 @@ import_bytes (HuiBulletin     *bulletin,
 
 gboolean
 hui_import_bytes (HuiBulletin     *bulletin,
-                 GBytes         *bytes,
-                 const char     *source_name,
-                 HuiImportFlags   flags,
-                 GError        **error)
+                  GBytes         *bytes,
+                  const char     *source_name,
+                  HuiImportFlags   flags,
+                  GError        **error)
 {
   guint first_report;
 
@@ -243,10 +243,10 @@ check_regular_file (GFile         *file,
  * message names the file and says why, and @bulletin is unchanged. */
 gboolean
 hui_import_file (HuiBulletin     *bulletin,
-                GFile          *file,
-                HuiImportFlags   flags,
-                GCancellable   *cancellable,
-                GError        **error)
+                 GFile          *file,
+                 HuiImportFlags   flags,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
   g_autoptr(HuiBulletin) scratch = hui_bulletin_new ();
   g_autoptr(GBytes) bytes = NULL;
@@ -275,7 +275,7 @@ hui_import_file (HuiBulletin     *bulletin,
   hui_bulletin_merge (bulletin, scratch, G_MAXUINT);
   for (guint i = 0; i < hui_bulletin_get_warnings (scratch)->len; i++)
     hui_bulletin_add_warning (bulletin, "%s: %s", name,
-                             (char *)hui_bulletin_get_warnings (scratch)->pdata[i]);
+                              (char *)hui_bulletin_get_warnings (scratch)->pdata[i]);
 
   return TRUE;
 }
@@ -313,10 +313,10 @@ import_thread (GTask        *task,
  * reports, which the caller merges into its own. */
 void
 hui_import_file_async (GFile               *file,
-                      HuiImportFlags        flags,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+                       HuiImportFlags        flags,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   ImportData *data;
@@ -335,7 +335,7 @@ hui_import_file_async (GFile               *file,
 
 HuiBulletin *
 hui_import_file_finish (GAsyncResult  *result,
-                       GError       **error)
+                        GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

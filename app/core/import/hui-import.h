@@ -34,21 +34,21 @@ typedef enum {
 
 GQuark    hui_import_error_quark (void);
 gboolean  hui_import_file        (HuiBulletin    *bulletin,
-                                 GFile         *file,
-                                 HuiImportFlags  flags,
-                                 GCancellable  *cancellable,
-                                 GError       **error);
+                                  GFile         *file,
+                                  HuiImportFlags  flags,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
 gboolean  hui_import_bytes       (HuiBulletin    *bulletin,
-                                 GBytes        *bytes,
-                                 const char    *source_name,
-                                 HuiImportFlags  flags,
-                                 GError       **error);
+                                  GBytes        *bytes,
+                                  const char    *source_name,
+                                  HuiImportFlags  flags,
+                                  GError       **error);
 void      hui_import_file_async  (GFile               *file,
-                                 HuiImportFlags        flags,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data);
+                                  HuiImportFlags        flags,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
 HuiBulletin *hui_import_file_finish (GAsyncResult  *result,
-                                   GError       **error);
+                                     GError       **error);
 
 G_END_DECLS

@@ -186,7 +186,7 @@ add_frame (Reading *reading,
   description = frame_description (frame);
   g_ptr_array_add (reading->objects,
                    hui_block_new_image (bytes, type, frame_length (frame, "width"), frame_length (frame, "height"),
-                                       description));
+                                        description));
 }
 
 /* The visible text of a paragraph: spaces, tabs and line breaks as
@@ -337,9 +337,9 @@ import_document (HuiBulletin   *bulletin,
 
 gboolean
 hui_odt_importer_import (HuiBulletin   *bulletin,
-                        HuiZipReader  *zip,
-                        const char   *source,
-                        GError      **error)
+                         HuiZipReader  *zip,
+                         const char   *source,
+                         GError      **error)
 {
   g_autoptr(GBytes) content = hui_zip_reader_read (zip, "content.xml", error);
   g_autoptr(xmlDoc) doc = NULL;
@@ -358,9 +358,9 @@ hui_odt_importer_is_flat (xmlDoc *doc)
 
 gboolean
 hui_odt_importer_import_flat (HuiBulletin   *bulletin,
-                             xmlDoc       *doc,
-                             const char   *source,
-                             GError      **error)
+                              xmlDoc       *doc,
+                              const char   *source,
+                              GError      **error)
 {
   return import_document (bulletin, doc, NULL, source, error);
 }

@@ -105,9 +105,9 @@ hui_text_lines_new (const char *utf8)
  * skipped. */
 void
 hui_text_lines_append (GPtrArray  *lines,
-                      const char *text,
-                      guint       outline_level,
-                      HuiBlock    *footnotes)
+                       const char *text,
+                       guint       outline_level,
+                       HuiBlock    *footnotes)
 {
   g_autofree char *normalized = hui_text_normalize_marked (text);
   HuiTextLine *line;
@@ -129,7 +129,7 @@ hui_text_lines_append (GPtrArray  *lines,
  * paragraph block (a text box's), it is kept as it is. */
 void
 hui_text_lines_append_object (GPtrArray *lines,
-                             HuiBlock   *object)
+                              HuiBlock   *object)
 {
   HuiTextLine *line = g_new0 (HuiTextLine, 1);
 
@@ -144,7 +144,7 @@ hui_text_lines_append_object (GPtrArray *lines,
  * box's paragraphs) after it, and empties @objects. */
 void
 hui_text_lines_append_objects (GPtrArray *lines,
-                              GPtrArray *objects)
+                               GPtrArray *objects)
 {
   for (guint i = 0; i < objects->len; i++)
     hui_text_lines_append_object (lines, objects->pdata[i]);
@@ -155,10 +155,10 @@ hui_text_lines_append_objects (GPtrArray *lines,
  * report, with the warnings gathered while reading it. */
 gboolean
 hui_text_importer_add_report (HuiBulletin  *bulletin,
-                             GPtrArray   *lines,
-                             GPtrArray   *warnings,
-                             const char  *source,
-                             GError     **error)
+                              GPtrArray   *lines,
+                              GPtrArray   *warnings,
+                              const char  *source,
+                              GError     **error)
 {
   g_autoptr(HuiReport) report = NULL;
 
@@ -256,8 +256,8 @@ add_heading (ReportBuilder  *builder,
 
   if (match->malformed)
     hui_report_add_warning (builder->report,
-                           _("Line %u: the heading label “%s” has no closing bracket; read as the level-%u heading “%s”"),
-                           line->number, match->source_label, match->level, match->label);
+                            _("Line %u: the heading label “%s” has no closing bracket; read as the level-%u heading “%s”"),
+                            line->number, match->source_label, match->level, match->label);
 }
 
 /* Adds one body line: it continues the paragraph before it when that
@@ -385,7 +385,7 @@ read_title (ReportBuilder *builder,
     {
       hui_report_set_title (builder->report, fallback_title);
       hui_report_add_warning (builder->report,
-                             _("No title line was found; the file name is used as the title"));
+                              _("No title line was found; the file name is used as the title"));
       return start;
     }
 
@@ -418,11 +418,11 @@ title_from_source (const char *source)
  * the file name) is used when there is none. */
 HuiReport *
 hui_text_importer_build_report (GPtrArray  *lines,
-                               guint       start,
-                               guint       end,
-                               guint       title_lines,
-                               const char *source,
-                               const char *fallback_title)
+                                guint       start,
+                                guint       end,
+                                guint       title_lines,
+                                const char *source,
+                                const char *fallback_title)
 {
   ReportBuilder builder = { .report = hui_report_new (), .footnotes = hui_block_new_paragraph (NULL) };
   g_autofree char *from_source = fallback_title ? NULL : title_from_source (source);
@@ -463,10 +463,10 @@ hui_text_importer_build_report (GPtrArray  *lines,
  * report of a compiled bulletin. */
 gboolean
 hui_text_importer_import (HuiBulletin    *bulletin,
-                         const char    *utf8,
-                         const char    *source,
-                         HuiImportFlags  flags,
-                         GError       **error)
+                          const char    *utf8,
+                          const char    *source,
+                          HuiImportFlags  flags,
+                          GError       **error)
 {
   g_autoptr(GPtrArray) lines = hui_text_lines_new (utf8);
   g_autoptr(HuiReport) report = NULL;
@@ -485,7 +485,7 @@ hui_text_importer_import (HuiBulletin    *bulletin,
   report = hui_text_importer_build_report (lines, 0, lines->len, 0, source, NULL);
   if (hui_bulletin_splitter_find_toc (lines) >= 0)
     hui_report_add_warning (report,
-                           _("This file has a table of contents (目录): import it as a compiled bulletin to get its reports"));
+                            _("This file has a table of contents (目录): import it as a compiled bulletin to get its reports"));
   hui_bulletin_append_report (bulletin, report);
 
   return TRUE;

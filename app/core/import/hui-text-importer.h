@@ -20,28 +20,28 @@ typedef struct {
 
 GPtrArray *hui_text_lines_new              (const char  *utf8);
 void       hui_text_lines_append           (GPtrArray   *lines,
-                                           const char  *text,
-                                           guint        outline_level,
-                                           HuiBlock     *footnotes);
+                                            const char  *text,
+                                            guint        outline_level,
+                                            HuiBlock     *footnotes);
 void       hui_text_lines_append_object    (GPtrArray   *lines,
-                                           HuiBlock     *object);
+                                            HuiBlock     *object);
 void       hui_text_lines_append_objects   (GPtrArray   *lines,
-                                           GPtrArray   *objects);
+                                            GPtrArray   *objects);
 gboolean   hui_text_importer_add_report    (HuiBulletin   *bulletin,
-                                           GPtrArray    *lines,
-                                           GPtrArray    *warnings,
-                                           const char   *source,
-                                           GError      **error);
+                                            GPtrArray    *lines,
+                                            GPtrArray    *warnings,
+                                            const char   *source,
+                                            GError      **error);
 HuiReport  *hui_text_importer_build_report  (GPtrArray   *lines,
-                                           guint        start,
-                                           guint        end,
-                                           guint        title_lines,
-                                           const char  *source,
-                                           const char  *fallback_title);
+                                             guint        start,
+                                             guint        end,
+                                             guint        title_lines,
+                                             const char  *source,
+                                             const char  *fallback_title);
 gboolean   hui_text_importer_import        (HuiBulletin   *bulletin,
-                                           const char   *utf8,
-                                           const char   *source,
-                                           HuiImportFlags flags,
-                                           GError      **error);
+                                            const char   *utf8,
+                                            const char   *source,
+                                            HuiImportFlags flags,
+                                            GError      **error);
 
 G_END_DECLS

@@ -84,7 +84,7 @@ hui_pagination_free (HuiPagination *pagination)
  * read by other programs name this family so they use the same font. */
 char *
 hui_pagination_resolve_family (HuiPagination *pagination,
-                              HuiFontRole    role)
+                               HuiFontRole    role)
 {
   g_autoptr(PangoFontDescription) desc = hui_typesetter_font (pagination->setup, role);
   PangoFontset *fontset = pango_context_load_fontset (pagination->context, desc,
@@ -347,7 +347,7 @@ set_toc (HuiPaginator  *self,
          HuiPagination *pagination)
 {
   HuiTypesetter *setter = hui_typesetter_new (pagination->context, pagination->setup,
-                                             pagination->toc_pages, pagination->layouts);
+                                              pagination->toc_pages, pagination->layouts);
 
   if (pagination->setup->front_page && hui_bulletin_get_title (self->bulletin) != NULL)
     hui_typesetter_add_front_page (setter, self->bulletin);
@@ -358,7 +358,7 @@ set_toc (HuiPaginator  *self,
 
 HuiPagination *
 hui_paginator_paginate_with (HuiPaginator       *self,
-                            const HuiPageSetup *setup)
+                             const HuiPageSetup *setup)
 {
   HuiPagination *pagination;
 
@@ -395,7 +395,7 @@ hui_paginator_paginate (HuiPaginator *self)
 /* One pagination, for exports: nothing to keep for next time. */
 HuiPagination *
 hui_paginate (HuiBulletin        *bulletin,
-             const HuiPageSetup *setup)
+              const HuiPageSetup *setup)
 {
   g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
 

@@ -31,12 +31,12 @@ G_DECLARE_FINAL_TYPE (HuiPaginator, hui_paginator, HUI, PAGINATOR, GObject)
 HuiPaginator  *hui_paginator_new              (HuiBulletin        *bulletin);
 HuiPagination *hui_paginator_paginate         (HuiPaginator       *self);
 HuiPagination *hui_paginator_paginate_with    (HuiPaginator       *self,
-                                             const HuiPageSetup *setup);
+                                               const HuiPageSetup *setup);
 HuiPagination *hui_paginate                   (HuiBulletin        *bulletin,
-                                             const HuiPageSetup *setup);
+                                               const HuiPageSetup *setup);
 void          hui_pagination_free            (HuiPagination      *pagination);
 char         *hui_pagination_resolve_family  (HuiPagination      *pagination,
-                                             HuiFontRole         role);
+                                              HuiFontRole         role);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiPagination, hui_pagination_free)
 

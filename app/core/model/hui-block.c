@@ -79,9 +79,9 @@ static GStrv note_texts (HuiBlock *self);
 
 static void
 hui_block_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
 {
   HuiBlock *self = HUI_BLOCK (object);
 
@@ -109,9 +109,9 @@ hui_block_get_property (GObject    *object,
 
 static void
 hui_block_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
 {
   HuiBlock *self = HUI_BLOCK (object);
 
@@ -179,9 +179,9 @@ hui_block_new_paragraph (const char *text)
 
 HuiBlock *
 hui_block_new_heading (guint       level,
-                      const char *label,
-                      const char *text,
-                      const char *run_in)
+                       const char *label,
+                       const char *text,
+                       const char *run_in)
 {
   g_return_val_if_fail (level >= 1 && level <= HUI_MAX_HEADING_LEVEL, NULL);
 
@@ -213,10 +213,10 @@ hui_block_new_table (GPtrArray *rows)
  * document did not say. */
 HuiBlock *
 hui_block_new_image (GBytes     *data,
-                    const char *mime_type,
-                    double      width,
-                    double      height,
-                    const char *description)
+                     const char *mime_type,
+                     double      width,
+                     double      height,
+                     const char *description)
 {
   HuiBlock *self;
 
@@ -270,7 +270,7 @@ hui_block_get_level (HuiBlock *self)
 
 void
 hui_block_set_level (HuiBlock *self,
-                    guint    level)
+                     guint    level)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
   g_return_if_fail (level <= HUI_MAX_HEADING_LEVEL);
@@ -293,7 +293,7 @@ hui_block_get_label (HuiBlock *self)
 
 void
 hui_block_set_label (HuiBlock    *self,
-                    const char *label)
+                     const char *label)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -311,7 +311,7 @@ hui_block_get_text (HuiBlock *self)
 
 void
 hui_block_set_text (HuiBlock    *self,
-                   const char *text)
+                    const char *text)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -336,7 +336,7 @@ hui_block_get_run_in (HuiBlock *self)
 
 void
 hui_block_set_run_in (HuiBlock    *self,
-                     const char *run_in)
+                      const char *run_in)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -389,7 +389,7 @@ hui_block_get_n_columns (HuiBlock *self)
 /* The cells of @row, NULL-terminated; rows may be shorter than the widest. */
 const char * const *
 hui_block_get_row (HuiBlock *self,
-                  guint    row)
+                   guint    row)
 {
   g_return_val_if_fail (HUI_IS_BLOCK (self), NULL);
   g_return_val_if_fail (self->rows != NULL && row < self->rows->len, NULL);
@@ -415,8 +415,8 @@ hui_block_get_image_type (HuiBlock *self)
 
 void
 hui_block_get_image_size (HuiBlock *self,
-                         double  *width,
-                         double  *height)
+                          double  *width,
+                          double  *height)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -436,8 +436,8 @@ note_clear (Note *note)
  * text. */
 void
 hui_block_add_note (HuiBlock    *self,
-                   HuiNoteKind  kind,
-                   const char *text)
+                    HuiNoteKind  kind,
+                    const char *text)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -449,9 +449,9 @@ hui_block_add_note (HuiBlock    *self,
  * notes before it. */
 void
 hui_block_insert_note (HuiBlock    *self,
-                      guint       index,
-                      HuiNoteKind  kind,
-                      const char *text)
+                       guint       index,
+                       HuiNoteKind  kind,
+                       const char *text)
 {
   Note note = { kind, g_strdup (text ? text : "") };
 
@@ -469,8 +469,8 @@ hui_block_insert_note (HuiBlock    *self,
 
 void
 hui_block_set_note (HuiBlock    *self,
-                   guint       index,
-                   const char *text)
+                    guint       index,
+                    const char *text)
 {
   Note *note;
 
@@ -509,7 +509,7 @@ remove_mark (char  **field,
  * after it keep theirs. */
 void
 hui_block_remove_note (HuiBlock *self,
-                      guint    index)
+                       guint    index)
 {
   guint skip = index;
 
@@ -534,8 +534,8 @@ hui_block_get_n_notes (HuiBlock *self)
 
 const char *
 hui_block_get_note (HuiBlock    *self,
-                   guint       index,
-                   HuiNoteKind *kind)
+                    guint       index,
+                    HuiNoteKind *kind)
 {
   Note *note;
 
@@ -580,7 +580,7 @@ hui_block_count_marks (HuiBlock *self)
 /* Adds the notes of @from after those of @self. */
 void
 hui_block_copy_notes (HuiBlock *self,
-                     HuiBlock *from)
+                      HuiBlock *from)
 {
   g_return_if_fail (HUI_IS_BLOCK (self) && HUI_IS_BLOCK (from));
 
@@ -627,11 +627,11 @@ append_reference (GString *out,
  * @references (of HuiNoteReference) when it is not NULL. */
 char *
 hui_block_print_marks (HuiBlock    *self,
-                      const char *text,
-                      guint      *counter,
-                      guint      *used,
-                      gboolean    last,
-                      GArray     *references)
+                       const char *text,
+                       guint      *counter,
+                       guint      *used,
+                       gboolean    last,
+                       GArray     *references)
 {
   GString *out;
   const char *p = text;

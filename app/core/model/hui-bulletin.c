@@ -68,9 +68,9 @@ hui_bulletin_finalize (GObject *object)
 
 static void
 hui_bulletin_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
   HuiBulletin *self = HUI_BULLETIN (object);
 
@@ -104,9 +104,9 @@ hui_bulletin_get_property (GObject    *object,
 
 static void
 hui_bulletin_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
 {
   HuiBulletin *self = HUI_BULLETIN (object);
 
@@ -254,7 +254,7 @@ hui_bulletin_get_title (HuiBulletin *self)
 
 void
 hui_bulletin_set_title (HuiBulletin *self,
-                       const char *title)
+                        const char *title)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -272,7 +272,7 @@ hui_bulletin_get_issue (HuiBulletin *self)
 /* The issue label as printed: "第3期", "增刊". */
 void
 hui_bulletin_set_issue (HuiBulletin *self,
-                       const char *issue)
+                        const char *issue)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -290,7 +290,7 @@ hui_bulletin_get_unit (HuiBulletin *self)
 /* The compiling unit printed at the left under the bulletin name. */
 void
 hui_bulletin_set_unit (HuiBulletin *self,
-                      const char *unit)
+                       const char *unit)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -307,7 +307,7 @@ hui_bulletin_get_date (HuiBulletin *self)
 
 void
 hui_bulletin_set_date (HuiBulletin *self,
-                      const char *iso_date)
+                       const char *iso_date)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -327,7 +327,7 @@ hui_bulletin_get_closing (HuiBulletin *self)
  * run. NULL for none. */
 void
 hui_bulletin_set_closing (HuiBulletin *self,
-                         const char *closing)
+                          const char *closing)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -346,7 +346,7 @@ hui_bulletin_get_page_setup (HuiBulletin *self)
 
 void
 hui_bulletin_set_page_setup (HuiBulletin        *self,
-                            const HuiPageSetup *setup)
+                             const HuiPageSetup *setup)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
   g_return_if_fail (setup != NULL);
@@ -378,7 +378,7 @@ hui_bulletin_get_n_reports (HuiBulletin *self)
 /* Returns a borrowed reference: the bulletin keeps its reports alive. */
 HuiReport *
 hui_bulletin_get_report (HuiBulletin *self,
-                        guint       position)
+                         guint       position)
 {
   HuiReport *report;
 
@@ -393,7 +393,7 @@ hui_bulletin_get_report (HuiBulletin *self,
 
 void
 hui_bulletin_append_report (HuiBulletin *self,
-                           HuiReport   *report)
+                            HuiReport   *report)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
   g_return_if_fail (HUI_IS_REPORT (report));
@@ -403,8 +403,8 @@ hui_bulletin_append_report (HuiBulletin *self,
 
 void
 hui_bulletin_insert_report (HuiBulletin *self,
-                           guint       position,
-                           HuiReport   *report)
+                            guint       position,
+                            HuiReport   *report)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
   g_return_if_fail (HUI_IS_REPORT (report));
@@ -415,7 +415,7 @@ hui_bulletin_insert_report (HuiBulletin *self,
 
 void
 hui_bulletin_remove_report (HuiBulletin *self,
-                           guint       position)
+                            guint       position)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
   g_return_if_fail (position < hui_bulletin_get_n_reports (self));
@@ -427,8 +427,8 @@ hui_bulletin_remove_report (HuiBulletin *self,
  * removal and an insertion, which is what a list view animates anyway. */
 void
 hui_bulletin_move_report (HuiBulletin *self,
-                         guint       from,
-                         guint       to)
+                          guint       from,
+                          guint       to)
 {
   g_autoptr(HuiReport) report = NULL;
   guint n;
@@ -456,8 +456,8 @@ hui_bulletin_get_warnings (HuiBulletin *self)
 
 void
 hui_bulletin_add_warning (HuiBulletin *self,
-                         const char *format,
-                         ...)
+                          const char *format,
+                          ...)
 {
   va_list args;
 
@@ -474,8 +474,8 @@ hui_bulletin_add_warning (HuiBulletin *self,
  * reports came. Warnings and the page setup are the caller's to take. */
 guint
 hui_bulletin_merge (HuiBulletin *self,
-                   HuiBulletin *other,
-                   guint       position)
+                    HuiBulletin *other,
+                    guint       position)
 {
   guint n;
 
@@ -510,7 +510,7 @@ hui_bulletin_merge (HuiBulletin *self,
  * warnings — as one change: views see a single items-changed. */
 void
 hui_bulletin_replace_contents (HuiBulletin *self,
-                              HuiBulletin *other)
+                               HuiBulletin *other)
 {
   guint n = hui_bulletin_get_n_reports (other);
   g_autofree gpointer *reports = g_new0 (gpointer, MAX (1, n));
@@ -537,7 +537,7 @@ hui_bulletin_replace_contents (HuiBulletin *self,
 /* A copy of the report right after it, to be edited into a variant. */
 void
 hui_bulletin_duplicate_report (HuiBulletin *self,
-                              guint       position)
+                               guint       position)
 {
   g_autoptr(HuiReport) copy = NULL;
 
@@ -553,7 +553,7 @@ hui_bulletin_duplicate_report (HuiBulletin *self,
  * becomes a paragraph where it stood, its blocks and warnings follow. */
 gboolean
 hui_bulletin_merge_with_next (HuiBulletin *self,
-                             guint       position)
+                              guint       position)
 {
   HuiReport *report, *next;
   g_autofree char *title = NULL;
@@ -589,8 +589,8 @@ hui_bulletin_merge_with_next (HuiBulletin *self,
  * after it its body (a compiled report that holds two). */
 gboolean
 hui_bulletin_split_report (HuiBulletin *self,
-                          guint       position,
-                          guint       block)
+                           guint       position,
+                           guint       block)
 {
   HuiReport *report;
   g_autoptr(HuiReport) second = NULL;
@@ -659,9 +659,9 @@ byline_contains (HuiReport   *report,
  * round the bulletin once. */
 gboolean
 hui_bulletin_find_next (HuiBulletin *self,
-                       const char *needle,
-                       HuiMatch    *from,
-                       HuiMatch    *found)
+                        const char *needle,
+                        HuiMatch    *from,
+                        HuiMatch    *found)
 {
   guint n;
   guint start_report = from ? from->report : 0;
@@ -722,8 +722,8 @@ replaced (const char *text,
  * text; returns how many were replaced. */
 guint
 hui_bulletin_replace_all (HuiBulletin *self,
-                         const char *needle,
-                         const char *replacement)
+                          const char *needle,
+                          const char *replacement)
 {
   guint count = 0;
 

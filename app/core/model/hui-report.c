@@ -67,9 +67,9 @@ hui_report_finalize (GObject *object)
 
 static void
 hui_report_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   HuiReport *self = HUI_REPORT (object);
 
@@ -103,9 +103,9 @@ hui_report_get_property (GObject    *object,
 
 static void
 hui_report_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   HuiReport *self = HUI_REPORT (object);
 
@@ -262,7 +262,7 @@ hui_report_get_title (HuiReport *self)
 
 void
 hui_report_set_title (HuiReport   *self,
-                     const char *title)
+                      const char *title)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -279,7 +279,7 @@ hui_report_get_subtitle (HuiReport *self)
 
 void
 hui_report_set_subtitle (HuiReport   *self,
-                        const char *subtitle)
+                         const char *subtitle)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -309,7 +309,7 @@ hui_report_get_organization (HuiReport *self)
 
 void
 hui_report_set_organization (HuiReport   *self,
-                            const char *organization)
+                             const char *organization)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -328,7 +328,7 @@ hui_report_get_date (HuiReport *self)
  * way, so the model keeps one unambiguous spelling. */
 void
 hui_report_set_date (HuiReport   *self,
-                    const char *iso_date)
+                     const char *iso_date)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -345,7 +345,7 @@ hui_report_get_source (HuiReport *self)
 
 void
 hui_report_set_source (HuiReport   *self,
-                      const char *source)
+                       const char *source)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -363,7 +363,7 @@ hui_report_get_source_page (HuiReport *self)
 /* 0 means the report did not come from a compiled bulletin. */
 void
 hui_report_set_source_page (HuiReport *self,
-                           guint     page)
+                            guint     page)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -393,7 +393,7 @@ hui_report_get_n_blocks (HuiReport *self)
 /* Returns a borrowed reference: the report keeps its blocks alive. */
 HuiBlock *
 hui_report_get_block (HuiReport *self,
-                     guint     position)
+                      guint     position)
 {
   HuiBlock *block;
 
@@ -408,7 +408,7 @@ hui_report_get_block (HuiReport *self,
 
 void
 hui_report_append_block (HuiReport *self,
-                        HuiBlock  *block)
+                         HuiBlock  *block)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
   g_return_if_fail (HUI_IS_BLOCK (block));
@@ -418,8 +418,8 @@ hui_report_append_block (HuiReport *self,
 
 void
 hui_report_insert_block (HuiReport *self,
-                        guint     position,
-                        HuiBlock  *block)
+                         guint     position,
+                         HuiBlock  *block)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
   g_return_if_fail (HUI_IS_BLOCK (block));
@@ -429,7 +429,7 @@ hui_report_insert_block (HuiReport *self,
 
 void
 hui_report_remove_block (HuiReport *self,
-                        guint     position)
+                         guint     position)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
   g_return_if_fail (position < hui_report_get_n_blocks (self));
@@ -447,8 +447,8 @@ hui_report_get_warnings (HuiReport *self)
 
 void
 hui_report_add_warning (HuiReport   *self,
-                       const char *format,
-                       ...)
+                        const char *format,
+                        ...)
 {
   va_list args;
 
@@ -475,7 +475,7 @@ hui_report_count_paragraphs (HuiReport *self)
 
 guint
 hui_report_count_blocks (HuiReport    *self,
-                        HuiBlockKind  kind)
+                         HuiBlockKind  kind)
 {
   guint n = 0;
 
@@ -535,7 +535,7 @@ chinese_numeral (guint n)
  * documents number them: 一、 （一） 1. （1）. */
 char *
 hui_heading_label_for (guint level,
-                      guint number)
+                       guint number)
 {
   g_autofree char *numeral = NULL;
 
@@ -594,8 +594,8 @@ hui_report_renumber_headings (HuiReport *self)
  * a paragraph made a heading gets a number label. */
 void
 hui_report_set_block_level (HuiReport *self,
-                           guint     position,
-                           guint     level)
+                            guint     position,
+                            guint     level)
 {
   HuiBlock *block;
 
@@ -694,9 +694,9 @@ move_blocks (HuiReport *self,
  * after the next one, and renumbers. */
 gboolean
 hui_report_move_section (HuiReport *self,
-                        guint     position,
-                        int       direction,
-                        guint    *new_position)
+                         guint     position,
+                         int       direction,
+                         guint    *new_position)
 {
   int start;
   guint end;
@@ -742,8 +742,8 @@ hui_report_move_section (HuiReport *self,
  * with the rest run in); a paragraph of one sentence becomes a heading. */
 gboolean
 hui_report_promote_run_in (HuiReport *self,
-                          guint     position,
-                          guint     level)
+                           guint     position,
+                           guint     level)
 {
   HuiBlock *block;
   const char *text;

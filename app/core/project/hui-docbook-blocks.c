@@ -20,7 +20,7 @@
 
 gboolean
 hui_docbook_is (xmlNode    *node,
-               const char *name)
+                const char *name)
 {
   return node != NULL && node->type == XML_ELEMENT_NODE &&
          (node->ns == NULL || strcmp ((const char *)node->ns->href, HUI_DOCBOOK_NS) == 0) &&
@@ -66,7 +66,7 @@ collect_text (xmlNode *node,
  * marks in the text itself are dropped: they would point at no note. */
 char *
 hui_docbook_note_text (xmlNode *node,
-                      HuiBlock *notes)
+                       HuiBlock *notes)
 {
   g_autoptr(GString) raw = g_string_new (NULL);
   g_autoptr(HuiBlock) scratch = hui_block_new_paragraph (NULL);
@@ -291,7 +291,7 @@ decode_data_uri (const char  *uri,
  * data: URI; else NULL and *@problem says why, naming the file. */
 HuiBlock *
 hui_docbook_image (xmlNode  *node,
-                  char    **problem)
+                   char    **problem)
 {
   xmlNode *imagedata = find (node, "imagedata");
   xmlNode *phrase = find (node, "textobject");
@@ -319,7 +319,7 @@ hui_docbook_image (xmlNode  *node,
     phrase = find (node, "title");
   description = phrase ? hui_docbook_text (phrase) : g_strdup ("");
   block = hui_block_new_image (bytes, mime_type, length_attribute (imagedata, "contentwidth"),
-                              length_attribute (imagedata, "contentdepth"), g_strstrip (description));
+                               length_attribute (imagedata, "contentdepth"), g_strstrip (description));
   return block;
 }
 
@@ -327,7 +327,7 @@ hui_docbook_image (xmlNode  *node,
  * says in the report's warnings why it could not. */
 void
 hui_docbook_add_image (HuiReport *report,
-                      xmlNode  *node)
+                       xmlNode  *node)
 {
   g_autofree char *problem = NULL;
   g_autoptr(HuiBlock) block = hui_docbook_image (node, &problem);

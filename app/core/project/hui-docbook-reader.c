@@ -403,7 +403,7 @@ ignore_error (void       *context,
 
 xmlDoc *
 hui_docbook_parse (GBytes  *bytes,
-                  GError **error)
+                   GError **error)
 {
   g_autoptr(xmlParserCtxt) ctxt = NULL;
   gsize len;
@@ -468,7 +468,7 @@ hui_docbook_parse (GBytes  *bytes,
 
 HuiBulletin *
 hui_docbook_read (GBytes  *bytes,
-                 GError **error)
+                  GError **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
 
@@ -484,7 +484,7 @@ hui_docbook_read (GBytes  *bytes,
  * to tell what it is, then reads it as that). */
 HuiBulletin *
 hui_docbook_read_doc (xmlDoc  *doc,
-                     GError **error)
+                      GError **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
 

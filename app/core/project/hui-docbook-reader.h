@@ -8,11 +8,11 @@
 G_BEGIN_DECLS
 
 HuiBulletin *hui_docbook_read  (GBytes   *bytes,
-                              GError  **error);
+                                GError  **error);
 HuiBulletin *hui_docbook_read_doc (xmlDoc *doc,
-                                 GError **error);
+                                   GError **error);
 xmlDoc     *hui_docbook_parse (GBytes   *bytes,
-                              GError  **error);
+                               GError  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 

@@ -396,7 +396,7 @@ write_closing (Writer     *writer,
 
 GBytes *
 hui_docbook_write (HuiBulletin             *bulletin,
-                  const HuiDocbookOptions *options)
+                   const HuiDocbookOptions *options)
 {
   Writer writer = { NULL, options };
 

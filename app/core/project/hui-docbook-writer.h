@@ -18,6 +18,6 @@ typedef struct {
 } HuiDocbookOptions;
 
 GBytes *hui_docbook_write (HuiBulletin             *bulletin,
-                          const HuiDocbookOptions *options);
+                           const HuiDocbookOptions *options);
 
 G_END_DECLS

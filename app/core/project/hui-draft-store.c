@@ -151,12 +151,12 @@ save_thread (GTask        *task,
  * worker so that typing never waits for the disk. */
 void
 hui_draft_store_save_async (HuiDraftStore        *self,
-                           const char          *id,
-                           HuiBulletin          *bulletin,
-                           GFile               *project,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+                            const char          *id,
+                            HuiBulletin          *bulletin,
+                            GFile               *project,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -173,8 +173,8 @@ hui_draft_store_save_async (HuiDraftStore        *self,
 
 gboolean
 hui_draft_store_save_finish (HuiDraftStore  *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+                             GAsyncResult  *result,
+                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -183,7 +183,7 @@ hui_draft_store_save_finish (HuiDraftStore  *self,
 
 void
 hui_draft_store_delete (HuiDraftStore *self,
-                       const char   *id)
+                        const char   *id)
 {
   g_autoptr(GFile) draft = NULL;
   g_autoptr(GFile) link = NULL;
@@ -227,9 +227,9 @@ hui_draft_store_list (HuiDraftStore *self)
 
 HuiBulletin *
 hui_draft_store_load (HuiDraftStore  *self,
-                     const char    *id,
-                     GFile        **project,
-                     GError       **error)
+                      const char    *id,
+                      GFile        **project,
+                      GError       **error)
 {
   g_autoptr(GFile) draft = member (self, id, ".huibian");
   g_autoptr(GFile) link = member (self, id, ".uri");

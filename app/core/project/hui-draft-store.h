@@ -15,21 +15,21 @@ HuiDraftStore *hui_draft_store_get_default  (void);
 GFile        *hui_draft_store_get_directory (HuiDraftStore *self);
 char         *hui_draft_store_new_id       (HuiDraftStore  *self);
 void          hui_draft_store_save_async   (HuiDraftStore        *self,
-                                           const char          *id,
-                                           HuiBulletin          *bulletin,
-                                           GFile               *project,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
+                                            const char          *id,
+                                            HuiBulletin          *bulletin,
+                                            GFile               *project,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 gboolean      hui_draft_store_save_finish  (HuiDraftStore  *self,
-                                           GAsyncResult  *result,
-                                           GError       **error);
+                                            GAsyncResult  *result,
+                                            GError       **error);
 void          hui_draft_store_delete       (HuiDraftStore  *self,
-                                           const char    *id);
+                                            const char    *id);
 GStrv         hui_draft_store_list         (HuiDraftStore  *self);
 HuiBulletin   *hui_draft_store_load         (HuiDraftStore  *self,
-                                           const char    *id,
-                                           GFile        **project,
-                                           GError       **error);
+                                             const char    *id,
+                                             GFile        **project,
+                                             GError       **error);
 
 G_END_DECLS

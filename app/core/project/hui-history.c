@@ -50,9 +50,9 @@ hui_history_finalize (GObject *object)
 
 static void
 hui_history_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
 {
   HuiHistory *self = HUI_HISTORY (object);
 

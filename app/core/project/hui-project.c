@@ -27,7 +27,7 @@ hui_project_serialize (HuiBulletin *bulletin)
 
 HuiBulletin *
 hui_project_parse (GBytes  *bytes,
-                  GError **error)
+                   GError **error)
 {
   g_return_val_if_fail (bytes != NULL, NULL);
 
@@ -55,9 +55,9 @@ prefix_with_file (GError **error,
  * full disk leaves the previous version intact. */
 gboolean
 hui_project_save (HuiBulletin    *bulletin,
-                 GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
+                  GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   gboolean ok;
@@ -78,8 +78,8 @@ hui_project_save (HuiBulletin    *bulletin,
 
 HuiBulletin *
 hui_project_load (GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -129,10 +129,10 @@ save_replaced_cb (GObject      *object,
  * model as it is now, so it happens here; the write is asynchronous. */
 void
 hui_project_save_async (HuiBulletin          *bulletin,
-                       GFile               *file,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
   g_autoptr(GBytes) bytes = NULL;
   GTask *task;
@@ -150,7 +150,7 @@ hui_project_save_async (HuiBulletin          *bulletin,
 
 gboolean
 hui_project_save_finish (GAsyncResult  *result,
-                        GError       **error)
+                         GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
 
@@ -174,9 +174,9 @@ load_thread (GTask        *task,
 
 void
 hui_project_load_async (GFile               *file,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -190,7 +190,7 @@ hui_project_load_async (GFile               *file,
 
 HuiBulletin *
 hui_project_load_finish (GAsyncResult  *result,
-                        GError       **error)
+                         GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 

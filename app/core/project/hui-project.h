@@ -22,26 +22,26 @@ typedef enum {
 GQuark      hui_project_error_quark (void);
 GBytes     *hui_project_serialize   (HuiBulletin    *bulletin);
 HuiBulletin *hui_project_parse       (GBytes        *bytes,
-                                    GError       **error);
+                                      GError       **error);
 gboolean    hui_project_save        (HuiBulletin    *bulletin,
-                                    GFile         *file,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
+                                     GFile         *file,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
 HuiBulletin *hui_project_load        (GFile         *file,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
+                                      GCancellable  *cancellable,
+                                      GError       **error);
 void        hui_project_save_async  (HuiBulletin          *bulletin,
-                                    GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data);
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
 gboolean    hui_project_save_finish (GAsyncResult  *result,
-                                    GError       **error);
+                                     GError       **error);
 void        hui_project_load_async  (GFile               *file,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data);
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
 HuiBulletin *hui_project_load_finish (GAsyncResult  *result,
-                                    GError       **error);
+                                      GError       **error);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
  * extension of @name; NULL when neither tells. */
 const char *
 hui_image_type (GBytes     *data,
-               const char *name)
+                const char *name)
 {
   static const struct { const char *magic; gsize len; const char *type; } magics[] = {
     { "\x89PNG\r\n\x1a\n", 8, "image/png" },
@@ -64,8 +64,8 @@ le32 (const guint8 *p)
  * decoding it. */
 gboolean
 hui_image_pixel_size (GBytes *data,
-                     guint  *width,
-                     guint  *height)
+                      guint  *width,
+                      guint  *height)
 {
   gsize len;
   const guint8 *p = g_bytes_get_data (data, &len);
@@ -274,9 +274,9 @@ set_unique_id (cairo_surface_t *surface,
  * read at. */
 cairo_surface_t *
 hui_image_decode (GBytes     *data,
-                 const char *type,
-                 double      width,
-                 double      height)
+                  const char *type,
+                  double      width,
+                  double      height)
 {
   Request request = { type, width * HUI_IMAGE_DPI / 72, height * HUI_IMAGE_DPI / 72, TRUE, 0 };
   g_autoptr(GdkPixbuf) pixbuf = load_pixbuf (data, &request);
@@ -306,10 +306,10 @@ hui_image_decode (GBytes     *data,
  * *@new_type is the new data's type. */
 GBytes *
 hui_image_reduce (GBytes      *data,
-                 const char  *type,
-                 double       width,
-                 double       height,
-                 const char **new_type)
+                  const char  *type,
+                  double       width,
+                  double       height,
+                  const char **new_type)
 {
   Request request = { type, width * HUI_IMAGE_DPI / 72, height * HUI_IMAGE_DPI / 72, FALSE, 0 };
   g_autoptr(GdkPixbuf) pixbuf = load_pixbuf (data, &request);

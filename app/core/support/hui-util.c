@@ -12,7 +12,7 @@
  * Returns TRUE when the value changed, so callers know to notify. */
 gboolean
 hui_set_string (char       **field,
-               const char  *value)
+                const char  *value)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -62,7 +62,7 @@ hui_strip_white_space (const char *utf8)
  * package with "..": such a target is never followed. */
 char *
 hui_package_path (const char *base,
-                 const char *target)
+                  const char *target)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *joined = NULL;

@@ -6,11 +6,11 @@
 G_BEGIN_DECLS
 
 gboolean hui_set_string       (char       **field,
-                              const char  *value);
+                               const char  *value);
 gsize    hui_count_non_space  (const char  *utf8);
 char    *hui_strip_white_space (const char *utf8);
 char    *hui_package_path     (const char  *base,
-                              const char  *target);
+                               const char  *target);
 double   hui_length_in_points (const char  *text);
 
 G_END_DECLS

@@ -13,8 +13,8 @@
 /* Whether @node is the element @name in the namespace @ns. */
 gboolean
 hui_xml_is_element (xmlNode    *node,
-                   const char *ns,
-                   const char *name)
+                    const char *ns,
+                    const char *name)
 {
   return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
          strcmp ((const char *)node->ns->href, ns) == 0 && strcmp ((const char *)node->name, name) == 0;
@@ -23,8 +23,8 @@ hui_xml_is_element (xmlNode    *node,
 /* The first child of @node that is the element @name in @ns, or NULL. */
 xmlNode *
 hui_xml_child (xmlNode    *node,
-              const char *ns,
-              const char *name)
+               const char *ns,
+               const char *name)
 {
   for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
     if (hui_xml_is_element (c, ns, name))
@@ -36,8 +36,8 @@ hui_xml_child (xmlNode    *node,
  * it with g_free(). */
 char *
 hui_xml_attribute (xmlNode    *node,
-                  const char *ns,
-                  const char *name)
+                   const char *ns,
+                   const char *name)
 {
   xmlChar *value = NULL;
   char *text;

@@ -7,13 +7,13 @@
 G_BEGIN_DECLS
 
 gboolean  hui_xml_is_element (xmlNode    *node,
-                             const char *ns,
-                             const char *name);
+                              const char *ns,
+                              const char *name);
 xmlNode  *hui_xml_child      (xmlNode    *node,
-                             const char *ns,
-                             const char *name);
+                              const char *ns,
+                              const char *name);
 char     *hui_xml_attribute  (xmlNode    *node,
-                             const char *ns,
-                             const char *name);
+                              const char *ns,
+                              const char *name);
 
 G_END_DECLS

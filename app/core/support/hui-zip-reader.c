@@ -77,7 +77,7 @@ check_entries (zip_t   *zip,
 
 HuiZipReader *
 hui_zip_reader_open (GBytes  *bytes,
-                    GError **error)
+                     GError **error)
 {
   g_autoptr(HuiZipReader) self = g_new0 (HuiZipReader, 1);
   zip_error_t zerror;
@@ -106,15 +106,15 @@ hui_zip_reader_open (GBytes  *bytes,
 
 gboolean
 hui_zip_reader_has (HuiZipReader *self,
-                   const char  *name)
+                    const char  *name)
 {
   return zip_name_locate (self->zip, name, 0) >= 0;
 }
 
 GBytes *
 hui_zip_reader_read (HuiZipReader  *self,
-                    const char   *name,
-                    GError      **error)
+                     const char   *name,
+                     GError      **error)
 {
   zip_file_t *file = zip_fopen (self->zip, name, 0);
   g_autoptr(GByteArray) out = g_byte_array_new ();

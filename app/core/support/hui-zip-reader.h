@@ -13,12 +13,12 @@ typedef struct _HuiZipReader HuiZipReader;
 #define HUI_ZIP_MAX_TOTAL_SIZE   (192 * 1024 * 1024)
 
 HuiZipReader *hui_zip_reader_open  (GBytes       *bytes,
-                                  GError      **error);
+                                    GError      **error);
 gboolean     hui_zip_reader_has   (HuiZipReader  *self,
-                                  const char   *name);
+                                   const char   *name);
 GBytes      *hui_zip_reader_read  (HuiZipReader  *self,
-                                  const char   *name,
-                                  GError      **error);
+                                   const char   *name,
+                                   GError      **error);
 void         hui_zip_reader_free  (HuiZipReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiZipReader, hui_zip_reader_free)

@@ -137,9 +137,9 @@ normalize_line_ends (char *text)
  * was written in. */
 char *
 hui_text_decode (const guint8  *data,
-                gsize          length,
-                const char   **encoding,
-                GError       **error)
+                 gsize          length,
+                 const char   **encoding,
+                 GError       **error)
 {
   const char *used = NULL;
   g_autofree char *utf8 = NULL;

@@ -6,8 +6,8 @@
 G_BEGIN_DECLS
 
 char *hui_text_decode (const guint8  *data,
-                      gsize          length,
-                      const char   **encoding,
-                      GError       **error);
+                       gsize          length,
+                       const char   **encoding,
+                       GError       **error);
 
 G_END_DECLS

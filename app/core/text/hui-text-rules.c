@@ -119,8 +119,8 @@ remove_markers (const char *line,
  * the spaces that extraction puts after full-width punctuation. */
 char *
 hui_text_normalize_line (const char *line,
-                        GPtrArray  *removed_markers,
-                        guint      *n_control_pictures)
+                         GPtrArray  *removed_markers,
+                         guint      *n_control_pictures)
 {
   g_autofree char *unmarked = remove_markers (line, removed_markers);
   g_autoptr(GString) out = g_string_sized_new (strlen (unmarked));
@@ -274,8 +274,8 @@ hui_text_ends_sentence (const char *line)
  * is a wrapped one. Callers have already ruled out headings. */
 gboolean
 hui_text_should_join (const char *previous,
-                     const char *next,
-                     guint       blank_lines_between)
+                      const char *next,
+                      guint       blank_lines_between)
 {
   g_return_val_if_fail (previous != NULL && next != NULL, FALSE);
 
@@ -290,7 +290,7 @@ hui_text_should_join (const char *previous,
 
 char *
 hui_text_join (const char *previous,
-              const char *next)
+               const char *next)
 {
   gunichar last = char_before (previous, previous + strlen (previous));
   gunichar first = g_utf8_get_char (next);
@@ -306,7 +306,7 @@ hui_text_join (const char *previous,
  * heading. */
 int
 hui_text_quote_balance (int         balance,
-                       const char *text)
+                        const char *text)
 {
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -440,7 +440,7 @@ match_malformed_level2 (const char     *line,
 
 gboolean
 hui_text_parse_heading (const char     *line,
-                       HuiHeadingMatch *match)
+                        HuiHeadingMatch *match)
 {
   g_return_val_if_fail (line != NULL && match != NULL, FALSE);
 
@@ -601,8 +601,8 @@ hui_text_looks_like_organization (const char *line)
  * split ("推进 AI 应用" stays whole). */
 gboolean
 hui_text_split_title (const char  *line,
-                     char       **first,
-                     char       **second)
+                      char       **first,
+                      char       **second)
 {
   for (const char *p = strchr (line, ' '); p != NULL; p = strchr (p + 1, ' '))
     {

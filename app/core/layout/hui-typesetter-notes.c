@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hui-typesetter"
+
+#include "config.h"
+
+#include "hui-typesetter-private.h"
+
+
+/* Footnotes at the foot of the page their reference is on: measured
+ * when their block is laid out, collected as its lines are placed, set
+ * under a short rule when the page is full, carried over when too long. */
+
+static void
+footnote_clear (Footnote *footnote)
+{
+  g_array_unref (footnote->rows);
+}
+
+/* A footnote in the body's face, smaller, off the character grid. */
+static PangoLayout *
+footnote_layout (HuiTypesetter *self,
+                 const char   *text)
+{
+  PangoLayout *layout = hui_typesetter_make_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                                    hui_page_setup_type_width (self->setup), 0);
+  g_autoptr(PangoFontDescription) desc = hui_typesetter_font (self->setup, HUI_FONT_BODY);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_font_description_set_size (desc, (int)(self->setup->fonts[HUI_FONT_BODY].size * FOOTNOTE_SCALE * PANGO_SCALE));
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+/* The rows line @line of @layout takes, no more than a page (so that a
+ * page of its own always takes a footnote's line). */
+static guint
+layout_rows (HuiTypesetter *self,
+             PangoLayout  *layout,
+             int           line)
+{
+  PangoRectangle logical;
+
+  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, line), NULL, &logical);
+  return MIN (hui_typesetter_rows_for_height (self, logical.height), self->setup->lines_per_page);
+}
+
+/* The footnotes of @unit's block, each with the line its reference is on
+ * and the rows its lines take, measured once. */
+void
+hui_typesetter_add_footnotes (HuiTypesetter *self,
+                              Unit         *unit,
+                              HuiBlock      *block,
+                              GArray       *references)
+{
+  for (guint i = 0; i < references->len; i++)
+    {
+      HuiNoteReference *reference = &g_array_index (references, HuiNoteReference, i);
+      g_autofree char *number = hui_note_reference (reference->number);
+      g_autofree char *text = NULL;
+      HuiNoteKind kind;
+      const char *note = hui_block_get_note (block, reference->note, &kind);
+      Footnote footnote = { 0 };
+      int line = 0;
+
+      if (kind != HUI_NOTE_FOOTNOTE)
+        continue;
+      pango_layout_index_to_line_x (unit->layout, (int)reference->offset, FALSE, &line, NULL);
+      text = g_strconcat (number, note, NULL);
+      footnote.line = (guint)CLAMP (line, 0, (int)unit->n_lines - 1);
+      footnote.layout = footnote_layout (self, text);
+      footnote.rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (int k = 0; k < pango_layout_get_line_count (footnote.layout); k++)
+        {
+          guint rows = layout_rows (self, footnote.layout, k);
+
+          g_array_append_val (footnote.rows, rows);
+          footnote.total += rows;
+        }
+      if (unit->footnotes == NULL)
+        {
+          unit->footnotes = g_array_new (FALSE, FALSE, sizeof (Footnote));
+          g_array_set_clear_func (unit->footnotes, (GDestroyNotify)footnote_clear);
+        }
+      g_array_append_val (unit->footnotes, footnote);
+    }
+}
+
+/* Sets the page's footnotes at its foot, under a short rule, as many as
+ * there is room for below its text; the rest go to the next page. */
+void
+hui_typesetter_set_foot (HuiTypesetter *self)
+{
+  guint lines_per_page = self->setup->lines_per_page;
+  guint room = lines_per_page > self->row ? lines_per_page - self->row : 0;
+  guint rows = 0, n = 0, row;
+
+  while (n < self->foot->len && rows + g_array_index (self->foot, FootLine, n).rows <= room)
+    rows += g_array_index (self->foot, FootLine, n++).rows;
+
+  row = lines_per_page - rows;
+  for (guint i = 0; i < n; i++)
+    {
+      FootLine *foot = &g_array_index (self->foot, FootLine, i);
+      HuiPlacedLine line = {
+        .layout = foot->layout, .line = foot->line, .row = row, .rows = foot->rows, .leader_from = -1,
+        .footnote_rule = i == 0, .footnote = TRUE,
+      };
+
+      g_array_append_val (self->page->lines, line);
+      row += foot->rows;
+    }
+  for (guint i = n; i < self->foot->len; i++)
+    g_array_append_val (self->carried, g_array_index (self->foot, FootLine, i));
+  g_array_set_size (self->foot, 0);
+  self->foot_rows = 0;
+}
+
+/* Moves footnote lines that did not fit on the last page to this page's
+ * foot, up to @max_rows (at least one line). */
+void
+hui_typesetter_take_carried (HuiTypesetter *self,
+                             guint         max_rows)
+{
+  while (self->carried->len > 0)
+    {
+      FootLine *line = &g_array_index (self->carried, FootLine, 0);
+
+      if (self->foot->len > 0 && self->foot_rows + line->rows > max_rows)
+        break;
+      g_array_append_val (self->foot, *line);
+      self->foot_rows += line->rows;
+      g_array_remove_index (self->carried, 0);
+    }
+}
+
+/* Rows the footnotes of lines [@from, @from + @n) of @unit take. */
+guint
+hui_typesetter_footnote_rows (const Unit *unit,
+                              guint       from,
+                              guint       n)
+{
+  guint rows = 0;
+
+  for (guint i = 0; unit->footnotes != NULL && i < unit->footnotes->len; i++)
+    {
+      Footnote *footnote = &g_array_index (unit->footnotes, Footnote, i);
+
+      if (footnote->line >= from && footnote->line < from + n)
+        rows += footnote->total;
+    }
+  return rows;
+}
+
+/* Puts the footnotes of line @line of @unit at the foot of this page. */
+void
+hui_typesetter_add_to_foot (HuiTypesetter *self,
+                            const Unit   *unit,
+                            guint         line)
+{
+  for (guint i = 0; unit->footnotes != NULL && i < unit->footnotes->len; i++)
+    {
+      Footnote *footnote = &g_array_index (unit->footnotes, Footnote, i);
+
+      if (footnote->line != line)
+        continue;
+      for (guint k = 0; k < footnote->rows->len; k++)
+        {
+          FootLine foot = { footnote->layout, k, g_array_index (footnote->rows, guint, k) };
+
+          g_array_append_val (self->foot, foot);
+          self->foot_rows += foot.rows;
+        }
+    }
+}
