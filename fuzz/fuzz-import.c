@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "import/hui-docbook-importer.h"
-#include "project/hui-docbook-reader.h"
+#include "support/hui-xml-parse.h"
 #include "import/hui-docx-importer.h"
 #include "import/hui-import.h"
 #include "import/hui-odt-importer.h"
@@ -46,7 +46,7 @@ import_text (HuiBulletin    *bulletin,
   g_autofree char *utf8 = hui_text_decode (data, size, NULL, error);
 
   if (utf8 != NULL)
-    hui_text_importer_import (bulletin, utf8, "fuzz.txt", HUI_IMPORT_FLAGS_AUTO_SPLIT, error);
+    hui_import_text (bulletin, utf8, "fuzz.txt", HUI_IMPORT_FLAGS_AUTO_SPLIT, error);
 }
 
 static void
@@ -71,7 +71,7 @@ import_xml (HuiBulletin  *bulletin,
             GBytes      *bytes,
             GError     **error)
 {
-  g_autoptr(xmlDoc) doc = hui_docbook_parse (bytes, error);
+  g_autoptr(xmlDoc) doc = hui_xml_parse (bytes, error);
 
   if (doc != NULL && hui_odt_importer_is_flat (doc))
     hui_odt_importer_import_flat (bulletin, doc, "fuzz.fodt", error);

@@ -151,8 +151,8 @@ assert_refused (const char *xml)
   /* libxml2 may stop an entity bomb itself ("entity reference loop");
    * either way the file is refused with the reason. */
   g_assert_nonnull (error);
-  g_assert_true (g_error_matches (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_UNSAFE) ||
-                 g_error_matches (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_CORRUPT));
+  g_assert_true (g_error_matches (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSAFE) ||
+                 g_error_matches (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_DAMAGED));
   g_test_message ("%s", error->message);
   /* Refused before anything is expanded, not after a long parse. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);

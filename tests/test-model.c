@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "model/hui-bulletin.h"
+#include "model/hui-numbering.h"
 #include "project/hui-history.h"
 
 typedef struct {
@@ -208,8 +209,8 @@ static void
 test_renumber (void)
 {
   g_autoptr(HuiReport) report = hui_report_new ();
-  g_autofree char *twelve = hui_heading_label_for (1, 12);
-  g_autofree char *twenty = hui_heading_label_for (2, 20);
+  g_autofree char *twelve = hui_numbering_label_for (1, 12);
+  g_autofree char *twenty = hui_numbering_label_for (2, 20);
   g_autoptr(HuiBlock) moved = NULL;
 
   add_heading (report, 1, "二、");

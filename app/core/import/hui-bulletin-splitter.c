@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hui-bulletin-splitter.h"
-#include "hui-import.h"
+#include "hui-import-types.h"
 #include "hui-text-importer.h"
 #include "text/hui-text-rules.h"
 #include "support/hui-util.h"

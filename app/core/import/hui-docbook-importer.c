@@ -11,7 +11,7 @@
 #include "hui-docbook-importer.h"
 #include "project/hui-docbook-reader.h"
 #include "project/hui-docbook-writer.h"
-#include "hui-import.h"
+#include "hui-import-types.h"
 #include "text/hui-text-rules.h"
 
 /* Reads reports from DocBook 5 and the common DocBook 4 shapes (no
@@ -266,7 +266,7 @@ hui_docbook_importer_is_xml (GBytes *bytes)
   return i < len && data[i] == '<';
 }
 
-/* @doc: the file, parsed by hui_docbook_parse(). */
+/* @doc: the file, parsed by hui_xml_parse(). */
 gboolean
 hui_docbook_importer_import (HuiBulletin  *bulletin,
                              xmlDoc      *doc,

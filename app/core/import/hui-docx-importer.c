@@ -7,14 +7,14 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "project/hui-docbook-reader.h"
 #include "hui-docx-importer.h"
 #include "support/hui-image.h"
-#include "hui-import.h"
+#include "hui-import-types.h"
 #include "hui-text-importer.h"
 #include "text/hui-text-rules.h"
 #include "support/hui-util.h"
 #include "support/hui-xml-nodes.h"
+#include "support/hui-xml-parse.h"
 
 /* Reads a Word document (.docx) as one report. Each paragraph becomes a
  * line for the text recogniser, with what Word knows added: the heading
@@ -129,7 +129,7 @@ parse_member (HuiZipReader  *zip,
   if (!required && !hui_zip_reader_has (zip, name))
     return NULL;
   bytes = hui_zip_reader_read (zip, name, error);
-  return bytes ? hui_docbook_parse (bytes, error) : NULL;
+  return bytes ? hui_xml_parse (bytes, error) : NULL;
 }
 
 static void

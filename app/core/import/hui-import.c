@@ -7,17 +7,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hui-bulletin-splitter.h"
 #include "hui-docbook-importer.h"
-#include "project/hui-docbook-reader.h"
 #include "hui-docx-importer.h"
 #include "support/hui-image.h"
 #include "hui-import.h"
 #include "hui-odt-importer.h"
 #include "text/hui-text-decoder.h"
+#include "support/hui-xml-parse.h"
 #include "support/hui-zip-reader.h"
 #include "hui-text-importer.h"
-
-G_DEFINE_QUARK (hui-import-error-quark, hui_import_error)
 
 /* Formats are told apart by content, not by file name: a ".docx" that is
  * really text is read as text, and a zip or XML file is never read as
@@ -47,7 +46,7 @@ import_xml (HuiBulletin  *bulletin,
             const char  *source_name,
             GError     **error)
 {
-  g_autoptr(xmlDoc) doc = hui_docbook_parse (bytes, error);
+  g_autoptr(xmlDoc) doc = hui_xml_parse (bytes, error);
 
   if (doc == NULL)
     return FALSE;
@@ -151,12 +150,37 @@ fit_images (HuiBulletin *bulletin,
     }
 }
 
+/* A text is one report, or with HUI_IMPORT_FLAGS_SPLIT (or AUTO_SPLIT and
+ * a table of contents) every report of a compiled bulletin. */
+gboolean
+hui_import_text (HuiBulletin     *bulletin,
+                 const char      *utf8,
+                 const char      *source_name,
+                 HuiImportFlags   flags,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) lines = hui_text_lines_new (utf8);
+  gboolean has_toc = hui_bulletin_splitter_find_toc (lines) >= 0;
+  HuiReport *report;
+
+  if (lines->len > 0 && ((flags & HUI_IMPORT_FLAGS_SPLIT) || ((flags & HUI_IMPORT_FLAGS_AUTO_SPLIT) && has_toc)))
+    return hui_bulletin_splitter_split (bulletin, lines, source_name, error);
+
+  if (!hui_text_importer_import (bulletin, lines, source_name, error))
+    return FALSE;
+  report = hui_bulletin_get_report (bulletin, hui_bulletin_get_n_reports (bulletin) - 1);
+  if (has_toc)
+    hui_report_add_warning (report,
+                            _("This file has a table of contents (目录): import it as a compiled bulletin to get its reports"));
+  return TRUE;
+}
+
 static gboolean
 import_bytes (HuiBulletin     *bulletin,
-                 GBytes         *bytes,
-                 const char     *source_name,
-                 HuiImportFlags   flags,
-                 GError        **error)
+              GBytes          *bytes,
+              const char      *source_name,
+              HuiImportFlags   flags,
+              GError         **error)
 {
   g_autofree char *utf8 = NULL;
   gsize len;
@@ -190,7 +214,36 @@ import_bytes (HuiBulletin     *bulletin,
   if (utf8 == NULL)
     return FALSE;
 
-  return hui_text_importer_import (bulletin, utf8, source_name, flags, error);
+  return hui_import_text (bulletin, utf8, source_name, flags, error);
+}
+
+/* The readers an importer uses (zip, XML, text decoding) have error
+ * domains of their own; whoever imports sees import errors, with the
+ * readers' messages. */
+static void
+adopt_reader_error (GError *error)
+{
+  static const struct {
+    GQuark (*domain) (void);
+    int code;
+    HuiImportError as;
+  } map[] = {
+    { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_INVALID, HUI_IMPORT_ERROR_DAMAGED },
+    { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_TOO_LARGE, HUI_IMPORT_ERROR_TOO_LARGE },
+    { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_TOO_LARGE, HUI_IMPORT_ERROR_TOO_LARGE },
+    { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_MALFORMED, HUI_IMPORT_ERROR_DAMAGED },
+    { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_UNSAFE, HUI_IMPORT_ERROR_UNSAFE },
+    { hui_text_decoder_error_quark, HUI_TEXT_DECODER_ERROR_BINARY, HUI_IMPORT_ERROR_BINARY },
+    { hui_text_decoder_error_quark, HUI_TEXT_DECODER_ERROR_ENCODING, HUI_IMPORT_ERROR_ENCODING },
+  };
+
+  for (guint i = 0; error != NULL && i < G_N_ELEMENTS (map); i++)
+    if (error->domain == map[i].domain () && error->code == map[i].code)
+      {
+        error->domain = HUI_IMPORT_ERROR;
+        error->code = map[i].as;
+        return;
+      }
 }
 
 gboolean
@@ -200,14 +253,19 @@ hui_import_bytes (HuiBulletin     *bulletin,
                   HuiImportFlags   flags,
                   GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint first_report;
 
   g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
   g_return_val_if_fail (bytes != NULL && source_name != NULL, FALSE);
 
   first_report = hui_bulletin_get_n_reports (bulletin);
-  if (!import_bytes (bulletin, bytes, source_name, flags, error))
-    return FALSE;
+  if (!import_bytes (bulletin, bytes, source_name, flags, &local_error))
+    {
+      adopt_reader_error (local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   fit_images (bulletin, first_report);
   return TRUE;
 }

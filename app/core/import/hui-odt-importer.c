@@ -7,14 +7,14 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "project/hui-docbook-reader.h"
 #include "support/hui-image.h"
-#include "hui-import.h"
+#include "hui-import-types.h"
 #include "hui-odt-importer.h"
 #include "hui-text-importer.h"
 #include "text/hui-text-rules.h"
 #include "support/hui-util.h"
 #include "support/hui-xml-nodes.h"
+#include "support/hui-xml-parse.h"
 
 /* Reads an OpenDocument text (.odt, or a flat .fodt) as one report: its
  * paragraphs and headings (text:h with their outline level, or paragraphs
@@ -344,7 +344,7 @@ hui_odt_importer_import (HuiBulletin   *bulletin,
   g_autoptr(GBytes) content = hui_zip_reader_read (zip, "content.xml", error);
   g_autoptr(xmlDoc) doc = NULL;
 
-  if (content == NULL || (doc = hui_docbook_parse (content, error)) == NULL)
+  if (content == NULL || (doc = hui_xml_parse (content, error)) == NULL)
     return FALSE;
   return import_document (bulletin, doc, zip, source, error);
 }

@@ -6,20 +6,18 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 
 #include "hui-docbook-blocks.h"
 #include "hui-docbook-reader.h"
 #include "hui-docbook-writer.h"
-#include "hui-project.h"
+#include "hui-project-error.h"
 #include "support/hui-xml-nodes.h"
+#include "support/hui-xml-parse.h"
 
 /* Reads what hui-docbook-writer.c writes. The XML is parsed from memory
  * with no network access, no DTD loading and no entity substitution, and
  * a document type declaration is refused outright: a project file has no
  * use for one, and entities are how XML files attack their readers. */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 static gboolean
 is_db (xmlNode    *node,
@@ -383,87 +381,15 @@ read_book (xmlNode  *book,
   return g_steal_pointer (&bulletin);
 }
 
-/* Parses XML from memory with no network access, no DTD loading and no
- * entity substitution. It is pushed to libxml2 in pieces: read whole, from
- * memory or a file, libxml2 2.9 keeps what it has parsed in its
- * look-ahead while it reads large attributes and, without XML_PARSE_HUGE
- * (never set here), stops past 10 MB with "Huge input lookup", so a
- * project with two photographs would not open. The push parser lets go of
- * what it has parsed; each text or attribute stays bounded at 10 MB. A DOCTYPE naming an external DTD (as DocBook 4
- * files do) is allowed, since nothing is loaded; an internal subset,
- * where entities are declared, is refused. */
-#define PUSH_CHUNK (64 * 1024)
-
-static void
-ignore_error (void       *context,
-              const char *message,
-              ...)
+/* A project that cannot be parsed is damaged, too large or unsafe. */
+static HuiProjectError
+project_error_of (const GError *error)
 {
-}
-
-xmlDoc *
-hui_docbook_parse (GBytes  *bytes,
-                   GError **error)
-{
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  gsize first = MIN (len, 4);  /* enough to tell the encoding */
-  int status = 0;
-  xmlDoc *doc;
-
-  if (len > G_MAXINT)
-    {
-      g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_TOO_LARGE, _("the file is too large"));
-      return NULL;
-    }
-
-  ctxt = xmlCreatePushParserCtxt (NULL, NULL, data, (int)first, NULL);
-  if (ctxt == NULL)
-    {
-      g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_TOO_LARGE, _("the file is too large"));
-      return NULL;
-    }
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-  /* Encoding errors are reported past the context's handlers. */
-  xmlSetGenericErrorFunc (NULL, ignore_error);
-  /* A parser stopped by text it cannot convert from the encoding the
-   * file declares still calls the document well formed: only the status
-   * tells. */
-  for (gsize at = first; at < len && status == 0 && ctxt->wellFormed; at += PUSH_CHUNK)
-    status = xmlParseChunk (ctxt, data + at, (int)MIN (PUSH_CHUNK, len - at), 0) == XML_ERR_INVALID_ENCODING;
-  if (status == 0 && ctxt->wellFormed)
-    status = xmlParseChunk (ctxt, NULL, 0, 1) == XML_ERR_INVALID_ENCODING;
-  doc = g_steal_pointer (&ctxt->myDoc);
-  if (status != 0)
-    {
-      g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_CORRUPT,
-                   _("it is damaged or incomplete (its text is not in the encoding it declares)"));
-      g_clear_pointer (&doc, xmlFreeDoc);
-      return NULL;
-    }
-  if (doc == NULL || !ctxt->wellFormed || xmlDocGetRootElement (doc) == NULL)
-    {
-      const xmlError *e = xmlCtxtGetLastError (ctxt);
-      g_autofree char *message = g_strdup (e && e->message ? e->message : "unknown error");
-
-      g_strchomp (message);
-      g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_CORRUPT,
-                   _("it is damaged or incomplete (XML error on line %d: %s)"),
-                   e ? e->line : 0, message);
-      g_clear_pointer (&doc, xmlFreeDoc);
-      return NULL;
-    }
-
-  if (doc->intSubset != NULL && doc->intSubset->children != NULL)
-    {
-      g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_UNSAFE,
-                   _("it declares entities or elements in its document type, which is refused for safety"));
-      xmlFreeDoc (doc);
-      return NULL;
-    }
-
-  return doc;
+  if (g_error_matches (error, HUI_XML_PARSE_ERROR, HUI_XML_PARSE_ERROR_TOO_LARGE))
+    return HUI_PROJECT_ERROR_TOO_LARGE;
+  if (g_error_matches (error, HUI_XML_PARSE_ERROR, HUI_XML_PARSE_ERROR_UNSAFE))
+    return HUI_PROJECT_ERROR_UNSAFE;
+  return HUI_PROJECT_ERROR_CORRUPT;
 }
 
 HuiBulletin *
@@ -471,12 +397,16 @@ hui_docbook_read (GBytes  *bytes,
                   GError **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  doc = hui_docbook_parse (bytes, error);
+  doc = hui_xml_parse (bytes, &local_error);
   if (doc == NULL)
-    return NULL;
+    {
+      g_set_error_literal (error, HUI_PROJECT_ERROR, project_error_of (local_error), local_error->message);
+      return NULL;
+    }
   return hui_docbook_read_doc (doc, error);
 }
 

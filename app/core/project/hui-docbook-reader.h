@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <libxml/tree.h>
-
 #include "model/hui-bulletin.h"
+#include "support/hui-xml-parse.h"
 
 G_BEGIN_DECLS
 
-HuiBulletin *hui_docbook_read  (GBytes   *bytes,
-                                GError  **error);
-HuiBulletin *hui_docbook_read_doc (xmlDoc *doc,
+HuiBulletin *hui_docbook_read     (GBytes  *bytes,
                                    GError **error);
-xmlDoc     *hui_docbook_parse (GBytes   *bytes,
-                               GError  **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+HuiBulletin *hui_docbook_read_doc (xmlDoc  *doc,
+                                   GError **error);
 
 G_END_DECLS

@@ -13,8 +13,6 @@
  * its own namespace inside <info>: any DocBook tool can read the text,
  * and one reader and one writer serve both the project and the export. */
 
-G_DEFINE_QUARK (hui-project-error-quark, hui_project_error)
-
 GBytes *
 hui_project_serialize (HuiBulletin *bulletin)
 {

@@ -4,22 +4,10 @@
 #include <gio/gio.h>
 
 #include "model/hui-bulletin.h"
+#include "hui-project-error.h"
 
 G_BEGIN_DECLS
 
-#define HUI_PROJECT_ERROR (hui_project_error_quark ())
-
-typedef enum {
-  HUI_PROJECT_ERROR_CORRUPT,
-  HUI_PROJECT_ERROR_NOT_A_PROJECT,
-  HUI_PROJECT_ERROR_NEWER_FORMAT,
-  HUI_PROJECT_ERROR_UNSAFE,
-  HUI_PROJECT_ERROR_TOO_LARGE,
-} HuiProjectError;
-
-#define HUI_PROJECT_MAX_SIZE (256 * 1024 * 1024)
-
-GQuark      hui_project_error_quark (void);
 GBytes     *hui_project_serialize   (HuiBulletin    *bulletin);
 HuiBulletin *hui_project_parse       (GBytes        *bytes,
                                       GError       **error);

@@ -7,8 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "import/hui-import.h"
 #include "hui-zip-reader.h"
+
+G_DEFINE_QUARK (hui-zip-reader-error-quark, hui_zip_reader_error)
 
 /* Reads members of a zip package (.odt, .docx) held in memory, on guard:
  * libzip checks the archive's consistency (overlapping or inconsistent
@@ -42,7 +43,7 @@ static gboolean
 fail (GError    **error,
       const char *reason)
 {
-  g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED, "%s", reason);
+  g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_INVALID, "%s", reason);
   return FALSE;
 }
 
@@ -91,7 +92,7 @@ hui_zip_reader_open (GBytes  *bytes,
     self->zip = zip_open_from_source (self->source, ZIP_RDONLY | ZIP_CHECKCONS, &zerror);
   if (self->zip == NULL)
     {
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+      g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_INVALID,
                    _("it is not a readable zip package (%s)"), zip_error_strerror (&zerror));
       zip_error_fini (&zerror);
       return NULL;
@@ -123,7 +124,7 @@ hui_zip_reader_read (HuiZipReader  *self,
 
   if (file == NULL)
     {
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+      g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_INVALID,
                    _("the package has no readable “%s”"), name);
       return NULL;
     }
@@ -133,7 +134,7 @@ hui_zip_reader_read (HuiZipReader  *self,
       if (out->len + (gsize)n > HUI_ZIP_MAX_MEMBER_SIZE)
         {
           zip_fclose (file);
-          g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
+          g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_TOO_LARGE,
                        _("“%s” in the package inflates to more than %d MB"),
                        name, HUI_ZIP_MAX_MEMBER_SIZE / (1024 * 1024));
           return NULL;
@@ -143,7 +144,7 @@ hui_zip_reader_read (HuiZipReader  *self,
       if (self->inflated > HUI_ZIP_MAX_TOTAL_SIZE)
         {
           zip_fclose (file);
-          g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
+          g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_TOO_LARGE,
                        _("the package inflates to more than %d MB in all"),
                        HUI_ZIP_MAX_TOTAL_SIZE / (1024 * 1024));
           return NULL;
@@ -154,7 +155,7 @@ hui_zip_reader_read (HuiZipReader  *self,
 
   if (n < 0)
     {
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+      g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_INVALID,
                    _("“%s” in the package is damaged"), name);
       return NULL;
     }

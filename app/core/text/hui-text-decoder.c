@@ -7,8 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "import/hui-import.h"
 #include "hui-text-decoder.h"
+
+G_DEFINE_QUARK (hui-text-decoder-error-quark, hui_text_decoder_error)
 
 /* Share of decoded characters that must be ordinary Chinese or Latin text
  * before GB18030, which accepts most byte soup, is believed. */
@@ -51,7 +52,7 @@ check_control_chars (const char  *utf8,
 
       if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
         {
-          g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_BINARY,
+          g_set_error (error, HUI_TEXT_DECODER_ERROR, HUI_TEXT_DECODER_ERROR_BINARY,
                        _("it contains the control character 0x%02X at byte %lu, so it is not a text file"),
                        c, (gulong)(p - utf8));
           return FALSE;
@@ -71,7 +72,7 @@ convert_utf16 (const guint8  *data,
   char *utf8 = g_convert ((const char *)data, length, "UTF-8", charset, NULL, NULL, &local_error);
 
   if (utf8 == NULL)
-    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_ENCODING,
+    g_set_error (error, HUI_TEXT_DECODER_ERROR, HUI_TEXT_DECODER_ERROR_ENCODING,
                  _("it starts with a %s byte-order mark but is not valid %s (%s)"),
                  charset, charset, local_error->message);
   return utf8;
@@ -88,7 +89,7 @@ decode_without_bom (const guint8  *data,
 
   if (memchr (data, '\0', length) != NULL)
     {
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_BINARY,
+      g_set_error (error, HUI_TEXT_DECODER_ERROR, HUI_TEXT_DECODER_ERROR_BINARY,
                    _("it contains NUL bytes: it is a binary file, or UTF-16 text without a byte-order mark"));
       return NULL;
     }
@@ -103,7 +104,7 @@ decode_without_bom (const guint8  *data,
   if (utf8 == NULL || !looks_like_text (utf8))
     {
       g_free (utf8);
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_ENCODING,
+      g_set_error (error, HUI_TEXT_DECODER_ERROR, HUI_TEXT_DECODER_ERROR_ENCODING,
                    _("it is neither UTF-8 nor GB18030 (GBK) text: invalid bytes at offset %lu"),
                    (gulong)(end - (const char *)data));
       return NULL;

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Walks the #include graph of app/ and fails when a layer includes a later
+one, when folders include each other in a circle, or when files do.
+
+The layers, in the order data flows (HACKING.md draws them):
+  core/support → core/model → core/text → core/project → core/import
+  → core/layout → core/export → cli, gui
+A file may include its own folder and any earlier layer; cli and gui sit
+side by side on top and do not include each other."""
+import os
+import re
+import sys
+
+LAYERS = ['core/support', 'core/model', 'core/text', 'core/project',
+          'core/import', 'core/layout', 'core/export', 'cli', 'gui']
+RANK = {name: i for i, name in enumerate(LAYERS)}
+RANK['gui'] = RANK['cli']  # both on top, neither above the other
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+
+
+def sources(app):
+    for folder, _, files in os.walk(app):
+        for name in sorted(files):
+            if name.endswith(('.c', '.h')):
+                yield os.path.normpath(os.path.join(folder, name))
+
+
+def resolve(app, including, target):
+    """Where a quoted include is found: beside the file, then from app/core
+    (layer/file.h), then beside the GUI or CLI headers."""
+    for base in (os.path.dirname(including), os.path.join(app, 'core'),
+                 os.path.join(app, 'gui'), os.path.join(app, 'cli')):
+        path = os.path.normpath(os.path.join(base, target))
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def folder_of(app, path):
+    return os.path.relpath(os.path.dirname(path), app)
+
+
+def find_cycle(graph):
+    """A list of nodes forming a cycle in @graph, or None."""
+    state = {}
+    stack = []
+
+    def visit(node):
+        state[node] = 'open'
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 'open':
+                return stack[stack.index(nxt):] + [nxt]
+            if nxt not in state:
+                cycle = visit(nxt)
+                if cycle:
+                    return cycle
+        stack.pop()
+        state[node] = 'done'
+        return None
+
+    for node in sorted(graph):
+        if node not in state:
+            cycle = visit(node)
+            if cycle:
+                return cycle
+    return None
+
+
+def main():
+    top = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..')
+    app = os.path.normpath(os.path.join(top, 'app'))
+    problems = []
+    files = {}
+    folders = {}
+    for path in sources(app):
+        folder = folder_of(app, path)
+        if folder not in RANK:
+            problems.append(f'{os.path.relpath(path, top)}: in {folder}/, which is no layer')
+            continue
+        text = open(path, encoding='utf-8').read()
+        for target in INCLUDE.findall(text):
+            if target == 'config.h':
+                continue
+            found = resolve(app, path, target)
+            if found is None:
+                problems.append(f'{os.path.relpath(path, top)}: includes "{target}", not found in app/')
+                continue
+            other = folder_of(app, found)
+            files.setdefault(path, set()).add(found)
+            if other != folder:
+                folders.setdefault(folder, set()).add(other)
+                if RANK.get(other, -1) >= RANK[folder]:
+                    problems.append(f'{os.path.relpath(path, top)}: {folder} includes "{target}" '
+                                    f'of {other}, a later layer')
+    for graph, what in ((folders, 'folders'), (files, 'files')):
+        cycle = find_cycle(graph)
+        if cycle:
+            names = [os.path.relpath(c, app) if what == 'files' else c for c in cycle]
+            problems.append(f'{what} include each other in a circle: ' + ' → '.join(names))
+    for p in problems:
+        print(p)
+    edges = sum(len(v) for v in files.values())
+    print(f'{len(files)} files, {edges} includes, {len(folders)} folders: '
+          + ('ok' if not problems else f'{len(problems)} problems'))
+    return 1 if problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
