@@ -74,7 +74,7 @@ main (int    argc,
     }
 
   start = g_get_monotonic_time ();
-  hui_pagination_free (hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin)));
+  hui_pagination_free (hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin)));
   cold = (g_get_monotonic_time () - start) / 1000.0;
 
   paginator = hui_paginator_new (bulletin);

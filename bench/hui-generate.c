@@ -146,7 +146,7 @@ append_report_text (GString  *out,
 static char *
 bulletin_text (HuiBulletin *bulletin)
 {
-  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   GString *out = g_string_new (NULL);
   const char *previous = NULL;
 

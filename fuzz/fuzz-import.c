@@ -43,7 +43,7 @@ import_text (HuiBulletin    *bulletin,
              size_t         size,
              GError       **error)
 {
-  g_autofree char *utf8 = hui_text_decode (data, size, NULL, error);
+  g_autofree char *utf8 = hui_text_decoder_decode (data, size, NULL, error);
 
   if (utf8 != NULL)
     hui_import_text (bulletin, utf8, "fuzz.txt", HUI_IMPORT_FLAGS_AUTO_SPLIT, error);

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Walks the #include graph of app/ and fails when a layer includes a later
-one, when folders include each other in a circle, or when files do.
+one, when folders include each other in a circle, or when files do. Also
+checks the names: no file is called hb-* (HarfBuzz's prefix), and each
+function a file exports carries the file's prefix (hui-text-rules.c:
+hui_text_rules_*), the prefix of the type it implements with other files
+(hui-window-actions.c: hui_window_*, or _hui_window_* for private ones),
+or of a type its header declares (hui-page.h's HuiFigure: hui_figure_*).
 
 The layers, in the order data flows (HACKING.md draws them):
   core/support → core/model → core/text → core/project → core/import
@@ -68,6 +73,49 @@ def find_cycle(graph):
     return None
 
 
+def snake(type_name):
+    """HuiPlacedLine → hui_placed_line_"""
+    return re.sub(r'(?<!^)([A-Z])', r'_\1', type_name).lower() + '_'
+
+
+def allowed_prefixes(path):
+    folder, name = os.path.split(path)
+    stem = name[:-2]
+    parts = stem.split('-')
+    prefixes = {stem.replace('-', '_') + '_'}
+    for i in range(2, len(parts)):
+        parent = '-'.join(parts[:i])
+        if os.path.exists(os.path.join(folder, parent + '.c')):
+            prefixes.add(parent.replace('-', '_') + '_')
+    for header in (stem + '.h', '-'.join(parts[:2]) + '.h'):
+        header = os.path.join(folder, header)
+        if os.path.exists(header):
+            for t in re.findall(r'^\} (Hui[A-Za-z]+);', open(header, encoding='utf-8').read(), re.M):
+                prefixes.add(snake(t))
+    return prefixes
+
+
+DEFINITION = re.compile(r'^(?!static\b)[A-Za-z_][^\n(;=]*\n([a-z_][a-z0-9_]*) \(', re.M)
+
+
+def check_names(app, top):
+    problems = []
+    for path in sources(app):
+        name = os.path.basename(path)
+        if name.startswith('hb-'):
+            problems.append(f'{os.path.relpath(path, top)}: hb- is HarfBuzz\'s prefix; name Huibian\'s files hui-*')
+        if not name.endswith('.c') or name in ('main.c', 'huibian-cli.c'):
+            continue
+        prefixes = allowed_prefixes(path)
+        text = open(path, encoding='utf-8').read()
+        for function in DEFINITION.findall(text):
+            bare = function.lstrip('_')
+            if not any(bare.startswith(p) or bare + '_' == p for p in prefixes):
+                problems.append(f'{os.path.relpath(path, top)}: {function}() does not carry the file\'s prefix '
+                                f'({", ".join(sorted(prefixes))})')
+    return problems
+
+
 def main():
     top = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..')
     app = os.path.normpath(os.path.join(top, 'app'))
@@ -99,6 +147,7 @@ def main():
         if cycle:
             names = [os.path.relpath(c, app) if what == 'files' else c for c in cycle]
             problems.append(f'{what} include each other in a circle: ' + ' → '.join(names))
+    problems += check_names(app, top)
     for p in problems:
         print(p)
     edges = sum(len(v) for v in files.values())

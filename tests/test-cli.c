@@ -267,7 +267,7 @@ test_front_page (void)
   run_cli (&export, "export", "--format", "pdf", "--split", "-o", pdf, sample, NULL);
   g_assert_cmpint (export.status, ==, 0);
   first_page = hui_test_run (pdftotext);
-  stripped = hui_strip_white_space (first_page);
+  stripped = hui_util_strip_white_space (first_page);
   g_assert_true (g_str_has_prefix (stripped, "工作交流第3期目录"));
 
   run_cli (&bare, "show", "--json", "--split", "--no-toc", "--no-front-page", sample, NULL);

@@ -100,9 +100,9 @@ test_round_trip (void)
 {
   g_autofree char *path = hui_test_corpus_path ("000_cea93844149e72e5.txt");
   g_autoptr(HuiBulletin) original = hui_test_import (path, TRUE);
-  g_autoptr(HuiPagination) pagination = hui_paginate (original, hui_bulletin_get_page_setup (original));
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (original, hui_bulletin_get_page_setup (original));
   HuiDocbookOptions options = { .first_pages = pagination->first_pages };
-  g_autoptr(GBytes) exported = hui_docbook_write (original, &options);
+  g_autoptr(GBytes) exported = hui_docbook_writer_write (original, &options);
   g_autoptr(HuiBulletin) back = hui_bulletin_new ();
   g_autoptr(GError) error = NULL;
 

@@ -103,7 +103,7 @@ read_pdf_toc (Fixture *fixture)
       for (guint i = 0; lines[i] != NULL; i++)
         {
           g_autoptr(GMatchInfo) info = NULL;
-          g_autofree char *stripped = hui_strip_white_space (lines[i]);
+          g_autofree char *stripped = hui_util_strip_white_space (lines[i]);
 
           if (*stripped == '\0' || g_str_has_suffix (stripped, "：") || strcmp (stripped, "目录") == 0)
             {
@@ -114,7 +114,7 @@ read_pdf_toc (Fixture *fixture)
             {
               g_autofree char *head = g_match_info_fetch (info, 1);
               g_autofree char *number = g_match_info_fetch (info, 2);
-              g_autofree char *part = hui_strip_white_space (head);
+              g_autofree char *part = hui_util_strip_white_space (head);
               TocEntry entry;
 
               g_string_append (title, part);
@@ -147,7 +147,7 @@ page_contains (Fixture    *fixture,
                guint       number,
                const char *stripped_title)
 {
-  g_autofree char *stripped = hui_strip_white_space (page_text (fixture, number));
+  g_autofree char *stripped = hui_util_strip_white_space (page_text (fixture, number));
 
   return strstr (stripped, stripped_title) != NULL;
 }
@@ -166,7 +166,7 @@ assert_toc_pages_right (Fixture *fixture,
     {
       TocEntry *entry = &g_array_index (toc, TocEntry, i);
       JsonObject *report = json_array_get_object_element (reports, i);
-      g_autofree char *title = hui_strip_white_space (json_object_get_string_member (report, "title"));
+      g_autofree char *title = hui_util_strip_white_space (json_object_get_string_member (report, "title"));
 
       g_test_message ("%u: %s → page %u", i + 1, entry->title, entry->page);
       g_assert_cmpstr (entry->title, ==, title);
@@ -198,7 +198,7 @@ assert_docbook_matches (Fixture *fixture)
       g_autofree char *index = g_match_info_fetch (info, 1);
       g_autofree char *page = g_match_info_fetch (info, 2);
       JsonObject *report = json_array_get_object_element (reports, atoi (index) - 1);
-      g_autofree char *title = hui_strip_white_space (json_object_get_string_member (report, "title"));
+      g_autofree char *title = hui_util_strip_white_space (json_object_get_string_member (report, "title"));
 
       g_assert_cmpuint (atoi (index), ==, n + 1);
       g_assert_true (page_contains (fixture, atoi (page), title));

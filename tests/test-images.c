@@ -93,7 +93,7 @@ count_blue_pixels (HuiPagination *pagination)
 
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
-      hui_pdf_render_page (cr, pagination, pagination->pages->pdata[p]);
+      hui_pdf_exporter_render_page (cr, pagination, pagination->pages->pdata[p]);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
 
@@ -117,7 +117,7 @@ assert_drawn (GBytes     *bytes,
               const char *type)
 {
   g_autoptr(HuiBulletin) bulletin = bulletin_with_image (bytes, type);
-  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   guint blue = count_blue_pixels (pagination);
 
   g_test_message ("%s: %u blue pixels", type, blue);
@@ -165,8 +165,8 @@ test_jpeg_embedded_as_is (void)
   g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   hui_bulletin_merge (bulletin, again, G_MAXUINT);
-  pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
-  pdf = hui_pdf_export (bulletin, pagination, NULL);
+  pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+  pdf = hui_pdf_exporter_export (bulletin, pagination, NULL);
   g_assert_nonnull (pdf);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
   list = hui_test_run (argv);
@@ -343,7 +343,7 @@ test_huge_headers_refused (void)
       /* Laid out and drawn as the framed box with its description. */
       {
         g_autoptr(HuiBulletin) bulletin = bulletin_with_image (bytes, type);
-        g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+        g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
 
         g_assert_cmpuint (count_blue_pixels (pagination), ==, 0);
       }

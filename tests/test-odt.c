@@ -175,7 +175,7 @@ static gboolean
 contains_stripped (const char *page,
                    const char *stripped)
 {
-  g_autofree char *text = hui_strip_white_space (page);
+  g_autofree char *text = hui_util_strip_white_space (page);
 
   return strstr (text, stripped) != NULL;
 }
@@ -220,7 +220,7 @@ assert_libreoffice_agrees (Fixture *fixture)
   for (guint i = 0; i < json_array_get_length (reports); i++)
     {
       JsonObject *report = json_array_get_object_element (reports, i);
-      g_autofree char *title = hui_strip_white_space (json_object_get_string_member (report, "title"));
+      g_autofree char *title = hui_util_strip_white_space (json_object_get_string_member (report, "title"));
       guint first = json_object_get_int_member (report, "first_page");
       guint count = json_object_get_int_member (report, "pages");
 

@@ -33,7 +33,7 @@ static void
 test_line_breaking_rules (void)
 {
   g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
-  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   guint lines = 0;
 
   for (guint p = 0; p < pagination->pages->len; p++)
@@ -94,7 +94,7 @@ test_incremental (void)
   hui_block_set_text (hui_report_get_block (edited, 0), longer->str);
 
   after = hui_paginator_paginate (paginator);
-  fresh = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  fresh = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   assert_same_pages (after, fresh);
 
   /* The edit pushed every later report on. */
@@ -123,7 +123,7 @@ test_moves_and_setup (void)
 
   hui_bulletin_move_report (bulletin, 0, 17);
   moved = hui_paginator_paginate (paginator);
-  fresh = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  fresh = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   assert_same_pages (moved, fresh);
   g_assert_cmpuint (moved->page_counts[17], ==, count0);
 
@@ -137,7 +137,7 @@ static void
 test_closing_block (void)
 {
   g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
-  g_autoptr(HuiPagination) before = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiPagination) before = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   g_autoptr(HuiPagination) after = NULL;
   HuiPage *last;
   const HuiPlacedLine *final;
@@ -145,7 +145,7 @@ test_closing_block (void)
   guint rules = 0;
 
   hui_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县\n（共印100份）");
-  after = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  after = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
   g_assert_cmpuint (after->pages->len, >=, before->pages->len);
   g_assert_cmpuint (after->pages->len, <=, before->pages->len + 1);
 
@@ -259,7 +259,7 @@ test_footnotes (void)
   g_string_append (long_note, "长注结尾");
   hui_report_append_block (report, noted_paragraph ("最后一段。", HUI_NOTE_FOOTNOTE, long_note->str));
   hui_bulletin_append_report (bulletin, report);
-  pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
 
   assert_feet (pagination);
   /* Reports going on on the same page (the compact setup) leave no
@@ -273,7 +273,7 @@ test_footnotes (void)
     hui_report_append_block (second, noted_paragraph ("第二篇的正文。", HUI_NOTE_FOOTNOTE, "丙注：第二篇的脚注。"));
     hui_bulletin_append_report (bulletin, second);
     continuous->new_page_per_report = FALSE;
-    together = hui_paginate (bulletin, continuous);
+    together = hui_pagination_new (bulletin, continuous);
     assert_feet (together);
     g_assert_cmpint (page_of (together, "丙注", TRUE), ==, page_of (together, "第二篇的正文", FALSE));
     g_assert_cmpint (page_of (together, "长注结尾", TRUE), >=, 0);

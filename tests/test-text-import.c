@@ -57,7 +57,7 @@ read_toc (char **lines)
       if (g_str_has_suffix (lines[i], "："))
         {
           g_free (organization);
-          organization = hui_strip_white_space (lines[i]);
+          organization = hui_util_strip_white_space (lines[i]);
           organization[strlen (organization) - strlen ("：")] = '\0';
         }
       else if (g_regex_match (numbered, lines[i], 0, &info))
@@ -66,7 +66,7 @@ read_toc (char **lines)
           g_autofree char *title = g_match_info_fetch (info, 1);
 
           entry->organization = g_strdup (organization);
-          entry->title = hui_strip_white_space (title);
+          entry->title = hui_util_strip_white_space (title);
           g_ptr_array_add (entries, entry);
         }
       else
@@ -85,7 +85,7 @@ body_organization (char       **lines,
 {
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *stripped = hui_strip_white_space (lines[i]);
+      g_autofree char *stripped = hui_util_strip_white_space (lines[i]);
       const char *text = stripped;
 
       if (g_str_has_prefix (text, "##paidbegin##"))
@@ -95,7 +95,7 @@ body_organization (char       **lines,
       for (guint j = i + 1; lines[j] != NULL; j++)
         if (*lines[j] != '\0')
           {
-            g_autofree char *next = hui_strip_white_space (lines[j]);
+            g_autofree char *next = hui_util_strip_white_space (lines[j]);
 
             if (g_str_has_prefix (next, "（") || g_utf8_strlen (next, -1) > 20)
               return NULL;
@@ -130,7 +130,7 @@ test_split_reports_match_toc (void)
       TocEntry *entry = toc->pdata[i];
       HuiReport *report = hui_bulletin_get_report (bulletin, i);
       g_autofree char *full = hui_report_dup_full_title (report);
-      g_autofree char *title = hui_strip_white_space (full);
+      g_autofree char *title = hui_util_strip_white_space (full);
       g_autofree char *expected_org = body_organization (lines, entry->title);
       const char *org = hui_report_get_organization (report);
 
@@ -181,7 +181,7 @@ report_texts (HuiBulletin *bulletin)
       for (guint j = 0; j < hui_report_get_n_blocks (report); j++)
         {
           g_autofree char *text = hui_test_block_text (hui_report_get_block (report, j));
-          g_autofree char *stripped = hui_strip_white_space (text);
+          g_autofree char *stripped = hui_util_strip_white_space (text);
 
           g_string_append_printf (all, "%s\n", stripped);
         }
@@ -272,8 +272,8 @@ test_split_page_breaks_joined (void)
           !is_cut_mid_sentence (lines[i - 1]))
         continue;
 
-      before = hui_strip_white_space (lines[i - 1]);
-      after = hui_strip_white_space (lines[i + 1]);
+      before = hui_util_strip_white_space (lines[i - 1]);
+      after = hui_util_strip_white_space (lines[i + 1]);
       tail = utf8_tail (before, 6);
       *g_utf8_offset_to_pointer (after, MIN (6, g_utf8_strlen (after, -1))) = '\0';
       needle = g_strconcat (tail, after, NULL);

@@ -12,7 +12,7 @@ static void
 assert_normalized (const char *in,
                    const char *expected)
 {
-  g_autofree char *out = hui_text_normalize_line (in, NULL, NULL);
+  g_autofree char *out = hui_text_rules_normalize_line (in, NULL, NULL);
 
   g_assert_cmpstr (out, ==, expected);
 }
@@ -42,8 +42,8 @@ static void
 test_markers (void)
 {
   g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *out = hui_text_normalize_line ("##paidbegin##以高质量主题教育推动发展", markers, NULL);
-  g_autofree char *plain = hui_text_normalize_line ("编号#12#不是标记", markers, NULL);
+  g_autofree char *out = hui_text_rules_normalize_line ("##paidbegin##以高质量主题教育推动发展", markers, NULL);
+  g_autofree char *plain = hui_text_rules_normalize_line ("编号#12#不是标记", markers, NULL);
 
   g_assert_cmpstr (out, ==, "以高质量主题教育推动发展");
   g_assert_cmpuint (markers->len, ==, 1);
@@ -55,7 +55,7 @@ static void
 test_control_pictures (void)
 {
   guint n = 0;
-  g_autofree char *out = hui_text_normalize_line ("未爱\xe2\x90\x8e守心", NULL, &n);
+  g_autofree char *out = hui_text_rules_normalize_line ("未爱\xe2\x90\x8e守心", NULL, &n);
 
   g_assert_cmpstr (out, ==, "未爱·守心");
   g_assert_cmpuint (n, ==, 1);
@@ -64,9 +64,9 @@ test_control_pictures (void)
 static void
 test_space_between_han (void)
 {
-  g_autofree char *a = hui_text_remove_space_between_han ("开发上 线“东胜之家”模块");
-  g_autofree char *b = hui_text_remove_space_between_han ("国家级产业学院1 个");
-  g_autofree char *c = hui_text_remove_space_between_han ("推进 AI 应用");
+  g_autofree char *a = hui_text_rules_remove_space_between_han ("开发上 线“东胜之家”模块");
+  g_autofree char *b = hui_text_rules_remove_space_between_han ("国家级产业学院1 个");
+  g_autofree char *c = hui_text_rules_remove_space_between_han ("推进 AI 应用");
 
   g_assert_cmpstr (a, ==, "开发上线“东胜之家”模块");
   g_assert_cmpstr (b, ==, "国家级产业学院1个");
@@ -76,33 +76,33 @@ test_space_between_han (void)
 static void
 test_ends_sentence (void)
 {
-  g_assert_true (hui_text_ends_sentence ("推动各项工作落地见效。"));
-  g_assert_true (hui_text_ends_sentence ("他说：“要把调研成果用好。”"));
-  g_assert_true (hui_text_ends_sentence ("主要做法如下："));
-  g_assert_false (hui_text_ends_sentence ("在奋力谱写中国式现代化福建篇章中展现发改人作为”为题作主题教育专题党课授课时强调，要学习贯彻习近平新"));
-  g_assert_false (hui_text_ends_sentence ("对照《关于在全党大兴调查研究的工作方案》"));
-  g_assert_false (hui_text_ends_sentence ("全省联动开展“执"));
+  g_assert_true (hui_text_rules_ends_sentence ("推动各项工作落地见效。"));
+  g_assert_true (hui_text_rules_ends_sentence ("他说：“要把调研成果用好。”"));
+  g_assert_true (hui_text_rules_ends_sentence ("主要做法如下："));
+  g_assert_false (hui_text_rules_ends_sentence ("在奋力谱写中国式现代化福建篇章中展现发改人作为”为题作主题教育专题党课授课时强调，要学习贯彻习近平新"));
+  g_assert_false (hui_text_rules_ends_sentence ("对照《关于在全党大兴调查研究的工作方案》"));
+  g_assert_false (hui_text_rules_ends_sentence ("全省联动开展“执"));
 }
 
 static void
 test_should_join (void)
 {
   /* Cut mid-sentence by a page break: joined. */
-  g_assert_true (hui_text_should_join ("全省联动开展“执", "委进万家、姐妹回娘家”活动。", 1));
+  g_assert_true (hui_text_rules_should_join ("全省联动开展“执", "委进万家、姐妹回娘家”活动。", 1));
   /* A paragraph that really ends at the page break: left alone. */
-  g_assert_false (hui_text_should_join ("推动发展取得了新成效。", "下一步，我们将继续努力。", 1));
-  g_assert_false (hui_text_should_join ("他说：“这是一次很好的经验。”", "会议要求各单位抓好落实。", 2));
+  g_assert_false (hui_text_rules_should_join ("推动发展取得了新成效。", "下一步，我们将继续努力。", 1));
+  g_assert_false (hui_text_rules_should_join ("他说：“这是一次很好的经验。”", "会议要求各单位抓好落实。", 2));
   /* A wrapped line without a blank line. */
-  g_assert_true (hui_text_should_join ("推动非诉讼纠纷综合化解体系建设，及时把矛盾纠纷化解在基层、化解在萌芽", "状态。", 0));
+  g_assert_true (hui_text_rules_should_join ("推动非诉讼纠纷综合化解体系建设，及时把矛盾纠纷化解在基层、化解在萌芽", "状态。", 0));
   /* A short line without a full stop is not a wrapped line. */
-  g_assert_false (hui_text_should_join ("联系人：张明", "电话：12345678", 0));
+  g_assert_false (hui_text_rules_should_join ("联系人：张明", "电话：12345678", 0));
 }
 
 static void
 test_join (void)
 {
-  g_autofree char *cjk = hui_text_join ("学习贯彻习近平新", "时代中国特色社会主义思想");
-  g_autofree char *latin = hui_text_join ("the quick", "brown fox");
+  g_autofree char *cjk = hui_text_rules_join ("学习贯彻习近平新", "时代中国特色社会主义思想");
+  g_autofree char *latin = hui_text_rules_join ("the quick", "brown fox");
 
   g_assert_cmpstr (cjk, ==, "学习贯彻习近平新时代中国特色社会主义思想");
   g_assert_cmpstr (latin, ==, "the quick brown fox");
@@ -137,7 +137,7 @@ test_headings (void)
       HuiHeadingMatch match;
 
       g_test_message ("%s", cases[i].line);
-      g_assert_true (hui_text_parse_heading (cases[i].line, &match));
+      g_assert_true (hui_text_rules_parse_heading (cases[i].line, &match));
       g_assert_cmpuint (match.level, ==, cases[i].level);
       g_assert_cmpstr (match.label, ==, cases[i].label);
       g_assert_cmpstr (match.text, ==, cases[i].text);
@@ -165,7 +165,7 @@ test_not_headings (void)
       HuiHeadingMatch match;
 
       g_test_message ("%s", lines[i]);
-      g_assert_false (hui_text_parse_heading (lines[i], &match));
+      g_assert_false (hui_text_rules_parse_heading (lines[i], &match));
       hui_heading_match_clear (&match);
     }
 }
@@ -173,10 +173,10 @@ test_not_headings (void)
 static void
 test_quote_balance (void)
 {
-  g_assert_cmpint (hui_text_quote_balance (0, "他强调：“要做到以下三点："), ==, 1);
-  g_assert_cmpint (hui_text_quote_balance (0, "“四下基层”“四在一线”"), ==, 0);
-  g_assert_cmpint (hui_text_quote_balance (1, "一、责任要明确。"), ==, 1);
-  g_assert_cmpint (hui_text_quote_balance (1, "二、资金要落实。”"), ==, 0);
+  g_assert_cmpint (hui_text_rules_quote_balance (0, "他强调：“要做到以下三点："), ==, 1);
+  g_assert_cmpint (hui_text_rules_quote_balance (0, "“四下基层”“四在一线”"), ==, 0);
+  g_assert_cmpint (hui_text_rules_quote_balance (1, "一、责任要明确。"), ==, 1);
+  g_assert_cmpint (hui_text_rules_quote_balance (1, "二、资金要落实。”"), ==, 0);
 }
 
 static void
@@ -194,7 +194,7 @@ test_dates (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *iso = hui_text_parse_date (cases[i].line);
+      g_autofree char *iso = hui_text_rules_parse_date (cases[i].line);
 
       g_assert_cmpstr (iso, ==, cases[i].iso);
     }
@@ -203,13 +203,13 @@ test_dates (void)
 static void
 test_title_and_organization (void)
 {
-  g_assert_true (hui_text_looks_like_title ("着力在“四个转化”上下功夫，扎实做好调研“下半篇文章”"));
-  g_assert_false (hui_text_looks_like_title ("主题教育开展以来，我市深入贯彻落实各项部署。"));
-  g_assert_false (hui_text_looks_like_title ("一、聚焦大局"));
-  g_assert_true (hui_text_looks_like_organization ("江苏省司法厅"));
-  g_assert_true (hui_text_looks_like_organization ("江苏省司法厅："));
-  g_assert_false (hui_text_looks_like_organization ("要继续做好主题教育调查研究后半篇文章。"));
-  g_assert_false (hui_text_looks_like_organization ("（2023年7月25日）"));
+  g_assert_true (hui_text_rules_looks_like_title ("着力在“四个转化”上下功夫，扎实做好调研“下半篇文章”"));
+  g_assert_false (hui_text_rules_looks_like_title ("主题教育开展以来，我市深入贯彻落实各项部署。"));
+  g_assert_false (hui_text_rules_looks_like_title ("一、聚焦大局"));
+  g_assert_true (hui_text_rules_looks_like_organization ("江苏省司法厅"));
+  g_assert_true (hui_text_rules_looks_like_organization ("江苏省司法厅："));
+  g_assert_false (hui_text_rules_looks_like_organization ("要继续做好主题教育调查研究后半篇文章。"));
+  g_assert_false (hui_text_rules_looks_like_organization ("（2023年7月25日）"));
 }
 
 static void
@@ -217,10 +217,10 @@ test_split_title (void)
 {
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
 
-  g_assert_true (hui_text_split_title ("奔着问题去调研 对照清单来改进", &a, &b));
+  g_assert_true (hui_text_rules_split_title ("奔着问题去调研 对照清单来改进", &a, &b));
   g_assert_cmpstr (a, ==, "奔着问题去调研");
   g_assert_cmpstr (b, ==, "对照清单来改进");
-  g_assert_false (hui_text_split_title ("推进 AI 应用落地", &c, &d));
+  g_assert_false (hui_text_rules_split_title ("推进 AI 应用落地", &c, &d));
   g_assert_cmpstr (c, ==, "推进 AI 应用落地");
   g_assert_null (d);
 }

@@ -141,7 +141,7 @@ test_import_and_reorder (void)
   /* The preview follows: the moved report now starts on page 2. */
   hui_window_repaginate_now (window);
   {
-    g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+    g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
 
     g_assert_cmpuint (pagination->first_pages[1], ==, 2);
   }

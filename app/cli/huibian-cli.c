@@ -159,7 +159,7 @@ print_json (HuiBulletin        *bulletin,
             const HuiPageSetup *setup)
 {
   g_autoptr(JsonNode) root = hui_json_from_bulletin (bulletin);
-  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, setup);
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, setup);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 

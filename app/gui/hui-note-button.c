@@ -120,7 +120,7 @@ hui_note_button_new (HuiBlock *block,
                      guint    number)
 {
   HuiNoteButton *self;
-  g_autofree char *reference = hui_note_reference (number);
+  g_autofree char *reference = hui_block_note_reference (number);
   g_autofree char *heading = NULL;
   HuiNoteKind kind;
   const char *text;

@@ -116,7 +116,7 @@ draw_page (HuiPagePreview *self,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
   cairo_scale (cr, scale, scale);
-  hui_pdf_render_page (cr, self->pagination, nth_page (self, i));
+  hui_pdf_exporter_render_page (cr, self->pagination, nth_page (self, i));
   cairo_restore (cr);
 }
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HuiPagePreview, hui_page_preview, HUI, PAGE_PREVIEW, GtkWidget)
 
 void  hui_page_preview_set_pagination (HuiPagePreview *self,
-                                      HuiPagination  *pagination);
+                                       HuiPagination  *pagination);
 guint hui_page_preview_get_n_pages    (HuiPagePreview *self);
 
 G_END_DECLS

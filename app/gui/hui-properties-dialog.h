@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 #define HUI_TYPE_PROPERTIES_DIALOG (hui_properties_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (HuiPropertiesDialog, hui_properties_dialog, HUI, PROPERTIES_DIALOG, GtkWindow)
 
-HuiPropertiesDialog *hui_properties_dialog_new (GtkWindow  *parent,
+HuiPropertiesDialog *hui_properties_dialog_new (GtkWindow   *parent,
                                                 HuiBulletin *bulletin,
-                                                const char *page);
+                                                const char  *page);
 
 G_END_DECLS

@@ -334,7 +334,7 @@ block_for_line (const char *line)
   HuiHeadingMatch match;
   HuiBlock *block;
 
-  if (hui_text_parse_heading (line, &match) && !match.malformed)
+  if (hui_text_rules_parse_heading (line, &match) && !match.malformed)
     block = hui_block_new_heading (match.level, match.label, match.text, match.run_in);
   else
     block = hui_block_new_paragraph (line);

@@ -31,7 +31,7 @@ export_as (HuiWindow *self,
     format = HUI_EXPORT_DOCBOOK;
 
   if (!hui_window_export_to (self, file, format, &error))
-    _hb_window_show_error (self, error->message);
+    _hui_window_show_error (self, error->message);
 }
 
 static void
@@ -45,7 +45,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && first != NULL)
     {
-      _hb_window_remember_folder (self, first);
+      _hui_window_remember_folder (self, first);
       if (g_str_equal (purpose, "import"))
         {
           g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
@@ -179,7 +179,7 @@ export_in_format (HuiWindow       *self,
     }
 
   if (!hui_window_export_to (self, target, format, &error))
-    _hb_window_show_error (self, error->message);
+    _hui_window_show_error (self, error->message);
 }
 
 /* One click: to the last place and format used, else PDF beside the
@@ -195,7 +195,7 @@ export_action (GtkWidget  *widget,
   if (self->export_file == NULL)
     export_in_format (self, self->export_format);
   else if (!hui_window_export_to (self, self->export_file, self->export_format, &error))
-    _hb_window_show_error (self, error->message);
+    _hui_window_show_error (self, error->message);
 }
 
 static void
@@ -230,7 +230,7 @@ draw_page_cb (GtkPrintOperation *operation,
   double scale = gtk_print_context_get_width (context) / HUI_MM_TO_PT (pagination->setup->paper_width);
 
   cairo_scale (cr, scale, scale);
-  hui_pdf_render_page (cr, pagination, printed_page (pagination, n));
+  hui_pdf_exporter_render_page (cr, pagination, printed_page (pagination, n));
 }
 
 static GtkPageSetup *
@@ -298,7 +298,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!hui_window_print (self, NULL, &error))
-    _hb_window_show_error (self, error->message);
+    _hui_window_show_error (self, error->message);
 }
 
 /* Runs a report command as one undo step. */
@@ -311,9 +311,9 @@ report_command (HuiWindow *self,
   if (selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  _hb_window_commit_step (self);
+  _hui_window_commit_step (self);
   if (command (self, selected))
-    _hb_window_commit_step (self);
+    _hui_window_commit_step (self);
 }
 
 static gboolean
@@ -352,7 +352,7 @@ split_report (HuiWindow *self,
 
   if (!hui_bulletin_split_report (self->bulletin, position, block))
     {
-      _hb_window_show_error (self, _("Put the cursor on the heading where the new report should begin."));
+      _hui_window_show_error (self, _("Put the cursor on the heading where the new report should begin."));
       return FALSE;
     }
   gtk_single_selection_set_selected (self->selection, position + 1);
@@ -406,7 +406,7 @@ cancel_import_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  _hb_window_cancel_import (HUI_WINDOW (widget));
+  _hui_window_cancel_import (HUI_WINDOW (widget));
 }
 
 static void
@@ -479,17 +479,17 @@ restore_draft_action (GtkWidget  *widget,
   bulletin = hui_draft_store_load (hui_draft_store_get_default (), self->offered_draft, &project, &error);
   if (bulletin == NULL)
     {
-      _hb_window_show_error (self, error->message);
+      _hui_window_show_error (self, error->message);
       return;
     }
 
   /* The restored work is unsaved work: it stays a draft until saved. */
   g_set_object (&self->file, project);
-  _hb_window_set_bulletin (self, bulletin);
-  _hb_window_forget_draft (self);
+  _hui_window_set_bulletin (self, bulletin);
+  _hui_window_forget_draft (self);
   self->draft_id = g_steal_pointer (&self->offered_draft);
   self->modified = TRUE;
-  _hb_window_update_title (self);
+  _hui_window_update_title (self);
   gtk_single_selection_set_selected (self->selection, 0);
 }
 
@@ -507,7 +507,7 @@ discard_draft_action (GtkWidget  *widget,
 
 
 void
-_hb_window_class_actions_init (GtkWidgetClass *widget_class)
+_hui_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

@@ -59,19 +59,19 @@ struct _HuiWindow
   GtkLabel *info_label;
 };
 
-void _hb_window_class_actions_init (GtkWidgetClass *widget_class);
-void _hb_window_cancel_import     (HuiWindow       *self);
-void _hb_window_show_error        (HuiWindow       *self,
-                                   const char     *message);
-void _hb_window_commit_step       (HuiWindow       *self);
-void _hb_window_set_busy          (HuiWindow       *self,
-                                   gboolean        busy);
-void _hb_window_set_bulletin      (HuiWindow       *self,
-                                   HuiBulletin     *bulletin);
-void _hb_window_forget_draft      (HuiWindow       *self);
-void _hb_window_remember_folder   (HuiWindow       *self,
-                                   GFile          *file);
-void _hb_window_update_title      (HuiWindow       *self);
-void hui_window_update_actions     (HuiWindow       *self);
+void _hui_window_class_actions_init (GtkWidgetClass *widget_class);
+void _hui_window_cancel_import      (HuiWindow      *self);
+void _hui_window_show_error         (HuiWindow      *self,
+                                     const char     *message);
+void _hui_window_commit_step        (HuiWindow      *self);
+void _hui_window_set_busy           (HuiWindow      *self,
+                                     gboolean        busy);
+void _hui_window_set_bulletin       (HuiWindow      *self,
+                                     HuiBulletin    *bulletin);
+void _hui_window_forget_draft       (HuiWindow      *self);
+void _hui_window_remember_folder    (HuiWindow      *self,
+                                     GFile          *file);
+void _hui_window_update_title       (HuiWindow      *self);
+void hui_window_update_actions      (HuiWindow      *self);
 
 G_END_DECLS

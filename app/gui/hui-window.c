@@ -43,7 +43,7 @@ static GParamSpec *properties[N_PROPS];
 #define AUTOSAVE_DELAY_S 5
 
 void
-_hb_window_show_error (HuiWindow   *self,
+_hui_window_show_error (HuiWindow   *self,
             const char *message)
 {
   gtk_label_set_label (self->info_label, message);
@@ -113,7 +113,7 @@ remember_project (HuiWindow *self,
 }
 
 void
-_hb_window_remember_folder (HuiWindow *self,
+_hui_window_remember_folder (HuiWindow *self,
                  GFile    *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
@@ -124,7 +124,7 @@ _hb_window_remember_folder (HuiWindow *self,
 }
 
 void
-_hb_window_update_title (HuiWindow *self)
+_hui_window_update_title (HuiWindow *self)
 {
   g_autofree char *name = self->file ? g_file_get_basename (self->file) : g_strdup (_("Untitled Bulletin"));
   g_autofree char *title = g_strdup_printf ("%s%s — %s", self->modified ? "*" : "", name, _("Huibian"));
@@ -234,7 +234,7 @@ autosave_delay (void)
 
 /* The saved project now holds everything: the draft is not needed. */
 void
-_hb_window_forget_draft (HuiWindow *self)
+_hui_window_forget_draft (HuiWindow *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   hui_draft_store_delete (hui_draft_store_get_default (), self->draft_id);
@@ -244,7 +244,7 @@ _hb_window_forget_draft (HuiWindow *self)
 /* Ends the current undo step: typing is grouped by time, but each
  * command (a move, an import) is a step of its own. */
 void
-_hb_window_commit_step (HuiWindow *self)
+_hui_window_commit_step (HuiWindow *self)
 {
   /* A checkpoint serialises the whole bulletin: only worth it when a
    * change is pending (every change schedules one). */
@@ -275,7 +275,7 @@ bulletin_changed_cb (HuiWindow *self)
   if (self->autosave_id == 0)
     self->autosave_id = g_timeout_add_seconds (autosave_delay (), autosave_cb, self);
   self->modified = TRUE;
-  _hb_window_update_title (self);
+  _hui_window_update_title (self);
   hui_window_update_actions (self);
   if (self->repaginate_id == 0)
     self->repaginate_id = g_timeout_add (REPAGINATE_DELAY_MS, repaginate_cb, self);
@@ -403,7 +403,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
 /* Replaces the window's bulletin, as New and Open do. */
 void
-_hb_window_set_bulletin (HuiWindow   *self,
+_hui_window_set_bulletin (HuiWindow   *self,
               HuiBulletin *bulletin)
 {
   if (self->bulletin != NULL)
@@ -417,13 +417,13 @@ _hb_window_set_bulletin (HuiWindow   *self,
   gtk_single_selection_set_model (self->selection, hui_bulletin_get_reports (bulletin));
   g_signal_connect_swapped (bulletin, "changed", G_CALLBACK (bulletin_changed_cb), self);
   self->modified = FALSE;
-  _hb_window_update_title (self);
+  _hui_window_update_title (self);
   hui_window_update_actions (self);
   hui_window_repaginate_now (self);
 }
 
 void
-_hb_window_set_busy (HuiWindow *self,
+_hui_window_set_busy (HuiWindow *self,
           gboolean  busy)
 {
   self->busy += busy ? 1 : -1;
@@ -468,7 +468,7 @@ show_importing (HuiWindow *self,
 /* Stops the imports under way: the file being read is dropped when its
  * thread returns, and the files after it are not read. */
 void
-_hb_window_cancel_import (HuiWindow *self)
+_hui_window_cancel_import (HuiWindow *self)
 {
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
@@ -490,15 +490,15 @@ imported_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     job->next = job->files->len;  /* the rest is not read either */
   else if (imported == NULL)
-    _hb_window_show_error (self, error->message);
+    _hui_window_show_error (self, error->message);
   else
     {
-      _hb_window_commit_step (self);
+      _hui_window_commit_step (self);
       guint n = hui_bulletin_merge (self->bulletin, imported, job->position);
 
       if (job->position != G_MAXUINT)
         job->position += n;
-      _hb_window_commit_step (self);
+      _hui_window_commit_step (self);
       if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
         gtk_single_selection_set_selected (self->selection, 0);
     }
@@ -513,7 +513,7 @@ import_next (ImportJob *job)
 
   if (job->next >= job->files->len)
     {
-      _hb_window_set_busy (self, FALSE);
+      _hui_window_set_busy (self, FALSE);
       if (--self->importing == 0)
         show_importing (self, NULL);
       import_job_free (job);
@@ -554,7 +554,7 @@ hui_window_import_files_at (HuiWindow       *self,
     self->import_cancellable = g_cancellable_new ();
   job->cancellable = g_object_ref (self->import_cancellable);
   self->importing++;
-  _hb_window_set_busy (self, TRUE);
+  _hui_window_set_busy (self, TRUE);
   import_next (job);
 }
 
@@ -577,15 +577,15 @@ opened_cb (GObject      *object,
   g_autoptr(HuiBulletin) bulletin = hui_project_load_finish (result, &error);
   GFile *file = g_task_get_task_data (G_TASK (result));
 
-  _hb_window_set_busy (self, FALSE);
+  _hui_window_set_busy (self, FALSE);
   if (bulletin == NULL)
     {
-      _hb_window_show_error (self, error->message);
+      _hui_window_show_error (self, error->message);
       return;
     }
 
   g_set_object (&self->file, file);
-  _hb_window_set_bulletin (self, bulletin);
+  _hui_window_set_bulletin (self, bulletin);
   gtk_single_selection_set_selected (self->selection, 0);
   remember_project (self, file);
 }
@@ -596,7 +596,7 @@ hui_window_open_project (HuiWindow *self,
 {
   g_return_if_fail (HUI_IS_WINDOW (self));
 
-  _hb_window_set_busy (self, TRUE);
+  _hui_window_set_busy (self, TRUE);
   hui_project_load_async (file, NULL, opened_cb, g_object_ref (self));
 }
 
@@ -608,15 +608,15 @@ saved_cb (GObject      *object,
   g_autoptr(HuiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  _hb_window_set_busy (self, FALSE);
+  _hui_window_set_busy (self, FALSE);
   if (!hui_project_save_finish (result, &error))
     {
-      _hb_window_show_error (self, error->message);
+      _hui_window_show_error (self, error->message);
       return;
     }
   self->modified = FALSE;
-  _hb_window_forget_draft (self);
-  _hb_window_update_title (self);
+  _hui_window_forget_draft (self);
+  _hui_window_update_title (self);
   remember_project (self, self->file);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -627,7 +627,7 @@ hui_window_save_to (HuiWindow *self,
                     GFile    *file)
 {
   g_set_object (&self->file, file);
-  _hb_window_set_busy (self, TRUE);
+  _hui_window_set_busy (self, TRUE);
   hui_project_save_async (self->bulletin, file, NULL, saved_cb, g_object_ref (self));
 }
 
@@ -663,10 +663,10 @@ hui_window_move_report (HuiWindow *self,
   if (from >= n || to >= n || from == to)
     return;
 
-  _hb_window_commit_step (self);
+  _hui_window_commit_step (self);
   hui_bulletin_move_report (self->bulletin, from, to);
   gtk_single_selection_set_selected (self->selection, to);
-  _hb_window_commit_step (self);
+  _hui_window_commit_step (self);
 }
 
 enum {
@@ -690,7 +690,7 @@ close_response_cb (GtkDialog *dialog,
   if (response == CLOSE_DISCARD)
     {
       self->modified = FALSE;
-      _hb_window_forget_draft (self);
+      _hui_window_forget_draft (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (response == CLOSE_SAVE)
@@ -759,7 +759,7 @@ hui_window_offer_drafts (HuiWindow *self)
 
 /* Shows @match: its report selected, the cursor on its block. */
 void
-_hb_window_show_match (HuiWindow      *self,
+_hui_window_show_match (HuiWindow      *self,
             const HuiMatch *match)
 {
   gtk_single_selection_set_selected (self->selection, match->report);
@@ -785,7 +785,7 @@ hui_window_find_next (HuiWindow   *self,
   gtk_label_set_label (self->search_status, "");
   self->last_match = found;
   self->have_match = TRUE;
-  _hb_window_show_match (self, &found);
+  _hui_window_show_match (self, &found);
   return TRUE;
 }
 
@@ -799,9 +799,9 @@ hui_window_replace_all (HuiWindow   *self,
 
   g_return_val_if_fail (HUI_IS_WINDOW (self), 0);
 
-  _hb_window_commit_step (self);
+  _hui_window_commit_step (self);
   count = hui_bulletin_replace_all (self->bulletin, needle, replacement);
-  _hb_window_commit_step (self);
+  _hui_window_commit_step (self);
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u replaced", "%u replaced", count), count);
   gtk_label_set_label (self->search_status, status);
   return count;
@@ -866,7 +866,7 @@ hui_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   /* Closed without unsaved work: no draft to keep. */
   if (!self->modified)
-    _hb_window_forget_draft (self);
+    _hui_window_forget_draft (self);
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->offered_draft, g_free);
   if (self->bulletin != NULL)
@@ -970,7 +970,7 @@ hui_window_class_init (HuiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_activated_cb);
 
-  _hb_window_class_actions_init (widget_class);
+  _hui_window_class_actions_init (widget_class);
 
 }
 
@@ -988,7 +988,7 @@ hui_window_init (HuiWindow *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   /* A command in the report's body is an undo step of its own. */
-  g_signal_connect_swapped (self->report_view, "step", G_CALLBACK (_hb_window_commit_step), self);
+  g_signal_connect_swapped (self->report_view, "step", G_CALLBACK (_hui_window_commit_step), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -1033,7 +1033,7 @@ hui_window_init (HuiWindow *self)
     }
   update_recent_menu (self);
 
-  _hb_window_set_bulletin (self, bulletin);
+  _hui_window_set_bulletin (self, bulletin);
   selection_changed_cb (self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }

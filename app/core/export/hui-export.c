@@ -43,11 +43,11 @@ export_bytes (HuiBulletin         *bulletin,
   switch (format)
     {
     case HUI_EXPORT_PDF:
-      return hui_pdf_export (bulletin, pagination, error);
+      return hui_pdf_exporter_export (bulletin, pagination, error);
     case HUI_EXPORT_DOCBOOK:
-      return hui_docbook_write (bulletin, &options);
+      return hui_docbook_writer_write (bulletin, &options);
     case HUI_EXPORT_ODT:
-      return hui_odt_export (bulletin, pagination, error);
+      return hui_odt_exporter_export (bulletin, pagination, error);
     default:
       g_assert_not_reached ();
     }
@@ -69,7 +69,7 @@ hui_export_to_file (HuiBulletin         *bulletin,
   g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
   g_return_val_if_fail (setup != NULL && G_IS_FILE (file), FALSE);
 
-  pagination = hui_paginate (bulletin, setup);
+  pagination = hui_pagination_new (bulletin, setup);
   bytes = export_bytes (bulletin, pagination, format, error);
 
   if (bytes == NULL ||

@@ -14,13 +14,13 @@ typedef enum {
   HUI_EXPORT_ODT,
 } HuiExportFormat;
 
-gboolean hui_export_format_from_string (const char         *name,
+gboolean hui_export_format_from_string (const char          *name,
                                         HuiExportFormat     *format);
 gboolean hui_export_to_file            (HuiBulletin         *bulletin,
                                         const HuiPageSetup  *setup,
                                         HuiExportFormat      format,
-                                        GFile              *file,
-                                        GCancellable       *cancellable,
-                                        GError            **error);
+                                        GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
 
 G_END_DECLS

@@ -50,15 +50,15 @@ typedef struct {
 static void
 root_namespaces (HuiXmlWriter *w)
 {
-  hui_xml_attr (w, "xmlns:office", NS_OFFICE);
-  hui_xml_attr (w, "xmlns:style", NS_STYLE);
-  hui_xml_attr (w, "xmlns:text", NS_TEXT);
-  hui_xml_attr (w, "xmlns:fo", NS_FO);
-  hui_xml_attr (w, "xmlns:svg", NS_SVG);
-  hui_xml_attr (w, "xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
-  hui_xml_attr (w, "xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0");
-  hui_xml_attr (w, "xmlns:xlink", "http://www.w3.org/1999/xlink");
-  hui_xml_attr (w, "office:version", "1.3");
+  hui_xml_writer_attribute (w, "xmlns:office", NS_OFFICE);
+  hui_xml_writer_attribute (w, "xmlns:style", NS_STYLE);
+  hui_xml_writer_attribute (w, "xmlns:text", NS_TEXT);
+  hui_xml_writer_attribute (w, "xmlns:fo", NS_FO);
+  hui_xml_writer_attribute (w, "xmlns:svg", NS_SVG);
+  hui_xml_writer_attribute (w, "xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+  hui_xml_writer_attribute (w, "xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0");
+  hui_xml_writer_attribute (w, "xmlns:xlink", "http://www.w3.org/1999/xlink");
+  hui_xml_writer_attribute (w, "office:version", "1.3");
 }
 
 static void
@@ -67,16 +67,16 @@ font_faces (Odt         *odt,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  hui_xml_start (w, "office:font-face-decls");
+  hui_xml_writer_start (w, "office:font-face-decls");
   for (guint f = 0; f < HUI_N_FONTS; f++)
     if (g_hash_table_add (seen, odt->families[f]))
       {
-        hui_xml_start (w, "style:font-face");
-        hui_xml_attr (w, "style:name", odt->families[f]);
-        hui_xml_attr_printf (w, "svg:font-family", "'%s'", odt->families[f]);
-        hui_xml_end (w);
+        hui_xml_writer_start (w, "style:font-face");
+        hui_xml_writer_attribute (w, "style:name", odt->families[f]);
+        hui_xml_writer_attribute_printf (w, "svg:font-family", "'%s'", odt->families[f]);
+        hui_xml_writer_end (w);
       }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -86,20 +86,20 @@ text_properties (Odt         *odt,
 {
   double size = odt->setup->fonts[role].size;
 
-  hui_xml_start (w, "style:text-properties");
-  hui_xml_attr (w, "style:font-name", odt->families[role]);
-  hui_xml_attr (w, "style:font-name-asian", odt->families[role]);
-  hui_xml_attr_printf (w, "fo:font-size", "%gpt", size);
-  hui_xml_attr_printf (w, "style:font-size-asian", "%gpt", size);
-  hui_xml_attr (w, "fo:language", "zh");
-  hui_xml_attr (w, "fo:country", "CN");
-  hui_xml_attr (w, "style:language-asian", "zh");
-  hui_xml_attr (w, "style:country-asian", "CN");
+  hui_xml_writer_start (w, "style:text-properties");
+  hui_xml_writer_attribute (w, "style:font-name", odt->families[role]);
+  hui_xml_writer_attribute (w, "style:font-name-asian", odt->families[role]);
+  hui_xml_writer_attribute_printf (w, "fo:font-size", "%gpt", size);
+  hui_xml_writer_attribute_printf (w, "style:font-size-asian", "%gpt", size);
+  hui_xml_writer_attribute (w, "fo:language", "zh");
+  hui_xml_writer_attribute (w, "fo:country", "CN");
+  hui_xml_writer_attribute (w, "style:language-asian", "zh");
+  hui_xml_writer_attribute (w, "style:country-asian", "CN");
   if (size == odt->setup->fonts[HUI_FONT_BODY].size)
-    hui_xml_attr_printf (w, "fo:letter-spacing", "%.2fpt", hui_page_setup_letter_spacing (odt->setup, size));
+    hui_xml_writer_attribute_printf (w, "fo:letter-spacing", "%.2fpt", hui_page_setup_letter_spacing (odt->setup, size));
   if (role == HUI_FONT_MASTHEAD)
-    hui_xml_attr (w, "fo:color", "#d90000");
-  hui_xml_end (w);
+    hui_xml_writer_attribute (w, "fo:color", "#d90000");
+  hui_xml_writer_end (w);
 }
 
 typedef struct {
@@ -143,53 +143,53 @@ paragraph_style (Odt                  *odt,
 {
   double indent = hui_page_setup_indent (odt->setup);
 
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", style->name);
-  hui_xml_attr (w, "style:family", "paragraph");
-  hui_xml_start (w, "style:paragraph-properties");
-  hui_xml_attr (w, "fo:text-align", style->align);
-  hui_xml_attr_printf (w, "fo:text-indent", "%.2fpt", style->indent ? indent : 0.0);
-  hui_xml_attr (w, "fo:margin-top", "0pt");
-  hui_xml_attr (w, "fo:margin-bottom", "0pt");
-  hui_xml_attr (w, "fo:orphans", "2");
-  hui_xml_attr (w, "fo:widows", "2");
-  hui_xml_attr (w, "style:snap-to-layout-grid", "true");
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", style->name);
+  hui_xml_writer_attribute (w, "style:family", "paragraph");
+  hui_xml_writer_start (w, "style:paragraph-properties");
+  hui_xml_writer_attribute (w, "fo:text-align", style->align);
+  hui_xml_writer_attribute_printf (w, "fo:text-indent", "%.2fpt", style->indent ? indent : 0.0);
+  hui_xml_writer_attribute (w, "fo:margin-top", "0pt");
+  hui_xml_writer_attribute (w, "fo:margin-bottom", "0pt");
+  hui_xml_writer_attribute (w, "fo:orphans", "2");
+  hui_xml_writer_attribute (w, "fo:widows", "2");
+  hui_xml_writer_attribute (w, "style:snap-to-layout-grid", "true");
   /* Pango neither hangs punctuation into the margin nor adds space
    * between Chinese and Latin text, so LibreOffice must not either, or
    * its lines would break elsewhere. */
-  hui_xml_attr (w, "style:punctuation-wrap", "simple");
-  hui_xml_attr (w, "style:text-autospace", "none");
-  hui_xml_attr (w, "style:line-break", "strict");
+  hui_xml_writer_attribute (w, "style:punctuation-wrap", "simple");
+  hui_xml_writer_attribute (w, "style:text-autospace", "none");
+  hui_xml_writer_attribute (w, "style:line-break", "strict");
   if (style->keep_with_next)
     {
-      hui_xml_attr (w, "fo:keep-with-next", "always");
-      hui_xml_attr (w, "fo:keep-together", "always");
+      hui_xml_writer_attribute (w, "fo:keep-with-next", "always");
+      hui_xml_writer_attribute (w, "fo:keep-together", "always");
     }
   if (style->page_break)
-    hui_xml_attr (w, "fo:break-before", "page");
+    hui_xml_writer_attribute (w, "fo:break-before", "page");
   if (g_str_equal (style->name, "HuiMastheadLine"))
-    hui_xml_attr (w, "fo:border-bottom", "1.5pt solid #d90000");
+    hui_xml_writer_attribute (w, "fo:border-bottom", "1.5pt solid #d90000");
   if (g_str_equal (style->name, "HuiClosingFirst"))
-    hui_xml_attr (w, "fo:border-top", "0.75pt solid #000000");
+    hui_xml_writer_attribute (w, "fo:border-top", "0.75pt solid #000000");
   if (g_str_has_prefix (style->name, "HuiClosing"))
-    hui_xml_attr_printf (w, "fo:margin-left", "%.2fpt", hui_page_setup_char_pitch (odt->setup));
+    hui_xml_writer_attribute_printf (w, "fo:margin-left", "%.2fpt", hui_page_setup_char_pitch (odt->setup));
   if (g_str_equal (style->name, "HuiTocEntry") || g_str_equal (style->name, "HuiMastheadLine"))
     {
-      hui_xml_start (w, "style:tab-stops");
-      hui_xml_start (w, "style:tab-stop");
-      hui_xml_attr_printf (w, "style:position", "%.3fpt", hui_page_setup_type_width (odt->setup));
-      hui_xml_attr (w, "style:type", "right");
+      hui_xml_writer_start (w, "style:tab-stops");
+      hui_xml_writer_start (w, "style:tab-stop");
+      hui_xml_writer_attribute_printf (w, "style:position", "%.3fpt", hui_page_setup_type_width (odt->setup));
+      hui_xml_writer_attribute (w, "style:type", "right");
       if (g_str_equal (style->name, "HuiTocEntry"))
         {
-          hui_xml_attr (w, "style:leader-style", "dotted");
-          hui_xml_attr (w, "style:leader-text", ".");
+          hui_xml_writer_attribute (w, "style:leader-style", "dotted");
+          hui_xml_writer_attribute (w, "style:leader-text", ".");
         }
-      hui_xml_end (w);
-      hui_xml_end (w);
+      hui_xml_writer_end (w);
+      hui_xml_writer_end (w);
     }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
   text_properties (odt, w, style->role);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static gboolean
@@ -203,46 +203,46 @@ footer_style (HuiXmlWriter *w,
               const char  *name,
               gboolean     odd)
 {
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", name);
-  hui_xml_attr (w, "style:family", "paragraph");
-  hui_xml_start (w, "style:paragraph-properties");
-  hui_xml_attr (w, "fo:text-align", odd ? "end" : "start");
-  hui_xml_attr (w, odd ? "fo:margin-right" : "fo:margin-left", "14pt");
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", name);
+  hui_xml_writer_attribute (w, "style:family", "paragraph");
+  hui_xml_writer_start (w, "style:paragraph-properties");
+  hui_xml_writer_attribute (w, "fo:text-align", odd ? "end" : "start");
+  hui_xml_writer_attribute (w, odd ? "fo:margin-right" : "fo:margin-left", "14pt");
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
 common_styles (Odt         *odt,
                HuiXmlWriter *w)
 {
-  hui_xml_start (w, "office:styles");
+  hui_xml_writer_start (w, "office:styles");
   for (guint i = 0; i < G_N_ELEMENTS (paragraph_styles); i++)
     paragraph_style (odt, w, &paragraph_styles[i]);
 
   footer_style (w, "HuiFooterOdd", TRUE);
   footer_style (w, "HuiFooterEven", FALSE);
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiPageNumber");
-  hui_xml_attr (w, "style:family", "text");
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiPageNumber");
+  hui_xml_writer_attribute (w, "style:family", "text");
   text_properties (odt, w, HUI_FONT_PAGE_NUMBER);
-  hui_xml_end (w);
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiLatin");
-  hui_xml_attr (w, "style:family", "text");
-  hui_xml_start (w, "style:text-properties");
-  hui_xml_attr (w, "style:script-type", "latin");
-  hui_xml_attr (w, "fo:language", "en");
-  hui_xml_attr (w, "fo:country", "US");
-  hui_xml_end (w);
-  hui_xml_end (w);
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiRunInText");
-  hui_xml_attr (w, "style:family", "text");
+  hui_xml_writer_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiLatin");
+  hui_xml_writer_attribute (w, "style:family", "text");
+  hui_xml_writer_start (w, "style:text-properties");
+  hui_xml_writer_attribute (w, "style:script-type", "latin");
+  hui_xml_writer_attribute (w, "fo:language", "en");
+  hui_xml_writer_attribute (w, "fo:country", "US");
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiRunInText");
+  hui_xml_writer_attribute (w, "style:family", "text");
   text_properties (odt, w, HUI_FONT_BODY);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 /* The grid: LibreOffice fits exactly lines_per_page lines when the base
@@ -256,37 +256,37 @@ page_layout (Odt         *odt,
   const HuiPageSetup *s = odt->setup;
   double bottom = with_footer ? s->margin_bottom - s->page_number_gap - FOOTER_HEIGHT_MM : s->margin_bottom;
 
-  hui_xml_start (w, "style:page-layout");
-  hui_xml_attr (w, "style:name", name);
-  hui_xml_start (w, "style:page-layout-properties");
-  hui_xml_attr_printf (w, "fo:page-width", "%gmm", s->paper_width);
-  hui_xml_attr_printf (w, "fo:page-height", "%gmm", s->paper_height);
-  hui_xml_attr_printf (w, "fo:margin-top", "%gmm", s->margin_top);
-  hui_xml_attr_printf (w, "fo:margin-bottom", "%gmm", bottom);
-  hui_xml_attr_printf (w, "fo:margin-left", "%gmm", s->margin_left);
-  hui_xml_attr_printf (w, "fo:margin-right", "%gmm", s->margin_right);
-  hui_xml_attr (w, "style:writing-mode", "lr-tb");
-  hui_xml_attr (w, "style:layout-grid-mode", "line");
-  hui_xml_attr_printf (w, "style:layout-grid-lines", "%u", s->lines_per_page);
-  hui_xml_attr_printf (w, "style:layout-grid-base-height", "%.2fpt",
-                       floor (hui_page_setup_line_pitch (s) * 20) / 20);
-  hui_xml_attr (w, "style:layout-grid-ruby-height", "0pt");
-  hui_xml_attr (w, "style:layout-grid-ruby-below", "false");
-  hui_xml_attr (w, "style:layout-grid-print", "false");
-  hui_xml_attr (w, "style:layout-grid-display", "false");
-  hui_xml_attr (w, "style:layout-grid-color", "#c0c0c0");
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:page-layout");
+  hui_xml_writer_attribute (w, "style:name", name);
+  hui_xml_writer_start (w, "style:page-layout-properties");
+  hui_xml_writer_attribute_printf (w, "fo:page-width", "%gmm", s->paper_width);
+  hui_xml_writer_attribute_printf (w, "fo:page-height", "%gmm", s->paper_height);
+  hui_xml_writer_attribute_printf (w, "fo:margin-top", "%gmm", s->margin_top);
+  hui_xml_writer_attribute_printf (w, "fo:margin-bottom", "%gmm", bottom);
+  hui_xml_writer_attribute_printf (w, "fo:margin-left", "%gmm", s->margin_left);
+  hui_xml_writer_attribute_printf (w, "fo:margin-right", "%gmm", s->margin_right);
+  hui_xml_writer_attribute (w, "style:writing-mode", "lr-tb");
+  hui_xml_writer_attribute (w, "style:layout-grid-mode", "line");
+  hui_xml_writer_attribute_printf (w, "style:layout-grid-lines", "%u", s->lines_per_page);
+  hui_xml_writer_attribute_printf (w, "style:layout-grid-base-height", "%.2fpt",
+                                   floor (hui_page_setup_line_pitch (s) * 20) / 20);
+  hui_xml_writer_attribute (w, "style:layout-grid-ruby-height", "0pt");
+  hui_xml_writer_attribute (w, "style:layout-grid-ruby-below", "false");
+  hui_xml_writer_attribute (w, "style:layout-grid-print", "false");
+  hui_xml_writer_attribute (w, "style:layout-grid-display", "false");
+  hui_xml_writer_attribute (w, "style:layout-grid-color", "#c0c0c0");
+  hui_xml_writer_end (w);
   if (with_footer)
     {
-      hui_xml_start (w, "style:footer-style");
-      hui_xml_start (w, "style:header-footer-properties");
-      hui_xml_attr_printf (w, "fo:min-height", "%gmm", FOOTER_HEIGHT_MM);
-      hui_xml_attr_printf (w, "fo:margin-top", "%gmm", s->page_number_gap);
-      hui_xml_attr (w, "style:dynamic-spacing", "false");
-      hui_xml_end (w);
-      hui_xml_end (w);
+      hui_xml_writer_start (w, "style:footer-style");
+      hui_xml_writer_start (w, "style:header-footer-properties");
+      hui_xml_writer_attribute_printf (w, "fo:min-height", "%gmm", FOOTER_HEIGHT_MM);
+      hui_xml_writer_attribute_printf (w, "fo:margin-top", "%gmm", s->page_number_gap);
+      hui_xml_writer_attribute (w, "style:dynamic-spacing", "false");
+      hui_xml_writer_end (w);
+      hui_xml_writer_end (w);
     }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -299,38 +299,38 @@ footer (Odt         *odt,
   g_autofree char *after = NULL;
 
   hui_page_setup_split_page_number (odt->setup, &before, &after);
-  hui_xml_start (w, element);
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", style);
-  hui_xml_start (w, "text:span");
-  hui_xml_attr (w, "text:style-name", "HuiPageNumber");
-  hui_xml_text (w, before);
-  hui_xml_start (w, "text:page-number");
-  hui_xml_attr (w, "text:select-page", "current");
-  hui_xml_text (w, "1");
-  hui_xml_end (w);
-  hui_xml_text (w, after);
-  hui_xml_end (w);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, element);
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", style);
+  hui_xml_writer_start (w, "text:span");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiPageNumber");
+  hui_xml_writer_text (w, before);
+  hui_xml_writer_start (w, "text:page-number");
+  hui_xml_writer_attribute (w, "text:select-page", "current");
+  hui_xml_writer_text (w, "1");
+  hui_xml_writer_end (w);
+  hui_xml_writer_text (w, after);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
 master_pages (Odt         *odt,
               HuiXmlWriter *w)
 {
-  hui_xml_start (w, "office:master-styles");
-  hui_xml_start (w, "style:master-page");
-  hui_xml_attr (w, "style:name", "HuiToc");
-  hui_xml_attr (w, "style:page-layout-name", "HuiTocLayout");
-  hui_xml_end (w);
-  hui_xml_start (w, "style:master-page");
-  hui_xml_attr (w, "style:name", "Standard");
-  hui_xml_attr (w, "style:page-layout-name", "HuiBodyLayout");
+  hui_xml_writer_start (w, "office:master-styles");
+  hui_xml_writer_start (w, "style:master-page");
+  hui_xml_writer_attribute (w, "style:name", "HuiToc");
+  hui_xml_writer_attribute (w, "style:page-layout-name", "HuiTocLayout");
+  hui_xml_writer_end (w);
+  hui_xml_writer_start (w, "style:master-page");
+  hui_xml_writer_attribute (w, "style:name", "Standard");
+  hui_xml_writer_attribute (w, "style:page-layout-name", "HuiBodyLayout");
   footer (odt, w, "style:footer", "HuiFooterOdd");
   footer (odt, w, "style:footer-left", "HuiFooterEven");
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static GBytes *
@@ -338,16 +338,16 @@ styles_xml (Odt *odt)
 {
   HuiXmlWriter *w = hui_xml_writer_new (FALSE);
 
-  hui_xml_start (w, "office:document-styles");
+  hui_xml_writer_start (w, "office:document-styles");
   root_namespaces (w);
   font_faces (odt, w);
   common_styles (odt, w);
-  hui_xml_start (w, "office:automatic-styles");
+  hui_xml_writer_start (w, "office:automatic-styles");
   page_layout (odt, w, "HuiTocLayout", FALSE);
   page_layout (odt, w, "HuiBodyLayout", TRUE);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
   master_pages (odt, w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 
   return hui_xml_writer_finish (w);
 }
@@ -359,62 +359,62 @@ unindented_style (HuiXmlWriter *w,
                   const char  *name,
                   const char  *align)
 {
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", name);
-  hui_xml_attr (w, "style:family", "paragraph");
-  hui_xml_attr (w, "style:parent-style-name", "HuiBody");
-  hui_xml_start (w, "style:paragraph-properties");
-  hui_xml_attr (w, "fo:text-indent", "0pt");
-  hui_xml_attr (w, "fo:text-align", align);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", name);
+  hui_xml_writer_attribute (w, "style:family", "paragraph");
+  hui_xml_writer_attribute (w, "style:parent-style-name", "HuiBody");
+  hui_xml_writer_start (w, "style:paragraph-properties");
+  hui_xml_writer_attribute (w, "fo:text-indent", "0pt");
+  hui_xml_writer_attribute (w, "fo:text-align", align);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
 automatic_styles (HuiXmlWriter *w)
 {
-  hui_xml_start (w, "office:automatic-styles");
+  hui_xml_writer_start (w, "office:automatic-styles");
 
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiTocTitleFirst");
-  hui_xml_attr (w, "style:family", "paragraph");
-  hui_xml_attr (w, "style:parent-style-name", "HuiTocTitle");
-  hui_xml_attr (w, "style:master-page-name", "HuiToc");
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiTocTitleFirst");
+  hui_xml_writer_attribute (w, "style:family", "paragraph");
+  hui_xml_writer_attribute (w, "style:parent-style-name", "HuiTocTitle");
+  hui_xml_writer_attribute (w, "style:master-page-name", "HuiToc");
+  hui_xml_writer_end (w);
 
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiMastheadFirst");
-  hui_xml_attr (w, "style:family", "paragraph");
-  hui_xml_attr (w, "style:parent-style-name", "HuiMastheadName");
-  hui_xml_attr (w, "style:master-page-name", "HuiToc");
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiMastheadFirst");
+  hui_xml_writer_attribute (w, "style:family", "paragraph");
+  hui_xml_writer_attribute (w, "style:parent-style-name", "HuiMastheadName");
+  hui_xml_writer_attribute (w, "style:master-page-name", "HuiToc");
+  hui_xml_writer_end (w);
 
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiCell");
-  hui_xml_attr (w, "style:family", "table-cell");
-  hui_xml_start (w, "style:table-cell-properties");
-  hui_xml_attr (w, "fo:border", "0.5pt solid #000000");
-  hui_xml_attr_printf (w, "fo:padding-left", "%gpt", HUI_CELL_PADDING);
-  hui_xml_attr_printf (w, "fo:padding-right", "%gpt", HUI_CELL_PADDING);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiCell");
+  hui_xml_writer_attribute (w, "style:family", "table-cell");
+  hui_xml_writer_start (w, "style:table-cell-properties");
+  hui_xml_writer_attribute (w, "fo:border", "0.5pt solid #000000");
+  hui_xml_writer_attribute_printf (w, "fo:padding-left", "%gpt", HUI_CELL_PADDING);
+  hui_xml_writer_attribute_printf (w, "fo:padding-right", "%gpt", HUI_CELL_PADDING);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 
   unindented_style (w, "HuiCellText", "start");
   unindented_style (w, "HuiFigure", "center");
 
   /* The first report title switches to the numbered master page and
    * restarts numbering at 1; the TOC pages before it are not counted. */
-  hui_xml_start (w, "style:style");
-  hui_xml_attr (w, "style:name", "HuiTitleFirst");
-  hui_xml_attr (w, "style:family", "paragraph");
-  hui_xml_attr (w, "style:parent-style-name", "HuiTitle");
-  hui_xml_attr (w, "style:master-page-name", "Standard");
-  hui_xml_start (w, "style:paragraph-properties");
-  hui_xml_attr (w, "style:page-number", "1");
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "style:style");
+  hui_xml_writer_attribute (w, "style:name", "HuiTitleFirst");
+  hui_xml_writer_attribute (w, "style:family", "paragraph");
+  hui_xml_writer_attribute (w, "style:parent-style-name", "HuiTitle");
+  hui_xml_writer_attribute (w, "style:master-page-name", "Standard");
+  hui_xml_writer_start (w, "style:paragraph-properties");
+  hui_xml_writer_attribute (w, "style:page-number", "1");
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static gboolean
@@ -446,13 +446,13 @@ text (HuiXmlWriter *w,
 
         if (word)
           {
-            hui_xml_start (w, "text:span");
-            hui_xml_attr (w, "text:style-name", "HuiLatin");
-            hui_xml_text (w, piece);
-            hui_xml_end (w);
+            hui_xml_writer_start (w, "text:span");
+            hui_xml_writer_attribute (w, "text:style-name", "HuiLatin");
+            hui_xml_writer_text (w, piece);
+            hui_xml_writer_end (w);
           }
         else
-          hui_xml_text (w, piece);
+          hui_xml_writer_text (w, piece);
       }
       run = end;
     }
@@ -463,40 +463,40 @@ paragraph (HuiXmlWriter *w,
            const char  *style,
            const char  *content)
 {
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", style);
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", style);
   text (w, content);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
 toc_source (HuiXmlWriter *w)
 {
-  hui_xml_start (w, "text:table-of-content-source");
-  hui_xml_attr (w, "text:outline-level", "1");
-  hui_xml_attr (w, "text:use-outline-level", "false");
-  hui_xml_attr (w, "text:use-index-source-styles", "true");
-  hui_xml_start (w, "text:index-title-template");
-  hui_xml_attr (w, "text:style-name", "HuiTocTitle");
-  hui_xml_text (w, "目　录");
-  hui_xml_end (w);
-  hui_xml_start (w, "text:table-of-content-entry-template");
-  hui_xml_attr (w, "text:outline-level", "1");
-  hui_xml_attr (w, "text:style-name", "HuiTocEntry");
-  hui_xml_empty (w, "text:index-entry-text");
-  hui_xml_start (w, "text:index-entry-tab-stop");
-  hui_xml_attr (w, "style:type", "right");
-  hui_xml_attr (w, "style:leader-char", ".");
-  hui_xml_end (w);
-  hui_xml_empty (w, "text:index-entry-page-number");
-  hui_xml_end (w);
-  hui_xml_start (w, "text:index-source-styles");
-  hui_xml_attr (w, "text:outline-level", "1");
-  hui_xml_start (w, "text:index-source-style");
-  hui_xml_attr (w, "text:style-name", "HuiTitle");
-  hui_xml_end (w);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "text:table-of-content-source");
+  hui_xml_writer_attribute (w, "text:outline-level", "1");
+  hui_xml_writer_attribute (w, "text:use-outline-level", "false");
+  hui_xml_writer_attribute (w, "text:use-index-source-styles", "true");
+  hui_xml_writer_start (w, "text:index-title-template");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiTocTitle");
+  hui_xml_writer_text (w, "目　录");
+  hui_xml_writer_end (w);
+  hui_xml_writer_start (w, "text:table-of-content-entry-template");
+  hui_xml_writer_attribute (w, "text:outline-level", "1");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiTocEntry");
+  hui_xml_writer_empty (w, "text:index-entry-text");
+  hui_xml_writer_start (w, "text:index-entry-tab-stop");
+  hui_xml_writer_attribute (w, "style:type", "right");
+  hui_xml_writer_attribute (w, "style:leader-char", ".");
+  hui_xml_writer_end (w);
+  hui_xml_writer_empty (w, "text:index-entry-page-number");
+  hui_xml_writer_end (w);
+  hui_xml_writer_start (w, "text:index-source-styles");
+  hui_xml_writer_attribute (w, "text:outline-level", "1");
+  hui_xml_writer_start (w, "text:index-source-style");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiTitle");
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 /* The title breaks where the paginator broke it, with explicit line
@@ -510,21 +510,21 @@ toc_entry (Odt         *odt,
   char **lines = odt->pagination->toc_title_lines->pdata[index];
   g_autofree char *page = g_strdup_printf ("%u", odt->pagination->first_pages[index]);
 
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", "HuiTocEntry");
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiTocEntry");
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (i > 0)
-        hui_xml_empty (w, "text:line-break");
+        hui_xml_writer_empty (w, "text:line-break");
       text (w, lines[i]);
     }
-  hui_xml_empty (w, "text:tab");
-  hui_xml_start (w, "text:bookmark-ref");
-  hui_xml_attr (w, "text:reference-format", "page");
-  hui_xml_attr_printf (w, "text:ref-name", "report-%u", index + 1);
-  hui_xml_text (w, page);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_empty (w, "text:tab");
+  hui_xml_writer_start (w, "text:bookmark-ref");
+  hui_xml_writer_attribute (w, "text:reference-format", "page");
+  hui_xml_writer_attribute_printf (w, "text:ref-name", "report-%u", index + 1);
+  hui_xml_writer_text (w, page);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -533,15 +533,15 @@ table_of_contents (Odt         *odt,
 {
   const char *previous = NULL;
 
-  hui_xml_start (w, "text:table-of-content");
-  hui_xml_attr (w, "text:name", "HuiTableOfContents");
+  hui_xml_writer_start (w, "text:table-of-content");
+  hui_xml_writer_attribute (w, "text:name", "HuiTableOfContents");
   toc_source (w);
-  hui_xml_start (w, "text:index-body");
-  hui_xml_start (w, "text:index-title");
-  hui_xml_attr (w, "text:name", "HuiTableOfContentsTitle");
+  hui_xml_writer_start (w, "text:index-body");
+  hui_xml_writer_start (w, "text:index-title");
+  hui_xml_writer_attribute (w, "text:name", "HuiTableOfContentsTitle");
   paragraph (w, has_masthead (odt) ? "HuiTocTitle" : "HuiTocTitleFirst", "目　录");
   paragraph (w, "HuiBlank", NULL);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
   for (guint i = 0; i < hui_bulletin_get_n_reports (odt->bulletin); i++)
     {
       const char *organization = hui_report_get_organization (hui_bulletin_get_report (odt->bulletin, i));
@@ -554,8 +554,8 @@ table_of_contents (Odt         *odt,
       previous = organization;
       toc_entry (odt, w, i);
     }
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -569,20 +569,20 @@ note (Odt         *odt,
   g_auto(GStrv) lines = g_strsplit (note_text, "\n", -1);
   g_autofree char *citation = NULL;
 
-  hui_xml_start (w, "text:note");
-  hui_xml_attr_printf (w, "text:id", "note%u", ++odt->notes);
-  hui_xml_attr (w, "text:note-class", kind == HUI_NOTE_ENDNOTE ? "endnote" : "footnote");
+  hui_xml_writer_start (w, "text:note");
+  hui_xml_writer_attribute_printf (w, "text:id", "note%u", ++odt->notes);
+  hui_xml_writer_attribute (w, "text:note-class", kind == HUI_NOTE_ENDNOTE ? "endnote" : "footnote");
   citation = g_strdup_printf ("%u", odt->notes);
-  hui_xml_element (w, "text:note-citation", citation);
-  hui_xml_start (w, "text:note-body");
+  hui_xml_writer_element (w, "text:note-citation", citation);
+  hui_xml_writer_start (w, "text:note-body");
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      hui_xml_start (w, "text:p");
+      hui_xml_writer_start (w, "text:p");
       text (w, lines[i]);
-      hui_xml_end (w);
+      hui_xml_writer_end (w);
     }
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 /* Text with its note marks as ODF notes (LibreOffice numbers them and
@@ -619,18 +619,18 @@ heading (Odt         *odt,
   const char *run_in = hui_block_get_run_in (block);
   guint used = 0;
 
-  hui_xml_start (w, "text:h");
-  hui_xml_attr_printf (w, "text:style-name", run_in ? "HuiRunIn%u" : "HuiHeading%u", level);
-  hui_xml_attr_printf (w, "text:outline-level", "%u", level);
+  hui_xml_writer_start (w, "text:h");
+  hui_xml_writer_attribute_printf (w, "text:style-name", run_in ? "HuiRunIn%u" : "HuiHeading%u", level);
+  hui_xml_writer_attribute_printf (w, "text:outline-level", "%u", level);
   marked_text (odt, w, heading_text, block, &used, run_in == NULL);
   if (run_in != NULL)
     {
-      hui_xml_start (w, "text:span");
-      hui_xml_attr (w, "text:style-name", "HuiRunInText");
+      hui_xml_writer_start (w, "text:span");
+      hui_xml_writer_attribute (w, "text:style-name", "HuiRunInText");
       marked_text (odt, w, run_in, block, &used, TRUE);
-      hui_xml_end (w);
+      hui_xml_writer_end (w);
     }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -640,10 +640,10 @@ body_paragraph (Odt         *odt,
 {
   guint used = 0;
 
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", "HuiBody");
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiBody");
   marked_text (odt, w, hui_block_get_text (block), block, &used, TRUE);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -652,12 +652,12 @@ table_cell (HuiXmlWriter *w,
 {
   g_auto(GStrv) lines = g_strsplit (content, "\n", -1);
 
-  hui_xml_start (w, "table:table-cell");
-  hui_xml_attr (w, "table:style-name", "HuiCell");
-  hui_xml_attr (w, "office:value-type", "string");
+  hui_xml_writer_start (w, "table:table-cell");
+  hui_xml_writer_attribute (w, "table:style-name", "HuiCell");
+  hui_xml_writer_attribute (w, "office:value-type", "string");
   for (guint i = 0; lines[i] != NULL; i++)
     paragraph (w, "HuiCellText", lines[i]);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -672,24 +672,24 @@ table (Odt         *odt,
   if (*hui_block_get_text (block) != '\0')
     paragraph (w, "HuiFigure", hui_block_get_text (block));
 
-  hui_xml_start (w, "table:table");
-  hui_xml_attr_printf (w, "table:name", "Table%u", ++odt->tables);
-  hui_xml_start (w, "table:table-column");
-  hui_xml_attr_printf (w, "table:number-columns-repeated", "%u", n_columns);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "table:table");
+  hui_xml_writer_attribute_printf (w, "table:name", "Table%u", ++odt->tables);
+  hui_xml_writer_start (w, "table:table-column");
+  hui_xml_writer_attribute_printf (w, "table:number-columns-repeated", "%u", n_columns);
+  hui_xml_writer_end (w);
   for (guint i = 0; i < hui_block_get_n_rows (block); i++)
     {
       const char * const *cells = hui_block_get_row (block, i);
       guint j = 0;
 
-      hui_xml_start (w, "table:table-row");
+      hui_xml_writer_start (w, "table:table-row");
       for (; cells[j] != NULL; j++)
         table_cell (w, cells[j]);
       for (; j < n_columns; j++)
         table_cell (w, "");
-      hui_xml_end (w);
+      hui_xml_writer_end (w);
     }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 }
 
 /* Pictures/imageN.png, by MIME type. */
@@ -723,23 +723,23 @@ image (Odt         *odt,
   name = picture_name (block, odt->pictures->len);
   hui_page_setup_fit_image (odt->setup, block, &width, &height);
 
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", "HuiFigure");
-  hui_xml_start (w, "draw:frame");
-  hui_xml_attr_printf (w, "draw:name", "Image%u", odt->pictures->len);
-  hui_xml_attr (w, "text:anchor-type", "as-char");
-  hui_xml_attr_printf (w, "svg:width", "%.2fpt", width);
-  hui_xml_attr_printf (w, "svg:height", "%.2fpt", height);
-  hui_xml_start (w, "draw:image");
-  hui_xml_attr (w, "xlink:href", name);
-  hui_xml_attr (w, "xlink:type", "simple");
-  hui_xml_attr (w, "xlink:show", "embed");
-  hui_xml_attr (w, "xlink:actuate", "onLoad");
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiFigure");
+  hui_xml_writer_start (w, "draw:frame");
+  hui_xml_writer_attribute_printf (w, "draw:name", "Image%u", odt->pictures->len);
+  hui_xml_writer_attribute (w, "text:anchor-type", "as-char");
+  hui_xml_writer_attribute_printf (w, "svg:width", "%.2fpt", width);
+  hui_xml_writer_attribute_printf (w, "svg:height", "%.2fpt", height);
+  hui_xml_writer_start (w, "draw:image");
+  hui_xml_writer_attribute (w, "xlink:href", name);
+  hui_xml_writer_attribute (w, "xlink:type", "simple");
+  hui_xml_writer_attribute (w, "xlink:show", "embed");
+  hui_xml_writer_attribute (w, "xlink:actuate", "onLoad");
+  hui_xml_writer_end (w);
   if (*hui_block_get_text (block) != '\0')
-    hui_xml_element (w, "svg:desc", hui_block_get_text (block));
-  hui_xml_end (w);
-  hui_xml_end (w);
+    hui_xml_writer_element (w, "svg:desc", hui_block_get_text (block));
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 }
 
 static void
@@ -749,13 +749,13 @@ report_title (HuiXmlWriter *w,
 {
   g_autofree char *name = g_strdup_printf ("report-%u", index + 1);
 
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", index == 0 ? "HuiTitleFirst" : "HuiTitle");
-  hui_xml_start (w, "text:bookmark");
-  hui_xml_attr (w, "text:name", name);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", index == 0 ? "HuiTitleFirst" : "HuiTitle");
+  hui_xml_writer_start (w, "text:bookmark");
+  hui_xml_writer_attribute (w, "text:name", name);
+  hui_xml_writer_end (w);
   text (w, hui_report_get_title (report) ?: "");
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
   if (hui_report_get_subtitle (report) != NULL)
     paragraph (w, "HuiTitle2", hui_report_get_subtitle (report));
 }
@@ -806,17 +806,17 @@ masthead (Odt         *odt,
   paragraph (w, "HuiMastheadFirst", hui_bulletin_get_title (odt->bulletin));
   if (hui_bulletin_get_issue (odt->bulletin) != NULL)
     paragraph (w, "HuiMastheadIssue", hui_bulletin_get_issue (odt->bulletin));
-  hui_xml_start (w, "text:p");
-  hui_xml_attr (w, "text:style-name", "HuiMastheadLine");
+  hui_xml_writer_start (w, "text:p");
+  hui_xml_writer_attribute (w, "text:style-name", "HuiMastheadLine");
   text (w, hui_bulletin_get_unit (odt->bulletin));
   if (date != NULL)
     {
       g_string_replace (plain, "（", "", 0);
       g_string_replace (plain, "）", "", 0);
-      hui_xml_empty (w, "text:tab");
+      hui_xml_writer_empty (w, "text:tab");
       text (w, plain->str);
     }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
   paragraph (w, "HuiBlank", NULL);
 }
 
@@ -843,12 +843,12 @@ content_xml (Odt *odt)
 {
   HuiXmlWriter *w = hui_xml_writer_new (FALSE);
 
-  hui_xml_start (w, "office:document-content");
+  hui_xml_writer_start (w, "office:document-content");
   root_namespaces (w);
   font_faces (odt, w);
   automatic_styles (w);
-  hui_xml_start (w, "office:body");
-  hui_xml_start (w, "office:text");
+  hui_xml_writer_start (w, "office:body");
+  hui_xml_writer_start (w, "office:text");
   if (has_masthead (odt))
     masthead (odt, w);
   if (odt->setup->table_of_contents)
@@ -856,9 +856,9 @@ content_xml (Odt *odt)
   for (guint i = 0; i < hui_bulletin_get_n_reports (odt->bulletin); i++)
     report_body (odt, w, hui_bulletin_get_report (odt->bulletin, i), i);
   closing_block (odt, w);
-  hui_xml_end (w);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 
   return hui_xml_writer_finish (w);
 }
@@ -869,22 +869,22 @@ meta_xml (Odt *odt)
   HuiXmlWriter *w = hui_xml_writer_new (FALSE);
   const char *date = hui_bulletin_get_date (odt->bulletin);
 
-  hui_xml_start (w, "office:document-meta");
-  hui_xml_attr (w, "xmlns:office", NS_OFFICE);
-  hui_xml_attr (w, "xmlns:meta", NS_META);
-  hui_xml_attr (w, "xmlns:dc", NS_DC);
-  hui_xml_attr (w, "office:version", "1.3");
-  hui_xml_start (w, "office:meta");
-  hui_xml_element (w, "meta:generator", "Huibian/" PACKAGE_VERSION);
-  hui_xml_element (w, "dc:title", hui_bulletin_get_title (odt->bulletin));
-  hui_xml_element (w, "dc:language", "zh-CN");
+  hui_xml_writer_start (w, "office:document-meta");
+  hui_xml_writer_attribute (w, "xmlns:office", NS_OFFICE);
+  hui_xml_writer_attribute (w, "xmlns:meta", NS_META);
+  hui_xml_writer_attribute (w, "xmlns:dc", NS_DC);
+  hui_xml_writer_attribute (w, "office:version", "1.3");
+  hui_xml_writer_start (w, "office:meta");
+  hui_xml_writer_element (w, "meta:generator", "Huibian/" PACKAGE_VERSION);
+  hui_xml_writer_element (w, "dc:title", hui_bulletin_get_title (odt->bulletin));
+  hui_xml_writer_element (w, "dc:language", "zh-CN");
   if (date != NULL)
     {
       g_autofree char *stamp = g_strdup_printf ("%sT00:00:00", date);
-      hui_xml_element (w, "dc:date", stamp);
+      hui_xml_writer_element (w, "dc:date", stamp);
     }
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 
   return hui_xml_writer_finish (w);
 }
@@ -896,21 +896,21 @@ settings_xml (void)
 {
   HuiXmlWriter *w = hui_xml_writer_new (FALSE);
 
-  hui_xml_start (w, "office:document-settings");
-  hui_xml_attr (w, "xmlns:office", NS_OFFICE);
-  hui_xml_attr (w, "xmlns:config", NS_CONFIG);
-  hui_xml_attr (w, "office:version", "1.3");
-  hui_xml_start (w, "office:settings");
-  hui_xml_start (w, "config:config-item-set");
-  hui_xml_attr (w, "config:name", "ooo:configuration-settings");
-  hui_xml_start (w, "config:config-item");
-  hui_xml_attr (w, "config:name", "TabOverMargin");
-  hui_xml_attr (w, "config:type", "boolean");
-  hui_xml_text (w, "true");
-  hui_xml_end (w);
-  hui_xml_end (w);
-  hui_xml_end (w);
-  hui_xml_end (w);
+  hui_xml_writer_start (w, "office:document-settings");
+  hui_xml_writer_attribute (w, "xmlns:office", NS_OFFICE);
+  hui_xml_writer_attribute (w, "xmlns:config", NS_CONFIG);
+  hui_xml_writer_attribute (w, "office:version", "1.3");
+  hui_xml_writer_start (w, "office:settings");
+  hui_xml_writer_start (w, "config:config-item-set");
+  hui_xml_writer_attribute (w, "config:name", "ooo:configuration-settings");
+  hui_xml_writer_start (w, "config:config-item");
+  hui_xml_writer_attribute (w, "config:name", "TabOverMargin");
+  hui_xml_writer_attribute (w, "config:type", "boolean");
+  hui_xml_writer_text (w, "true");
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
+  hui_xml_writer_end (w);
 
   return hui_xml_writer_finish (w);
 }
@@ -920,12 +920,12 @@ manifest_entry (HuiXmlWriter *w,
                 const char  *path,
                 const char  *type)
 {
-  hui_xml_start (w, "manifest:file-entry");
-  hui_xml_attr (w, "manifest:full-path", path);
-  hui_xml_attr (w, "manifest:media-type", type);
+  hui_xml_writer_start (w, "manifest:file-entry");
+  hui_xml_writer_attribute (w, "manifest:full-path", path);
+  hui_xml_writer_attribute (w, "manifest:media-type", type);
   if (g_str_equal (path, "/"))
-    hui_xml_attr (w, "manifest:version", "1.3");
-  hui_xml_end (w);
+    hui_xml_writer_attribute (w, "manifest:version", "1.3");
+  hui_xml_writer_end (w);
 }
 
 static GBytes *
@@ -933,9 +933,9 @@ manifest_xml (Odt *odt)
 {
   HuiXmlWriter *w = hui_xml_writer_new (FALSE);
 
-  hui_xml_start (w, "manifest:manifest");
-  hui_xml_attr (w, "xmlns:manifest", NS_MANIFEST);
-  hui_xml_attr (w, "manifest:version", "1.3");
+  hui_xml_writer_start (w, "manifest:manifest");
+  hui_xml_writer_attribute (w, "xmlns:manifest", NS_MANIFEST);
+  hui_xml_writer_attribute (w, "manifest:version", "1.3");
   manifest_entry (w, "/", MIMETYPE);
   manifest_entry (w, "content.xml", "text/xml");
   manifest_entry (w, "styles.xml", "text/xml");
@@ -947,7 +947,7 @@ manifest_xml (Odt *odt)
 
       manifest_entry (w, name, hui_block_get_image_type (odt->pictures->pdata[i]));
     }
-  hui_xml_end (w);
+  hui_xml_writer_end (w);
 
   return hui_xml_writer_finish (w);
 }
@@ -1038,9 +1038,9 @@ package (GBytes **members, const char **names, guint n, GError **error)
 }
 
 GBytes *
-hui_odt_export (HuiBulletin    *bulletin,
-                HuiPagination  *pagination,
-                GError       **error)
+hui_odt_exporter_export (HuiBulletin    *bulletin,
+                         HuiPagination  *pagination,
+                         GError       **error)
 {
   g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func (g_object_unref);
   Odt odt = { bulletin, pagination, pagination->setup, .pictures = pictures };

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-GBytes *hui_odt_export (HuiBulletin    *bulletin,
-                        HuiPagination  *pagination,
-                        GError       **error);
+GBytes *hui_odt_exporter_export (HuiBulletin    *bulletin,
+                                 HuiPagination  *pagination,
+                                 GError        **error);
 
 G_END_DECLS

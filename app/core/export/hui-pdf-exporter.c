@@ -273,9 +273,9 @@ draw_page_number (cairo_t            *cr,
 }
 
 void
-hui_pdf_render_page (cairo_t            *cr,
-                     const HuiPagination *pagination,
-                     const HuiPage       *page)
+hui_pdf_exporter_render_page (cairo_t            *cr,
+                              const HuiPagination *pagination,
+                              const HuiPage       *page)
 {
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -336,16 +336,16 @@ render_pages (cairo_t            *cr,
 {
   for (guint i = 0; i < pages->len; i++)
     {
-      hui_pdf_render_page (cr, pagination, pages->pdata[i]);
+      hui_pdf_exporter_render_page (cr, pagination, pages->pdata[i]);
       cairo_show_page (cr);
     }
 }
 
 /* The table of contents pages first, then the numbered pages. */
 GBytes *
-hui_pdf_export (HuiBulletin          *bulletin,
-                const HuiPagination  *pagination,
-                GError             **error)
+hui_pdf_exporter_export (HuiBulletin          *bulletin,
+                         const HuiPagination  *pagination,
+                         GError             **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   const HuiPageSetup *setup = pagination->setup;

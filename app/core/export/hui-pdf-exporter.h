@@ -7,11 +7,11 @@
 
 G_BEGIN_DECLS
 
-GBytes *hui_pdf_export      (HuiBulletin         *bulletin,
-                             const HuiPagination *pagination,
-                             GError            **error);
-void    hui_pdf_render_page (cairo_t            *cr,
-                             const HuiPagination *pagination,
-                             const HuiPage       *page);
+GBytes *hui_pdf_exporter_export      (HuiBulletin          *bulletin,
+                                      const HuiPagination  *pagination,
+                                      GError              **error);
+void    hui_pdf_exporter_render_page (cairo_t              *cr,
+                                      const HuiPagination  *pagination,
+                                      const HuiPage        *page);
 
 G_END_DECLS

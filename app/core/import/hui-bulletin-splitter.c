@@ -49,7 +49,7 @@ hui_bulletin_splitter_find_toc (GPtrArray *lines)
 {
   for (guint i = 0; i < lines->len && i < MAX_LINES_BEFORE_TOC; i++)
     {
-      g_autofree char *stripped = hui_strip_white_space (line_text (lines, i));
+      g_autofree char *stripped = hui_util_strip_white_space (line_text (lines, i));
 
       if (strcmp (stripped, "目录") == 0)
         return i;
@@ -87,7 +87,7 @@ parse_toc_entry (const char  *text,
 static char *
 organization_from_toc_line (const char *text)
 {
-  if (!hui_text_looks_like_organization (text))
+  if (!hui_text_rules_looks_like_organization (text))
     return NULL;
 
   if (g_str_has_suffix (text, "："))
@@ -165,7 +165,7 @@ locate_title (GPtrArray *stripped,
               guint      from,
               TocEntry  *entry)
 {
-  g_autofree char *wanted = hui_strip_white_space (entry->title);
+  g_autofree char *wanted = hui_util_strip_white_space (entry->title);
   gsize wanted_len = strlen (wanted);
 
   for (guint j = from; j < stripped->len; j++)
@@ -197,7 +197,7 @@ strip_lines (GPtrArray *lines)
   GPtrArray *stripped = g_ptr_array_new_full (lines->len, g_free);
 
   for (guint i = 0; i < lines->len; i++)
-    g_ptr_array_add (stripped, hui_strip_white_space (line_text (lines, i)));
+    g_ptr_array_add (stripped, hui_util_strip_white_space (line_text (lines, i)));
 
   return stripped;
 }
@@ -234,14 +234,14 @@ read_front_page (HuiBulletin *bulletin,
   for (guint i = 0; i < toc; i++)
     {
       const char *text = line_text (lines, i);
-      g_autofree char *date = hui_text_parse_date (text);
+      g_autofree char *date = hui_text_rules_parse_date (text);
 
       if (date != NULL && hui_bulletin_get_date (bulletin) == NULL)
         hui_bulletin_set_date (bulletin, date);
       else if (g_regex_match_simple ("^(第.{1,8}期|增刊.{0,8})$", text, 0, 0) &&
                hui_bulletin_get_issue (bulletin) == NULL)
         hui_bulletin_set_issue (bulletin, text);
-      else if (hui_bulletin_get_title (bulletin) == NULL && hui_text_looks_like_title (text))
+      else if (hui_bulletin_get_title (bulletin) == NULL && hui_text_rules_looks_like_title (text))
         hui_bulletin_set_title (bulletin, text);
       else
         hui_bulletin_add_warning (bulletin, _("Line %u before the table of contents was not imported: “%s”"),
@@ -271,8 +271,8 @@ static gboolean
 same_organization (const char *a,
                    const char *b)
 {
-  g_autofree char *sa = hui_strip_white_space (a ? a : "");
-  g_autofree char *sb = hui_strip_white_space (b ? b : "");
+  g_autofree char *sa = hui_util_strip_white_space (a ? a : "");
+  g_autofree char *sb = hui_util_strip_white_space (b ? b : "");
 
   return strcmp (sa, sb) == 0;
 }

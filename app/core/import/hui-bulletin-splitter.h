@@ -5,10 +5,10 @@
 
 G_BEGIN_DECLS
 
-int      hui_bulletin_splitter_find_toc (GPtrArray   *lines);
+int      hui_bulletin_splitter_find_toc (GPtrArray    *lines);
 gboolean hui_bulletin_splitter_split    (HuiBulletin  *bulletin,
-                                         GPtrArray   *lines,
-                                         const char  *source,
-                                         GError     **error);
+                                         GPtrArray    *lines,
+                                         const char   *source,
+                                         GError      **error);
 
 G_END_DECLS

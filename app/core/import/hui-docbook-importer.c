@@ -29,7 +29,7 @@ is_any (xmlNode            *node,
         const char * const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if (hui_docbook_is (node, names[i]))
+    if (hui_docbook_blocks_is (node, names[i]))
       return TRUE;
   return FALSE;
 }
@@ -39,7 +39,7 @@ child (xmlNode    *node,
        const char *name)
 {
   for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
-    if (hui_docbook_is (c, name))
+    if (hui_docbook_blocks_is (c, name))
       return c;
   return NULL;
 }
@@ -50,7 +50,7 @@ static char *
 text_of (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
-  char *text = hui_text_normalize_line ((const char *)content, NULL, NULL);
+  char *text = hui_text_rules_normalize_line ((const char *)content, NULL, NULL);
 
   xmlFree (content);
   return text;
@@ -73,7 +73,7 @@ find_text (xmlNode    *node,
 {
   if (node == NULL)
     return NULL;
-  if (hui_docbook_is (node, name))
+  if (hui_docbook_blocks_is (node, name))
     return text_of (node);
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -96,7 +96,7 @@ iso_date (const char *text)
     return NULL;
   if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
     return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  return hui_text_parse_date (text);
+  return hui_text_rules_parse_date (text);
 }
 
 static void
@@ -132,9 +132,9 @@ static char *
 note_text_of (xmlNode *node,
               HuiBlock *notes)
 {
-  g_autofree char *raw = hui_docbook_note_text (node, notes);
+  g_autofree char *raw = hui_docbook_blocks_note_text (node, notes);
 
-  return hui_text_normalize_marked (raw);
+  return hui_text_rules_normalize_marked (raw);
 }
 
 static void
@@ -164,7 +164,7 @@ add_section (HuiReport *report,
   HuiHeadingMatch match;
   g_autoptr(HuiBlock) block = NULL;
 
-  if (hui_text_parse_heading (title, &match) && !match.malformed)
+  if (hui_text_rules_parse_heading (title, &match) && !match.malformed)
     block = hui_block_new_heading (level, match.label, match.text, match.run_in);
   else
     block = hui_block_new_heading (level, NULL, title, NULL);
@@ -202,11 +202,11 @@ read_blocks (HuiReport *report,
         read_blocks (report, c, depth);
       else if (is_any (c, tables))
         {
-          g_autoptr(HuiBlock) table = hui_docbook_table (c);
+          g_autoptr(HuiBlock) table = hui_docbook_blocks_table (c);
           hui_report_append_block (report, table);
         }
       else if (is_any (c, images))
-        hui_docbook_add_image (report, c);
+        hui_docbook_blocks_add_image (report, c);
     }
 }
 
@@ -278,7 +278,7 @@ hui_docbook_importer_import (HuiBulletin  *bulletin,
 
   if (is_huibian_project (root))
     {
-      g_autoptr(HuiBulletin) project = hui_docbook_read_doc (doc, error);
+      g_autoptr(HuiBulletin) project = hui_docbook_reader_read_doc (doc, error);
 
       if (project == NULL)
         return FALSE;
@@ -287,7 +287,7 @@ hui_docbook_importer_import (HuiBulletin  *bulletin,
       return TRUE;
     }
 
-  if (hui_docbook_is (root, "book") && hui_bulletin_get_title (bulletin) == NULL)
+  if (hui_docbook_blocks_is (root, "book") && hui_bulletin_get_title (bulletin) == NULL)
     {
       g_autofree char *title = find_text (info_of (root), "title");
       hui_bulletin_set_title (bulletin, title);

@@ -7,10 +7,10 @@
 
 G_BEGIN_DECLS
 
-gboolean hui_docbook_importer_is_xml (GBytes      *bytes);
+gboolean hui_docbook_importer_is_xml (GBytes       *bytes);
 gboolean hui_docbook_importer_import (HuiBulletin  *bulletin,
-                                      xmlDoc      *doc,
-                                      const char  *source,
-                                      GError     **error);
+                                      xmlDoc       *doc,
+                                      const char   *source,
+                                      GError      **error);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include "hui-text-importer.h"
 #include "text/hui-text-rules.h"
 #include "support/hui-util.h"
-#include "support/hui-xml-nodes.h"
+#include "support/hui-xml-node.h"
 #include "support/hui-xml-parse.h"
 
 /* Reads a Word document (.docx) as one report. Each paragraph becomes a
@@ -58,7 +58,7 @@ static gboolean
 is (xmlNode    *node,
     const char *name)
 {
-  return hui_xml_is_element (node, NS_W, name);
+  return hui_xml_node_is_element (node, NS_W, name);
 }
 
 static xmlNode *
@@ -66,7 +66,7 @@ find_in (xmlNode    *node,
          const char *ns,
          const char *name)
 {
-  if (hui_xml_is_element (node, ns, name))
+  if (hui_xml_node_is_element (node, ns, name))
     return node;
   for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
     {
@@ -82,13 +82,13 @@ static xmlNode *
 child (xmlNode    *node,
        const char *name)
 {
-  return hui_xml_child (node, NS_W, name);
+  return hui_xml_node_child (node, NS_W, name);
 }
 
 static char *
 val (xmlNode *node)
 {
-  return hui_xml_attribute (node, NS_W, "val");
+  return hui_xml_node_attribute (node, NS_W, "val");
 }
 
 static guint
@@ -287,8 +287,8 @@ paragraphs_text (Docx    *docx,
         g_autofree char *line = NULL;
 
         run_text (docx, c, text, NULL);
-        normalized = hui_text_normalize_line (text->str, NULL, NULL);
-        line = hui_text_remove_space_between_han (normalized);
+        normalized = hui_text_rules_normalize_line (text->str, NULL, NULL);
+        line = hui_text_rules_remove_space_between_han (normalized);
         if (*line == '\0')
           continue;
         if (out->len > 0)
@@ -321,8 +321,8 @@ read_notes (Docx       *docx,
 
       if (!is (n, element))
         continue;
-      id = hui_xml_attribute (n, NS_W, "id");
-      type = hui_xml_attribute (n, NS_W, "type");
+      id = hui_xml_node_attribute (n, NS_W, "id");
+      type = hui_xml_node_attribute (n, NS_W, "type");
       if (id != NULL && (type == NULL || strcmp (type, "normal") == 0))
         g_hash_table_replace (notes, g_steal_pointer (&id), paragraphs_text (docx, n));
     }
@@ -336,7 +336,7 @@ add_note (Docx       *docx,
           GString    *out,
           HuiBlock    *notes)
 {
-  g_autofree char *id = hui_xml_attribute (reference, NS_W, "id");
+  g_autofree char *id = hui_xml_node_attribute (reference, NS_W, "id");
   const char *text = id ? g_hash_table_lookup (kind == HUI_NOTE_ENDNOTE ? docx->endnotes : docx->footnotes, id) : NULL;
 
   if (text == NULL)
@@ -369,14 +369,14 @@ read_relationships (xmlDoc *doc)
       g_autofree char *mode = NULL;
       char *path;
 
-      if (!hui_xml_is_element (r, NS_REL, "Relationship"))
+      if (!hui_xml_node_is_element (r, NS_REL, "Relationship"))
         continue;
-      id = hui_xml_attribute (r, NULL, "Id");
-      target = hui_xml_attribute (r, NULL, "Target");
-      mode = hui_xml_attribute (r, NULL, "TargetMode");
+      id = hui_xml_node_attribute (r, NULL, "Id");
+      target = hui_xml_node_attribute (r, NULL, "Target");
+      mode = hui_xml_node_attribute (r, NULL, "TargetMode");
       if (id == NULL || g_strcmp0 (mode, "External") == 0)
         continue;
-      path = hui_package_path ("word/document.xml", target);
+      path = hui_util_package_path ("word/document.xml", target);
       if (path != NULL)
         g_hash_table_replace (targets, g_steal_pointer (&id), path);
     }
@@ -388,8 +388,8 @@ static char *
 picture_description (xmlNode *drawing)
 {
   xmlNode *doc_pr = find_in (drawing, NS_WP, "docPr");
-  g_autofree char *descr = hui_xml_attribute (doc_pr, NULL, "descr");
-  g_autofree char *title = hui_xml_attribute (doc_pr, NULL, "title");
+  g_autofree char *descr = hui_xml_node_attribute (doc_pr, NULL, "descr");
+  g_autofree char *title = hui_xml_node_attribute (doc_pr, NULL, "title");
 
   if (descr != NULL && *descr != '\0')
     return g_steal_pointer (&descr);
@@ -400,7 +400,7 @@ static double
 emu_attribute (xmlNode    *node,
                const char *name)
 {
-  g_autofree char *value = hui_xml_attribute (node, NULL, name);
+  g_autofree char *value = hui_xml_node_attribute (node, NULL, name);
   double emu = value ? g_ascii_strtod (value, NULL) : 0;
 
   return emu > 0 && emu < 1e11 ? emu / EMU_PER_POINT : 0;
@@ -415,7 +415,7 @@ add_picture (Docx    *docx,
   xmlNode *blip = find_in (drawing, NS_A, "blip");
   xmlNode *vml = find_in (drawing, NS_V, "imagedata");
   xmlNode *extent = find_in (drawing, NS_WP, "extent");
-  g_autofree char *id = blip ? hui_xml_attribute (blip, NS_R, "embed") : hui_xml_attribute (vml, NS_R, "id");
+  g_autofree char *id = blip ? hui_xml_node_attribute (blip, NS_R, "embed") : hui_xml_node_attribute (vml, NS_R, "id");
   const char *member = id ? g_hash_table_lookup (docx->targets, id) : NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 gboolean hui_docx_importer_import (HuiBulletin   *bulletin,
                                    HuiZipReader  *zip,
-                                   const char   *source,
-                                   GError      **error);
+                                   const char    *source,
+                                   GError       **error);
 
 G_END_DECLS

@@ -210,7 +210,7 @@ import_bytes (HuiBulletin     *bulletin,
   if (hui_docbook_importer_is_xml (bytes))
     return import_xml (bulletin, bytes, source_name, error);
 
-  utf8 = hui_text_decode (data, len, NULL, error);
+  utf8 = hui_text_decoder_decode (data, len, NULL, error);
   if (utf8 == NULL)
     return FALSE;
 

@@ -13,7 +13,7 @@
 #include "hui-text-importer.h"
 #include "text/hui-text-rules.h"
 #include "support/hui-util.h"
-#include "support/hui-xml-nodes.h"
+#include "support/hui-xml-node.h"
 #include "support/hui-xml-parse.h"
 
 /* Reads an OpenDocument text (.odt, or a flat .fodt) as one report: its
@@ -44,7 +44,7 @@ static guint
 repeat_count (xmlNode    *node,
               const char *name)
 {
-  g_autofree char *value = hui_xml_attribute (node, NS_TABLE, name);
+  g_autofree char *value = hui_xml_node_attribute (node, NS_TABLE, name);
   guint64 n = value ? g_ascii_strtoull (value, NULL, 10) : 1;
 
   return (guint)CLAMP (n, 1, HUI_MAX_TABLE_SPAN);
@@ -64,13 +64,13 @@ paragraphs_text (Reading *reading,
       g_autoptr(GString) text = NULL;
       g_autofree char *line = NULL;
 
-      if (hui_xml_is_element (c, NS_TEXT, "p") || hui_xml_is_element (c, NS_TEXT, "h"))
+      if (hui_xml_node_is_element (c, NS_TEXT, "p") || hui_xml_node_is_element (c, NS_TEXT, "h"))
         {
           text = g_string_new (NULL);
           paragraph_text (reading, c, text, NULL);
-          g_autofree char *normalized = hui_text_normalize_line (text->str, NULL, NULL);
+          g_autofree char *normalized = hui_text_rules_normalize_line (text->str, NULL, NULL);
 
-          line = hui_text_remove_space_between_han (normalized);
+          line = hui_text_rules_remove_space_between_han (normalized);
         }
       else if (c->type == XML_ELEMENT_NODE)
         line = paragraphs_text (reading, c);  /* lists */
@@ -89,8 +89,8 @@ add_note (Reading *reading,
           GString *out,
           HuiBlock *notes)
 {
-  g_autofree char *class = hui_xml_attribute (note, NS_TEXT, "note-class");
-  xmlNode *body = hui_xml_child (note, NS_TEXT, "note-body");
+  g_autofree char *class = hui_xml_node_attribute (note, NS_TEXT, "note-class");
+  xmlNode *body = hui_xml_node_child (note, NS_TEXT, "note-body");
   g_autofree char *text = body ? paragraphs_text (reading, body) : g_strdup ("");
 
   if (notes == NULL)
@@ -109,8 +109,8 @@ image_bytes (Reading  *reading,
              xmlNode  *image,
              char    **name)
 {
-  g_autofree char *href = hui_xml_attribute (image, NS_XLINK, "href");
-  xmlNode *binary = hui_xml_child (image, NS_OFFICE, "binary-data");
+  g_autofree char *href = hui_xml_node_attribute (image, NS_XLINK, "href");
+  xmlNode *binary = hui_xml_node_child (image, NS_OFFICE, "binary-data");
 
   *name = NULL;
   if (binary != NULL)
@@ -125,7 +125,7 @@ image_bytes (Reading  *reading,
   if (reading->zip == NULL || href == NULL)
     return NULL;
 
-  *name = hui_package_path ("content.xml", href);
+  *name = hui_util_package_path ("content.xml", href);
   if (*name == NULL || !hui_zip_reader_has (reading->zip, *name))
     return NULL;
   return hui_zip_reader_read (reading->zip, *name, NULL);
@@ -134,7 +134,7 @@ image_bytes (Reading  *reading,
 static char *
 frame_description (xmlNode *frame)
 {
-  xmlNode *desc = hui_xml_child (frame, NS_SVG, "desc") ?: hui_xml_child (frame, NS_SVG, "title");
+  xmlNode *desc = hui_xml_node_child (frame, NS_SVG, "desc") ?: hui_xml_node_child (frame, NS_SVG, "title");
   xmlChar *content = desc ? xmlNodeGetContent (desc) : NULL;
   char *text = g_strdup (content ? (const char *)content : "");
 
@@ -146,9 +146,9 @@ static double
 frame_length (xmlNode    *frame,
               const char *name)
 {
-  g_autofree char *value = hui_xml_attribute (frame, NS_SVG, name);
+  g_autofree char *value = hui_xml_node_attribute (frame, NS_SVG, name);
 
-  return hui_length_in_points (value);
+  return hui_util_length_in_points (value);
 }
 
 /* A frame holds an image (kept as an image block after its paragraph) or
@@ -157,8 +157,8 @@ static void
 add_frame (Reading *reading,
            xmlNode *frame)
 {
-  xmlNode *image = hui_xml_child (frame, NS_DRAW, "image");
-  xmlNode *box = hui_xml_child (frame, NS_DRAW, "text-box");
+  xmlNode *image = hui_xml_node_child (frame, NS_DRAW, "image");
+  xmlNode *box = hui_xml_node_child (frame, NS_DRAW, "text-box");
   g_autofree char *name = NULL;
   g_autofree char *description = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -202,13 +202,13 @@ paragraph_text (Reading *reading,
     {
       if (c->type == XML_TEXT_NODE)
         g_string_append (out, (const char *)c->content);
-      else if (hui_xml_is_element (c, NS_TEXT, "s") || hui_xml_is_element (c, NS_TEXT, "tab") || hui_xml_is_element (c, NS_TEXT, "line-break"))
+      else if (hui_xml_node_is_element (c, NS_TEXT, "s") || hui_xml_node_is_element (c, NS_TEXT, "tab") || hui_xml_node_is_element (c, NS_TEXT, "line-break"))
         g_string_append_c (out, ' ');
-      else if (hui_xml_is_element (c, NS_TEXT, "note"))
+      else if (hui_xml_node_is_element (c, NS_TEXT, "note"))
         add_note (reading, c, out, notes);
-      else if (hui_xml_is_element (c, NS_OFFICE, "annotation") || hui_xml_is_element (c, NS_OFFICE, "annotation-end"))
+      else if (hui_xml_node_is_element (c, NS_OFFICE, "annotation") || hui_xml_node_is_element (c, NS_OFFICE, "annotation-end"))
         continue;
-      else if (hui_xml_is_element (c, NS_DRAW, "frame"))
+      else if (hui_xml_node_is_element (c, NS_DRAW, "frame"))
         add_frame (reading, c);
       else if (c->type == XML_ELEMENT_NODE)
         paragraph_text (reading, c, out, notes);
@@ -218,7 +218,7 @@ paragraph_text (Reading *reading,
 static guint
 outline_level (xmlNode *heading)
 {
-  g_autofree char *value = hui_xml_attribute (heading, NS_TEXT, "outline-level");
+  g_autofree char *value = hui_xml_node_attribute (heading, NS_TEXT, "outline-level");
   guint level = value ? (guint)g_ascii_strtoull (value, NULL, 10) : 1;
 
   return MAX (level, 1);
@@ -234,18 +234,18 @@ read_rows (Reading   *reading,
       g_autoptr(GStrvBuilder) cells = NULL;
       g_auto(GStrv) row = NULL;
 
-      if (hui_xml_is_element (r, NS_TABLE, "table-header-rows") || hui_xml_is_element (r, NS_TABLE, "table-rows") ||
-          hui_xml_is_element (r, NS_TABLE, "table-row-group"))
+      if (hui_xml_node_is_element (r, NS_TABLE, "table-header-rows") || hui_xml_node_is_element (r, NS_TABLE, "table-rows") ||
+          hui_xml_node_is_element (r, NS_TABLE, "table-row-group"))
         {
           read_rows (reading, r, rows);
           continue;
         }
-      if (!hui_xml_is_element (r, NS_TABLE, "table-row"))
+      if (!hui_xml_node_is_element (r, NS_TABLE, "table-row"))
         continue;
 
       cells = g_strv_builder_new ();
       for (xmlNode *c = r->children; c != NULL; c = c->next)
-        if (hui_xml_is_element (c, NS_TABLE, "table-cell") || hui_xml_is_element (c, NS_TABLE, "covered-table-cell"))
+        if (hui_xml_node_is_element (c, NS_TABLE, "table-cell") || hui_xml_node_is_element (c, NS_TABLE, "covered-table-cell"))
           {
             g_autofree char *text = paragraphs_text (reading, c);
 
@@ -277,20 +277,20 @@ read_body (Reading *reading,
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
-      if (hui_xml_is_element (c, NS_TEXT, "p") || hui_xml_is_element (c, NS_TEXT, "h"))
+      if (hui_xml_node_is_element (c, NS_TEXT, "p") || hui_xml_node_is_element (c, NS_TEXT, "h"))
         {
           g_autoptr(GString) text = g_string_new (NULL);
           g_autoptr(HuiBlock) notes = hui_block_new_paragraph (NULL);
 
           paragraph_text (reading, c, text, notes);
-          hui_text_lines_append (reading->lines, text->str, hui_xml_is_element (c, NS_TEXT, "h") ? outline_level (c) : 0, notes);
+          hui_text_lines_append (reading->lines, text->str, hui_xml_node_is_element (c, NS_TEXT, "h") ? outline_level (c) : 0, notes);
           hui_text_lines_append_objects (reading->lines, reading->objects);
         }
-      else if (hui_xml_is_element (c, NS_TEXT, "table-of-content"))
+      else if (hui_xml_node_is_element (c, NS_TEXT, "table-of-content"))
         continue;
-      else if (hui_xml_is_element (c, NS_TABLE, "table"))
+      else if (hui_xml_node_is_element (c, NS_TABLE, "table"))
         read_table (reading, c);
-      else if (hui_xml_is_element (c, NS_DRAW, "frame"))
+      else if (hui_xml_node_is_element (c, NS_DRAW, "frame"))
         {
           add_frame (reading, c);
           hui_text_lines_append_objects (reading->lines, reading->objects);
@@ -304,9 +304,9 @@ static xmlNode *
 office_text (xmlNode *root)
 {
   for (xmlNode *c = root->children; c != NULL; c = c->next)
-    if (hui_xml_is_element (c, NS_OFFICE, "body"))
+    if (hui_xml_node_is_element (c, NS_OFFICE, "body"))
       for (xmlNode *t = c->children; t != NULL; t = t->next)
-        if (hui_xml_is_element (t, NS_OFFICE, "text"))
+        if (hui_xml_node_is_element (t, NS_OFFICE, "text"))
           return t;
   return NULL;
 }
@@ -353,7 +353,7 @@ hui_odt_importer_import (HuiBulletin   *bulletin,
 gboolean
 hui_odt_importer_is_flat (xmlDoc *doc)
 {
-  return hui_xml_is_element (xmlDocGetRootElement (doc), NS_OFFICE, "document");
+  return hui_xml_node_is_element (xmlDocGetRootElement (doc), NS_OFFICE, "document");
 }
 
 gboolean

@@ -10,11 +10,11 @@ G_BEGIN_DECLS
 
 gboolean hui_odt_importer_import (HuiBulletin   *bulletin,
                                   HuiZipReader  *zip,
-                                  const char   *source,
-                                  GError      **error);
+                                  const char    *source,
+                                  GError       **error);
 
 gboolean hui_odt_importer_is_flat     (xmlDoc       *doc);
-gboolean hui_odt_importer_import_flat (HuiBulletin   *bulletin,
+gboolean hui_odt_importer_import_flat (HuiBulletin  *bulletin,
                                        xmlDoc       *doc,
                                        const char   *source,
                                        GError      **error);

@@ -93,10 +93,10 @@ flush_paragraph (ReportBuilder *builder)
   if (builder->paragraph == NULL)
     return;
 
-  text = hui_text_remove_space_between_han (builder->paragraph->str);
+  text = hui_text_rules_remove_space_between_han (builder->paragraph->str);
   block = hui_block_new_paragraph (text);
   append_block (builder, block);
-  builder->quote_balance = hui_text_quote_balance (builder->quote_balance, builder->paragraph->str);
+  builder->quote_balance = hui_text_rules_quote_balance (builder->quote_balance, builder->paragraph->str);
   g_string_free (builder->paragraph, TRUE);
   builder->paragraph = NULL;
 }
@@ -110,7 +110,7 @@ add_heading (ReportBuilder  *builder,
   g_autofree char *run_in = NULL;
 
   if (match->run_in != NULL)
-    run_in = hui_text_remove_space_between_han (match->run_in);
+    run_in = hui_text_rules_remove_space_between_han (match->run_in);
 
   block = hui_block_new_heading (match->level, match->label, match->text, run_in);
   append_block (builder, block);
@@ -130,7 +130,7 @@ add_body_line (ReportBuilder *builder,
 {
   HuiHeadingMatch match = { 0 };
   int open_quotes = builder->paragraph != NULL
-    ? hui_text_quote_balance (builder->quote_balance, builder->paragraph->str)
+    ? hui_text_rules_quote_balance (builder->quote_balance, builder->paragraph->str)
     : builder->quote_balance;
   gboolean heading;
 
@@ -143,7 +143,7 @@ add_body_line (ReportBuilder *builder,
       return;
     }
 
-  heading = open_quotes == 0 && hui_text_parse_heading (line->text, &match);
+  heading = open_quotes == 0 && hui_text_rules_parse_heading (line->text, &match);
 
   /* A heading by its style, without a number label. */
   if (!heading && line->outline_level > 0)
@@ -156,9 +156,9 @@ add_body_line (ReportBuilder *builder,
     match.level = line->outline_level;
 
   if (!heading && builder->paragraph != NULL && !line->no_join &&
-      hui_text_should_join (builder->paragraph->str, line->text, line->blanks_before))
+      hui_text_rules_should_join (builder->paragraph->str, line->text, line->blanks_before))
     {
-      g_autofree char *joined = hui_text_join (builder->paragraph->str, line->text);
+      g_autofree char *joined = hui_text_rules_join (builder->paragraph->str, line->text);
 
       g_string_assign (builder->paragraph, joined);
       take_footnotes (builder, line);
@@ -185,7 +185,7 @@ set_title (HuiReport   *report,
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  hui_text_split_title (title, &first, &second);
+  hui_text_rules_split_title (title, &first, &second);
   hui_report_set_title (report, first);
   hui_report_set_subtitle (report, second);
 }
@@ -204,14 +204,14 @@ read_byline (ReportBuilder *builder,
 
       if (line->object != NULL)
         break;
-      date = hui_text_parse_date (line->text);
+      date = hui_text_rules_parse_date (line->text);
 
       if (date != NULL && hui_report_get_date (builder->report) == NULL)
         hui_report_set_date (builder->report, date);
       else if (date == NULL &&
                hui_report_get_organization (builder->report) == NULL &&
                hui_report_get_date (builder->report) == NULL &&
-               hui_text_looks_like_organization (line->text))
+               hui_text_rules_looks_like_organization (line->text))
         {
           g_autofree char *name = g_strdup (line->text);
 
@@ -240,7 +240,7 @@ read_title (ReportBuilder *builder,
   HuiTextLine *first = lines->pdata[start];
   g_autoptr(GString) title = g_string_new (NULL);
 
-  if (title_lines == 0 && start + 1 < end && first->object == NULL && hui_text_looks_like_title (first->text))
+  if (title_lines == 0 && start + 1 < end && first->object == NULL && hui_text_rules_looks_like_title (first->text))
     title_lines = 1;
 
   if (title_lines == 0)

@@ -394,8 +394,8 @@ hui_paginator_paginate (HuiPaginator *self)
 
 /* One pagination, for exports: nothing to keep for next time. */
 HuiPagination *
-hui_paginate (HuiBulletin        *bulletin,
-              const HuiPageSetup *setup)
+hui_pagination_new (HuiBulletin        *bulletin,
+                    const HuiPageSetup *setup)
 {
   g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
 

@@ -28,14 +28,14 @@ typedef struct {
 #define HUI_TYPE_PAGINATOR (hui_paginator_get_type ())
 G_DECLARE_FINAL_TYPE (HuiPaginator, hui_paginator, HUI, PAGINATOR, GObject)
 
-HuiPaginator  *hui_paginator_new              (HuiBulletin        *bulletin);
-HuiPagination *hui_paginator_paginate         (HuiPaginator       *self);
-HuiPagination *hui_paginator_paginate_with    (HuiPaginator       *self,
-                                               const HuiPageSetup *setup);
-HuiPagination *hui_paginate                   (HuiBulletin        *bulletin,
-                                               const HuiPageSetup *setup);
-void          hui_pagination_free            (HuiPagination      *pagination);
-char         *hui_pagination_resolve_family  (HuiPagination      *pagination,
+HuiPaginator  *hui_paginator_new             (HuiBulletin        *bulletin);
+HuiPagination *hui_paginator_paginate        (HuiPaginator       *self);
+HuiPagination *hui_paginator_paginate_with   (HuiPaginator       *self,
+                                              const HuiPageSetup *setup);
+HuiPagination *hui_pagination_new            (HuiBulletin        *bulletin,
+                                              const HuiPageSetup *setup);
+void           hui_pagination_free           (HuiPagination      *pagination);
+char          *hui_pagination_resolve_family (HuiPagination      *pagination,
                                               HuiFontRole         role);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiPagination, hui_pagination_free)

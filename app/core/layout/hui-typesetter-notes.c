@@ -57,7 +57,7 @@ hui_typesetter_add_footnotes (HuiTypesetter *self,
   for (guint i = 0; i < references->len; i++)
     {
       HuiNoteReference *reference = &g_array_index (references, HuiNoteReference, i);
-      g_autofree char *number = hui_note_reference (reference->number);
+      g_autofree char *number = hui_block_note_reference (reference->number);
       g_autofree char *text = NULL;
       HuiNoteKind kind;
       const char *note = hui_block_get_note (block, reference->note, &kind);

@@ -67,47 +67,47 @@ struct _HuiTypesetter {
 /* Keep at least this many lines of a split paragraph on each page. */
 #define MIN_LINES_AT_BREAK 2
 
-void         hui_typesetter_unit_clear      (Unit              *unit);
-Unit        *hui_typesetter_add_unit        (HuiTypesetter     *self,
-                                             PangoLayout       *layout);
-Unit        *hui_typesetter_add_text        (HuiTypesetter     *self,
-                                             HuiFontRole        role,
-                                             const char        *text,
-                                             PangoAlignment     alignment,
-                                             double             width,
-                                             double             indent);
-PangoLayout *hui_typesetter_make_layout     (HuiTypesetter     *self,
-                                             HuiFontRole        role,
-                                             const char        *text,
-                                             PangoAlignment     alignment,
-                                             double             width,
-                                             double             indent);
-guint        hui_typesetter_rows_for_height (HuiTypesetter     *self,
-                                             int                height);
-double       hui_typesetter_body_indent     (HuiTypesetter     *self);
-void         hui_typesetter_add_title_block (HuiTypesetter     *self,
-                                             HuiReport         *report);
-void         hui_typesetter_add_blocks      (HuiTypesetter     *self,
-                                             HuiReport         *report);
+void         hui_typesetter_unit_clear      (Unit           *unit);
+Unit        *hui_typesetter_add_unit        (HuiTypesetter  *self,
+                                             PangoLayout    *layout);
+Unit        *hui_typesetter_add_text        (HuiTypesetter  *self,
+                                             HuiFontRole     role,
+                                             const char     *text,
+                                             PangoAlignment  alignment,
+                                             double          width,
+                                             double          indent);
+PangoLayout *hui_typesetter_make_layout     (HuiTypesetter  *self,
+                                             HuiFontRole     role,
+                                             const char     *text,
+                                             PangoAlignment  alignment,
+                                             double          width,
+                                             double          indent);
+guint        hui_typesetter_rows_for_height (HuiTypesetter  *self,
+                                             int             height);
+double       hui_typesetter_body_indent     (HuiTypesetter  *self);
+void         hui_typesetter_add_title_block (HuiTypesetter  *self,
+                                             HuiReport      *report);
+void         hui_typesetter_add_blocks      (HuiTypesetter  *self,
+                                             HuiReport      *report);
 
-void         hui_typesetter_add_footnotes   (HuiTypesetter     *self,
-                                             Unit              *unit,
-                                             HuiBlock          *block,
-                                             GArray            *references);
-void         hui_typesetter_set_foot        (HuiTypesetter     *self);
-void         hui_typesetter_take_carried    (HuiTypesetter     *self,
-                                             guint              max_rows);
-guint        hui_typesetter_footnote_rows   (const Unit        *unit,
-                                             guint              from,
-                                             guint              n);
-void         hui_typesetter_add_to_foot     (HuiTypesetter     *self,
-                                             const Unit        *unit,
-                                             guint              line);
+void  hui_typesetter_add_footnotes (HuiTypesetter *self,
+                                    Unit          *unit,
+                                    HuiBlock      *block,
+                                    GArray        *references);
+void  hui_typesetter_set_foot      (HuiTypesetter *self);
+void  hui_typesetter_take_carried  (HuiTypesetter *self,
+                                    guint          max_rows);
+guint hui_typesetter_footnote_rows (const Unit    *unit,
+                                    guint          from,
+                                    guint          n);
+void  hui_typesetter_add_to_foot   (HuiTypesetter *self,
+                                    const Unit    *unit,
+                                    guint          line);
 
-void         hui_typesetter_new_page        (HuiTypesetter     *self);
-guint        hui_typesetter_rows_of         (const Unit        *unit,
-                                             guint              from,
-                                             guint              n);
-void         hui_typesetter_set_units       (HuiTypesetter     *self);
+void  hui_typesetter_new_page  (HuiTypesetter *self);
+guint hui_typesetter_rows_of   (const Unit    *unit,
+                                guint          from,
+                                guint          n);
+void  hui_typesetter_set_units (HuiTypesetter *self);
 
 G_END_DECLS

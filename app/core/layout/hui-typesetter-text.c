@@ -441,7 +441,7 @@ add_endnotes (HuiTypesetter *self,
 
       for (guint k = 0; k < hui_block_get_n_notes (block); k++)
         {
-          g_autofree char *reference = hui_note_reference (++number);
+          g_autofree char *reference = hui_block_note_reference (++number);
           g_autofree char *text = NULL;
           HuiNoteKind kind;
           const char *note = hui_block_get_note (block, k, &kind);

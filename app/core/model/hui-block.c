@@ -297,7 +297,7 @@ hui_block_set_label (HuiBlock    *self,
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
-  if (hui_set_string (&self->label, label))
+  if (hui_util_set_string (&self->label, label))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
@@ -340,7 +340,7 @@ hui_block_set_run_in (HuiBlock    *self,
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
-  if (hui_set_string (&self->run_in, run_in))
+  if (hui_util_set_string (&self->run_in, run_in))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_IN]);
 }
 
@@ -353,15 +353,15 @@ hui_block_count_characters (HuiBlock *self)
 
   g_return_val_if_fail (HUI_IS_BLOCK (self), 0);
 
-  n = hui_count_non_space (self->label) +
-      hui_count_non_space (self->text) +
-      hui_count_non_space (self->run_in) -
+  n = hui_util_count_non_space (self->label) +
+      hui_util_count_non_space (self->text) +
+      hui_util_count_non_space (self->run_in) -
       hui_block_count_marks (self);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     for (char **cell = self->rows->pdata[i]; *cell != NULL; cell++)
-      n += hui_count_non_space (*cell);
+      n += hui_util_count_non_space (*cell);
   for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
-    n += hui_count_non_space (g_array_index (self->notes, Note, i).text);
+    n += hui_util_count_non_space (g_array_index (self->notes, Note, i).text);
   return n;
 }
 
@@ -593,7 +593,7 @@ hui_block_copy_notes (HuiBlock *self,
 
 /* The printed reference of note @n (1-based): ① … ⑳, then [21]. */
 char *
-hui_note_reference (guint n)
+hui_block_note_reference (guint n)
 {
   if (n >= 1 && n <= 20)
     {
@@ -611,7 +611,7 @@ append_reference (GString *out,
                   guint    note,
                   GArray  *references)
 {
-  g_autofree char *reference = hui_note_reference (++*counter);
+  g_autofree char *reference = hui_block_note_reference (++*counter);
   HuiNoteReference at = { out->len, note, *counter };
 
   if (references != NULL)

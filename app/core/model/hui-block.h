@@ -32,63 +32,63 @@ typedef enum {
 #define HUI_TYPE_BLOCK (hui_block_get_type ())
 G_DECLARE_FINAL_TYPE (HuiBlock, hui_block, HUI, BLOCK, GObject)
 
-HuiBlock     *hui_block_new_paragraph (const char *text);
-HuiBlock     *hui_block_new_heading   (guint       level,
-                                       const char *label,
-                                       const char *text,
-                                       const char *run_in);
-HuiBlock     *hui_block_new_table     (GPtrArray  *rows);
-HuiBlock     *hui_block_new_image     (GBytes     *data,
-                                       const char *mime_type,
-                                       double      width,
-                                       double      height,
-                                       const char *description);
-HuiBlock     *hui_block_copy          (HuiBlock    *self);
-HuiBlockKind  hui_block_get_kind      (HuiBlock    *self);
-guint        hui_block_get_level     (HuiBlock    *self);
-void         hui_block_set_level     (HuiBlock    *self,
-                                      guint       level);
-const char  *hui_block_get_label     (HuiBlock    *self);
-void         hui_block_set_label     (HuiBlock    *self,
-                                      const char *label);
-const char  *hui_block_get_text      (HuiBlock    *self);
-void         hui_block_set_text      (HuiBlock    *self,
-                                      const char *text);
-const char  *hui_block_get_run_in    (HuiBlock    *self);
-void         hui_block_set_run_in    (HuiBlock    *self,
-                                      const char *run_in);
-gsize        hui_block_count_characters (HuiBlock *self);
+HuiBlock     *hui_block_new_paragraph    (const char *text);
+HuiBlock     *hui_block_new_heading      (guint       level,
+                                          const char *label,
+                                          const char *text,
+                                          const char *run_in);
+HuiBlock     *hui_block_new_table        (GPtrArray  *rows);
+HuiBlock     *hui_block_new_image        (GBytes     *data,
+                                          const char *mime_type,
+                                          double      width,
+                                          double      height,
+                                          const char *description);
+HuiBlock     *hui_block_copy             (HuiBlock   *self);
+HuiBlockKind  hui_block_get_kind         (HuiBlock   *self);
+guint         hui_block_get_level        (HuiBlock   *self);
+void          hui_block_set_level        (HuiBlock   *self,
+                                          guint       level);
+const char   *hui_block_get_label        (HuiBlock   *self);
+void          hui_block_set_label        (HuiBlock   *self,
+                                          const char *label);
+const char   *hui_block_get_text         (HuiBlock   *self);
+void          hui_block_set_text         (HuiBlock   *self,
+                                          const char *text);
+const char   *hui_block_get_run_in       (HuiBlock   *self);
+void          hui_block_set_run_in       (HuiBlock   *self,
+                                          const char *run_in);
+gsize         hui_block_count_characters (HuiBlock   *self);
 
-guint        hui_block_get_n_rows    (HuiBlock    *self);
-guint        hui_block_get_n_columns (HuiBlock    *self);
+guint hui_block_get_n_rows    (HuiBlock *self);
+guint hui_block_get_n_columns (HuiBlock *self);
 const char * const *hui_block_get_row (HuiBlock   *self,
                                      guint       row);
 
-GBytes      *hui_block_get_image_data (HuiBlock   *self);
-const char  *hui_block_get_image_type (HuiBlock   *self);
-void         hui_block_get_image_size (HuiBlock   *self,
-                                       double    *width,
-                                       double    *height);
+GBytes     *hui_block_get_image_data (HuiBlock *self);
+const char *hui_block_get_image_type (HuiBlock *self);
+void        hui_block_get_image_size (HuiBlock *self,
+                                      double   *width,
+                                      double   *height);
 
-void         hui_block_add_note      (HuiBlock    *self,
-                                      HuiNoteKind  kind,
-                                      const char *text);
-void         hui_block_insert_note   (HuiBlock    *self,
-                                      guint       index,
-                                      HuiNoteKind  kind,
-                                      const char *text);
-void         hui_block_set_note      (HuiBlock    *self,
-                                      guint       index,
-                                      const char *text);
-void         hui_block_remove_note   (HuiBlock    *self,
-                                      guint       index);
-guint        hui_block_get_n_notes   (HuiBlock    *self);
-const char  *hui_block_get_note      (HuiBlock    *self,
-                                      guint       index,
-                                      HuiNoteKind *kind);
-guint        hui_block_count_marks   (HuiBlock    *self);
-void         hui_block_copy_notes    (HuiBlock    *self,
-                                      HuiBlock    *from);
+void        hui_block_add_note    (HuiBlock    *self,
+                                   HuiNoteKind  kind,
+                                   const char  *text);
+void        hui_block_insert_note (HuiBlock    *self,
+                                   guint        index,
+                                   HuiNoteKind  kind,
+                                   const char  *text);
+void        hui_block_set_note    (HuiBlock    *self,
+                                   guint        index,
+                                   const char  *text);
+void        hui_block_remove_note (HuiBlock    *self,
+                                   guint        index);
+guint       hui_block_get_n_notes (HuiBlock    *self);
+const char *hui_block_get_note    (HuiBlock    *self,
+                                   guint        index,
+                                   HuiNoteKind *kind);
+guint       hui_block_count_marks (HuiBlock    *self);
+void        hui_block_copy_notes  (HuiBlock    *self,
+                                   HuiBlock    *from);
 /* Where hui_block_print_marks() put a note's reference. */
 typedef struct {
   gsize offset;  /* bytes into the printed text */
@@ -96,12 +96,12 @@ typedef struct {
   guint number;  /* as printed: ① is 1 */
 } HuiNoteReference;
 
-char        *hui_block_print_marks   (HuiBlock    *self,
-                                      const char *text,
-                                      guint      *counter,
-                                      guint      *used,
-                                      gboolean    last,
-                                      GArray     *references);
-char        *hui_note_reference      (guint       n);
+char *hui_block_print_marks    (HuiBlock   *self,
+                                const char *text,
+                                guint      *counter,
+                                guint      *used,
+                                gboolean    last,
+                                GArray     *references);
+char *hui_block_note_reference (guint       n);
 
 G_END_DECLS

@@ -249,7 +249,7 @@ set_string_property (HuiReport    *self,
                      const char  *value,
                      guint        prop_id)
 {
-  if (hui_set_string (field, value))
+  if (hui_util_set_string (field, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 

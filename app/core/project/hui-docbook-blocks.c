@@ -10,7 +10,7 @@
 #include "hui-docbook-blocks.h"
 #include "hui-docbook-writer.h"
 #include "support/hui-util.h"
-#include "support/hui-xml-nodes.h"
+#include "support/hui-xml-node.h"
 
 /* The DocBook shapes of notes, tables and images, read alike from a
  * Huibian project and from DocBook written elsewhere: elements in the
@@ -19,8 +19,8 @@
 #define MAX_IMAGE_BYTES (32 * 1024 * 1024)
 
 gboolean
-hui_docbook_is (xmlNode    *node,
-                const char *name)
+hui_docbook_blocks_is (xmlNode    *node,
+                       const char *name)
 {
   return node != NULL && node->type == XML_ELEMENT_NODE &&
          (node->ns == NULL || strcmp ((const char *)node->ns->href, HUI_DOCBOOK_NS) == 0) &&
@@ -29,7 +29,7 @@ hui_docbook_is (xmlNode    *node,
 
 /* The text content of @node, as it is (no white space changed). */
 char *
-hui_docbook_text (xmlNode *node)
+hui_docbook_blocks_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
   char *text = g_strdup ((const char *)content);
@@ -47,10 +47,10 @@ collect_text (xmlNode *node,
     {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
         g_string_append (out, (const char *)c->content);
-      else if (hui_docbook_is (c, "footnote"))
+      else if (hui_docbook_blocks_is (c, "footnote"))
         {
-          g_autofree char *text = hui_docbook_text (c);
-          g_autofree char *role = hui_xml_attribute (c, NULL, "role");
+          g_autofree char *text = hui_docbook_blocks_text (c);
+          g_autofree char *role = hui_xml_node_attribute (c, NULL, "role");
 
           g_strstrip (text);
           g_string_append (out, HUI_NOTE_MARK);
@@ -65,8 +65,8 @@ collect_text (xmlNode *node,
  * footnotes are added to @notes (role="endnote" makes an endnote). Stray
  * marks in the text itself are dropped: they would point at no note. */
 char *
-hui_docbook_note_text (xmlNode *node,
-                       HuiBlock *notes)
+hui_docbook_blocks_note_text (xmlNode *node,
+                              HuiBlock *notes)
 {
   g_autoptr(GString) raw = g_string_new (NULL);
   g_autoptr(HuiBlock) scratch = hui_block_new_paragraph (NULL);
@@ -109,7 +109,7 @@ column_of (Cals    *cals,
            xmlNode *entry,
            const char *attribute)
 {
-  g_autofree char *name = hui_xml_attribute (entry, NULL, attribute);
+  g_autofree char *name = hui_xml_node_attribute (entry, NULL, attribute);
 
   return name ? GPOINTER_TO_UINT (g_hash_table_lookup (cals->columns, name)) : 0;
 }
@@ -123,10 +123,10 @@ read_colspecs (Cals    *cals,
   g_hash_table_remove_all (cals->columns);
   memset (cals->below, 0, sizeof cals->below);
   for (xmlNode *c = tgroup->children; c != NULL; c = c->next)
-    if (hui_docbook_is (c, "colspec"))
+    if (hui_docbook_blocks_is (c, "colspec"))
       {
-        char *name = hui_xml_attribute (c, NULL, "colname");
-        g_autofree char *number = hui_xml_attribute (c, NULL, "colnum");
+        char *name = hui_xml_node_attribute (c, NULL, "colname");
+        g_autofree char *number = hui_xml_node_attribute (c, NULL, "colnum");
 
         column = number ? (guint)g_ascii_strtoull (number, NULL, 10) : column + 1;
         column = CLAMP (column, 1, MAX_COLUMNS);
@@ -167,7 +167,7 @@ read_row (Cals      *cals,
       guint start, end;
       g_autofree char *more = NULL;
 
-      if (!hui_docbook_is (e, "entry") && !hui_docbook_is (e, "entrytbl"))
+      if (!hui_docbook_blocks_is (e, "entry") && !hui_docbook_blocks_is (e, "entrytbl"))
         continue;
       start = column_of (cals, e, "namest") ?: column_of (cals, e, "colname");
       while (column <= MAX_COLUMNS && spanned[column] && column != start)
@@ -176,9 +176,9 @@ read_row (Cals      *cals,
       end = MAX (column, column_of (cals, e, "nameend"));
       end = MIN (end, column + HUI_MAX_TABLE_SPAN - 1);
 
-      text = hui_docbook_text (e);
+      text = hui_docbook_blocks_text (e);
       g_strv_builder_add (cells, g_strstrip (text));
-      more = hui_xml_attribute (e, NULL, "morerows");
+      more = hui_xml_node_attribute (e, NULL, "morerows");
       for (guint c = column; c <= MIN (end, MAX_COLUMNS); c++)
         cals->below[c] = more ? (guint)MIN (g_ascii_strtoull (more, NULL, 10), HUI_MAX_TABLE_SPAN) : 0;
       column = fill_to (cals, cells, column + 1, end + 1);
@@ -197,14 +197,14 @@ read_rows (Cals      *cals,
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
-      if (hui_docbook_is (c, "row"))
+      if (hui_docbook_blocks_is (c, "row"))
         read_row (cals, c, rows);
-      else if (hui_docbook_is (c, "tgroup"))
+      else if (hui_docbook_blocks_is (c, "tgroup"))
         {
           read_colspecs (cals, c);
           read_rows (cals, c, rows);
         }
-      else if (hui_docbook_is (c, "thead") || hui_docbook_is (c, "tbody") || hui_docbook_is (c, "tfoot"))
+      else if (hui_docbook_blocks_is (c, "thead") || hui_docbook_blocks_is (c, "tbody") || hui_docbook_blocks_is (c, "tfoot"))
         read_rows (cals, c, rows);
     }
 }
@@ -212,7 +212,7 @@ read_rows (Cals      *cals,
 /* A CALS table (table or informaltable) as rows of cell text; its title
  * is the caption. */
 HuiBlock *
-hui_docbook_table (xmlNode *table)
+hui_docbook_blocks_table (xmlNode *table)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -222,9 +222,9 @@ hui_docbook_table (xmlNode *table)
   read_rows (&cals, table, rows);
   block = hui_block_new_table (rows);
   for (xmlNode *c = table->children; c != NULL; c = c->next)
-    if (hui_docbook_is (c, "title") || hui_docbook_is (c, "caption"))
+    if (hui_docbook_blocks_is (c, "title") || hui_docbook_blocks_is (c, "caption"))
       {
-        g_autofree char *caption = hui_docbook_text (c);
+        g_autofree char *caption = hui_docbook_blocks_text (c);
 
         hui_block_set_text (block, g_strstrip (caption));
         break;
@@ -236,7 +236,7 @@ static xmlNode *
 find (xmlNode    *node,
       const char *name)
 {
-  if (hui_docbook_is (node, name))
+  if (hui_docbook_blocks_is (node, name))
     return node;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
@@ -252,9 +252,9 @@ static double
 length_attribute (xmlNode    *node,
                   const char *name)
 {
-  g_autofree char *value = hui_xml_attribute (node, NULL, name);
+  g_autofree char *value = hui_xml_node_attribute (node, NULL, name);
 
-  return hui_length_in_points (value);
+  return hui_util_length_in_points (value);
 }
 
 /* A data: URI's bytes and type; NULL for anything else (a file name: an
@@ -290,8 +290,8 @@ decode_data_uri (const char  *uri,
 /* The first image of a mediaobject (or figure) when it is embedded as a
  * data: URI; else NULL and *@problem says why, naming the file. */
 HuiBlock *
-hui_docbook_image (xmlNode  *node,
-                   char    **problem)
+hui_docbook_blocks_image (xmlNode  *node,
+                          char    **problem)
 {
   xmlNode *imagedata = find (node, "imagedata");
   xmlNode *phrase = find (node, "textobject");
@@ -317,7 +317,7 @@ hui_docbook_image (xmlNode  *node,
 
   if (phrase == NULL && find (node, "title") != NULL)
     phrase = find (node, "title");
-  description = phrase ? hui_docbook_text (phrase) : g_strdup ("");
+  description = phrase ? hui_docbook_blocks_text (phrase) : g_strdup ("");
   block = hui_block_new_image (bytes, mime_type, length_attribute (imagedata, "contentwidth"),
                                length_attribute (imagedata, "contentdepth"), g_strstrip (description));
   return block;
@@ -326,11 +326,11 @@ hui_docbook_image (xmlNode  *node,
 /* Appends the image of @node (a mediaobject or a figure) to @report, or
  * says in the report's warnings why it could not. */
 void
-hui_docbook_add_image (HuiReport *report,
-                       xmlNode  *node)
+hui_docbook_blocks_add_image (HuiReport *report,
+                              xmlNode  *node)
 {
   g_autofree char *problem = NULL;
-  g_autoptr(HuiBlock) block = hui_docbook_image (node, &problem);
+  g_autoptr(HuiBlock) block = hui_docbook_blocks_image (node, &problem);
 
   if (block != NULL)
     hui_report_append_block (report, block);

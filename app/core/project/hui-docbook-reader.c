@@ -11,7 +11,7 @@
 #include "hui-docbook-reader.h"
 #include "hui-docbook-writer.h"
 #include "hui-project-error.h"
-#include "support/hui-xml-nodes.h"
+#include "support/hui-xml-node.h"
 #include "support/hui-xml-parse.h"
 
 /* Reads what hui-docbook-writer.c writes. The XML is parsed from memory
@@ -23,21 +23,21 @@ static gboolean
 is_db (xmlNode    *node,
        const char *name)
 {
-  return hui_xml_is_element (node, HUI_DOCBOOK_NS, name);
+  return hui_xml_node_is_element (node, HUI_DOCBOOK_NS, name);
 }
 
 static gboolean
 is_hb (xmlNode    *node,
        const char *name)
 {
-  return hui_xml_is_element (node, HUI_PROJECT_NS, name);
+  return hui_xml_node_is_element (node, HUI_PROJECT_NS, name);
 }
 
 static xmlNode *
 child (xmlNode    *node,
        const char *name)
 {
-  return hui_xml_child (node, HUI_DOCBOOK_NS, name);
+  return hui_xml_node_child (node, HUI_DOCBOOK_NS, name);
 }
 
 static char *
@@ -46,7 +46,7 @@ child_text (xmlNode    *node,
 {
   xmlNode *c = child (node, name);
 
-  return c != NULL ? hui_docbook_text (c) : NULL;
+  return c != NULL ? hui_docbook_blocks_text (c) : NULL;
 }
 
 #define SET_FROM(setter, object, value) \
@@ -60,7 +60,7 @@ read_warnings (xmlNode *data,
   for (xmlNode *c = data->children; c != NULL; c = c->next)
     if (is_hb (c, "warning"))
       {
-        g_autofree char *text = hui_docbook_text (c);
+        g_autofree char *text = hui_docbook_blocks_text (c);
 
         add (object, "%s", text);
       }
@@ -81,9 +81,9 @@ read_report_info (HuiReport *report,
   for (xmlNode *c = info->children; c != NULL; c = c->next)
     if (is_hb (c, "report"))
       {
-        g_autofree char *page = hui_xml_attribute (c, NULL, "source-page");
+        g_autofree char *page = hui_xml_node_attribute (c, NULL, "source-page");
 
-        SET_FROM (hui_report_set_source, report, hui_xml_attribute (c, NULL, "source"));
+        SET_FROM (hui_report_set_source, report, hui_xml_node_attribute (c, NULL, "source"));
         hui_report_set_source_page (report, page ? (guint)g_ascii_strtoull (page, NULL, 10) : 0);
         read_warnings (c, (gpointer)hui_report_add_warning, report);
       }
@@ -116,11 +116,11 @@ read_section (HuiReport *report,
               xmlNode  *section,
               guint     depth)
 {
-  g_autofree char *role = hui_xml_attribute (section, NULL, "role");
-  g_autofree char *label = hui_xml_attribute (section, NULL, "label");
+  g_autofree char *role = hui_xml_node_attribute (section, NULL, "role");
+  g_autofree char *label = hui_xml_node_attribute (section, NULL, "label");
   g_autoptr(HuiBlock) notes = hui_block_new_paragraph (NULL);
   xmlNode *title_node = child (section, "title");
-  g_autofree char *title = title_node ? hui_docbook_note_text (title_node, notes) : NULL;
+  g_autofree char *title = title_node ? hui_docbook_blocks_note_text (title_node, notes) : NULL;
   g_autofree char *run_in = NULL;
   g_autoptr(HuiBlock) block = NULL;
   gboolean has_run_in;
@@ -129,7 +129,7 @@ read_section (HuiReport *report,
 
   if (has_run_in && first_para != NULL)
     {
-      run_in = hui_docbook_note_text (first_para, notes);
+      run_in = hui_docbook_blocks_note_text (first_para, notes);
       xmlUnlinkNode (first_para);
       xmlFreeNode (first_para);
     }
@@ -145,7 +145,7 @@ read_paragraph (HuiReport *report,
                 xmlNode  *para)
 {
   g_autoptr(HuiBlock) block = hui_block_new_paragraph (NULL);
-  g_autofree char *text = hui_docbook_note_text (para, block);
+  g_autofree char *text = hui_docbook_blocks_note_text (para, block);
 
   if (*text == '\0' && hui_block_get_n_notes (block) == 0)
     return;
@@ -166,11 +166,11 @@ read_blocks (HuiReport *report,
         read_section (report, c, depth);
       else if (is_db (c, "table") || is_db (c, "informaltable"))
         {
-          g_autoptr(HuiBlock) block = hui_docbook_table (c);
+          g_autoptr(HuiBlock) block = hui_docbook_blocks_table (c);
           hui_report_append_block (report, block);
         }
       else if (is_db (c, "mediaobject"))
-        hui_docbook_add_image (report, c);
+        hui_docbook_blocks_add_image (report, c);
     }
 }
 
@@ -194,7 +194,7 @@ number_of (xmlNode    *node,
            double      max,
            double     *value)
 {
-  g_autofree char *text = hui_xml_attribute (node, NULL, name);
+  g_autofree char *text = hui_xml_node_attribute (node, NULL, name);
   char *end = NULL;
   double v;
 
@@ -221,8 +221,8 @@ read_fonts (xmlNode     *node,
 
       if (!is_hb (c, "font"))
         continue;
-      role_name = hui_xml_attribute (c, NULL, "role");
-      family = hui_xml_attribute (c, NULL, "family");
+      role_name = hui_xml_node_attribute (c, NULL, "role");
+      family = hui_xml_node_attribute (c, NULL, "family");
       if (!hui_font_role_from_string (role_name, &role) || family == NULL || *family == '\0' ||
           !number_of (c, "size", 4, 96, &setup->fonts[role].size))
         return FALSE;
@@ -253,15 +253,15 @@ read_page_setup (HuiBulletin  *bulletin,
       if (!is_hb (node, "page-setup"))
         continue;
 
-      preset = hui_xml_attribute (node, NULL, "preset");
+      preset = hui_xml_node_attribute (node, NULL, "preset");
       setup = hui_page_setup_new_preset (preset);
       if (setup == NULL)
         setup = hui_page_setup_new_preset (NULL);
       lines = setup->lines_per_page;
       chars = setup->chars_per_line;
-      new_page = hui_xml_attribute (node, NULL, "new-page-per-report");
-      front_page = hui_xml_attribute (node, NULL, "front-page");
-      toc = hui_xml_attribute (node, NULL, "table-of-contents");
+      new_page = hui_xml_node_attribute (node, NULL, "new-page-per-report");
+      front_page = hui_xml_node_attribute (node, NULL, "front-page");
+      toc = hui_xml_node_attribute (node, NULL, "table-of-contents");
 
       ok = number_of (node, "paper-width", 50, 1000, &setup->paper_width) &&
            number_of (node, "paper-height", 50, 1000, &setup->paper_height) &&
@@ -288,7 +288,7 @@ read_page_setup (HuiBulletin  *bulletin,
       setup->new_page_per_report = g_strcmp0 (new_page, "false") != 0;
       setup->front_page = g_strcmp0 (front_page, "false") != 0;
       {
-        g_autofree char *format = hui_xml_attribute (node, NULL, "page-number-format");
+        g_autofree char *format = hui_xml_node_attribute (node, NULL, "page-number-format");
 
         if (format != NULL)
           {
@@ -311,7 +311,7 @@ read_project_data (HuiBulletin  *bulletin,
   for (xmlNode *c = info ? info->children : NULL; c != NULL; c = c->next)
     if (is_hb (c, "project"))
       {
-        g_autofree char *format = hui_xml_attribute (c, NULL, "format");
+        g_autofree char *format = hui_xml_node_attribute (c, NULL, "format");
         guint64 version = format ? g_ascii_strtoull (format, NULL, 10) : 0;
 
         if (version == 0)
@@ -341,7 +341,7 @@ read_closing (HuiBulletin *bulletin,
   for (xmlNode *c = colophon->children; c != NULL; c = c->next)
     if (is_db (c, "para"))
       {
-        g_autofree char *line = hui_docbook_text (c);
+        g_autofree char *line = hui_docbook_blocks_text (c);
 
         if (closing->len > 0)
           g_string_append_c (closing, '\n');
@@ -393,8 +393,8 @@ project_error_of (const GError *error)
 }
 
 HuiBulletin *
-hui_docbook_read (GBytes  *bytes,
-                  GError **error)
+hui_docbook_reader_read (GBytes  *bytes,
+                         GError **error)
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -407,14 +407,14 @@ hui_docbook_read (GBytes  *bytes,
       g_set_error_literal (error, HUI_PROJECT_ERROR, project_error_of (local_error), local_error->message);
       return NULL;
     }
-  return hui_docbook_read_doc (doc, error);
+  return hui_docbook_reader_read_doc (doc, error);
 }
 
 /* The bulletin of a project already parsed (an import reads a file once
  * to tell what it is, then reads it as that). */
 HuiBulletin *
-hui_docbook_read_doc (xmlDoc  *doc,
-                      GError **error)
+hui_docbook_reader_read_doc (xmlDoc  *doc,
+                             GError **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
 

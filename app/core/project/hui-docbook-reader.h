@@ -6,9 +6,9 @@
 
 G_BEGIN_DECLS
 
-HuiBulletin *hui_docbook_read     (GBytes  *bytes,
-                                   GError **error);
-HuiBulletin *hui_docbook_read_doc (xmlDoc  *doc,
-                                   GError **error);
+HuiBulletin *hui_docbook_reader_read     (GBytes  *bytes,
+                                          GError **error);
+HuiBulletin *hui_docbook_reader_read_doc (xmlDoc  *doc,
+                                          GError **error);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ write_warnings (Writer          *writer,
                 const GPtrArray *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    hui_xml_element (writer->w, "hui:warning", warnings->pdata[i]);
+    hui_xml_writer_element (writer->w, "hui:warning", warnings->pdata[i]);
 }
 
 static void
@@ -33,15 +33,15 @@ number_attribute (Writer     *writer,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  hui_xml_attr (writer->w, name, g_ascii_formatd (buffer, sizeof buffer, "%g", value));
+  hui_xml_writer_attribute (writer->w, name, g_ascii_formatd (buffer, sizeof buffer, "%g", value));
 }
 
 static void
 write_page_setup (Writer            *writer,
                   const HuiPageSetup *setup)
 {
-  hui_xml_start (writer->w, "hui:page-setup");
-  hui_xml_attr (writer->w, "preset", setup->preset);
+  hui_xml_writer_start (writer->w, "hui:page-setup");
+  hui_xml_writer_attribute (writer->w, "preset", setup->preset);
   number_attribute (writer, "paper-width", setup->paper_width);
   number_attribute (writer, "paper-height", setup->paper_height);
   number_attribute (writer, "margin-top", setup->margin_top);
@@ -52,62 +52,62 @@ write_page_setup (Writer            *writer,
   number_attribute (writer, "chars-per-line", setup->chars_per_line);
   number_attribute (writer, "indent-chars", setup->indent_chars);
   number_attribute (writer, "page-number-gap", setup->page_number_gap);
-  hui_xml_attr (writer->w, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
-  hui_xml_attr (writer->w, "page-number-format", setup->page_number_format);
-  hui_xml_attr (writer->w, "front-page", setup->front_page ? "true" : "false");
-  hui_xml_attr (writer->w, "table-of-contents", setup->table_of_contents ? "true" : "false");
+  hui_xml_writer_attribute (writer->w, "new-page-per-report", setup->new_page_per_report ? "true" : "false");
+  hui_xml_writer_attribute (writer->w, "page-number-format", setup->page_number_format);
+  hui_xml_writer_attribute (writer->w, "front-page", setup->front_page ? "true" : "false");
+  hui_xml_writer_attribute (writer->w, "table-of-contents", setup->table_of_contents ? "true" : "false");
   for (guint f = 0; f < HUI_N_FONTS; f++)
     {
-      hui_xml_start (writer->w, "hui:font");
-      hui_xml_attr (writer->w, "role", hui_font_role_to_string (f));
-      hui_xml_attr (writer->w, "family", setup->fonts[f].family);
+      hui_xml_writer_start (writer->w, "hui:font");
+      hui_xml_writer_attribute (writer->w, "role", hui_font_role_to_string (f));
+      hui_xml_writer_attribute (writer->w, "family", setup->fonts[f].family);
       number_attribute (writer, "size", setup->fonts[f].size);
-      hui_xml_end (writer->w);
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 static void
 write_bulletin_info (Writer     *writer,
                      HuiBulletin *bulletin)
 {
-  hui_xml_start (writer->w, "info");
-  hui_xml_element (writer->w, "title", hui_bulletin_get_title (bulletin));
-  hui_xml_element (writer->w, "issuenum", hui_bulletin_get_issue (bulletin));
-  hui_xml_element (writer->w, "pubdate", hui_bulletin_get_date (bulletin));
+  hui_xml_writer_start (writer->w, "info");
+  hui_xml_writer_element (writer->w, "title", hui_bulletin_get_title (bulletin));
+  hui_xml_writer_element (writer->w, "issuenum", hui_bulletin_get_issue (bulletin));
+  hui_xml_writer_element (writer->w, "pubdate", hui_bulletin_get_date (bulletin));
   if (hui_bulletin_get_unit (bulletin) != NULL)
     {
-      hui_xml_start (writer->w, "publisher");
-      hui_xml_element (writer->w, "publishername", hui_bulletin_get_unit (bulletin));
-      hui_xml_end (writer->w);
+      hui_xml_writer_start (writer->w, "publisher");
+      hui_xml_writer_element (writer->w, "publishername", hui_bulletin_get_unit (bulletin));
+      hui_xml_writer_end (writer->w);
     }
   if (writer->options->project_data)
     {
       g_autofree char *format = g_strdup_printf ("%d", HUI_PROJECT_FORMAT);
 
-      hui_xml_start (writer->w, "hui:project");
-      hui_xml_attr (writer->w, "format", format);
+      hui_xml_writer_start (writer->w, "hui:project");
+      hui_xml_writer_attribute (writer->w, "format", format);
       write_page_setup (writer, hui_bulletin_get_page_setup (bulletin));
       write_warnings (writer, hui_bulletin_get_warnings (bulletin));
-      hui_xml_end (writer->w);
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 static void
 write_report_info (Writer   *writer,
                    HuiReport *report)
 {
-  hui_xml_start (writer->w, "info");
-  hui_xml_element (writer->w, "title", hui_report_get_title (report) ?: "");
-  hui_xml_element (writer->w, "subtitle", hui_report_get_subtitle (report));
+  hui_xml_writer_start (writer->w, "info");
+  hui_xml_writer_element (writer->w, "title", hui_report_get_title (report) ?: "");
+  hui_xml_writer_element (writer->w, "subtitle", hui_report_get_subtitle (report));
   if (hui_report_get_organization (report) != NULL)
     {
-      hui_xml_start (writer->w, "author");
-      hui_xml_element (writer->w, "orgname", hui_report_get_organization (report));
-      hui_xml_end (writer->w);
+      hui_xml_writer_start (writer->w, "author");
+      hui_xml_writer_element (writer->w, "orgname", hui_report_get_organization (report));
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_element (writer->w, "pubdate", hui_report_get_date (report));
+  hui_xml_writer_element (writer->w, "pubdate", hui_report_get_date (report));
   if (writer->options->project_data)
     {
       g_autofree char *page = NULL;
@@ -115,13 +115,13 @@ write_report_info (Writer   *writer,
       if (hui_report_get_source_page (report) > 0)
         page = g_strdup_printf ("%u", hui_report_get_source_page (report));
 
-      hui_xml_start (writer->w, "hui:report");
-      hui_xml_attr (writer->w, "source", hui_report_get_source (report));
-      hui_xml_attr (writer->w, "source-page", page);
+      hui_xml_writer_start (writer->w, "hui:report");
+      hui_xml_writer_attribute (writer->w, "source", hui_report_get_source (report));
+      hui_xml_writer_attribute (writer->w, "source-page", page);
       write_warnings (writer, hui_report_get_warnings (report));
-      hui_xml_end (writer->w);
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 typedef struct {
@@ -139,8 +139,8 @@ close_sections (Writer *writer,
   while (open->len > 0 && g_array_index (open, OpenSection, open->len - 1).level >= level)
     {
       if (!g_array_index (open, OpenSection, open->len - 1).has_content)
-        hui_xml_element (writer->w, "para", "");
-      hui_xml_end (writer->w);
+        hui_xml_writer_element (writer->w, "para", "");
+      hui_xml_writer_end (writer->w);
       g_array_set_size (open, open->len - 1);
       if (open->len > 0)
         g_array_index (open, OpenSection, open->len - 1).has_content = TRUE;
@@ -155,10 +155,10 @@ write_note (Writer     *writer,
   HuiNoteKind kind;
   const char *text = hui_block_get_note (block, index, &kind);
 
-  hui_xml_start (writer->w, "footnote");
-  hui_xml_attr (writer->w, "role", kind == HUI_NOTE_ENDNOTE ? "endnote" : NULL);
-  hui_xml_element (writer->w, "para", text);
-  hui_xml_end (writer->w);
+  hui_xml_writer_start (writer->w, "footnote");
+  hui_xml_writer_attribute (writer->w, "role", kind == HUI_NOTE_ENDNOTE ? "endnote" : NULL);
+  hui_xml_writer_element (writer->w, "para", text);
+  hui_xml_writer_end (writer->w);
 }
 
 /* @text as @element, each note mark written as the note itself (a
@@ -179,26 +179,26 @@ write_marked (Writer     *writer,
 
   if (n == 0)
     {
-      hui_xml_element (writer->w, element, text);
+      hui_xml_writer_element (writer->w, element, text);
       return;
     }
 
-  hui_xml_start (writer->w, element);
-  hui_xml_set_indent (writer->w, FALSE);
+  hui_xml_writer_start (writer->w, element);
+  hui_xml_writer_set_indent (writer->w, FALSE);
   while ((mark = strstr (p, HUI_NOTE_MARK)) != NULL)
     {
       g_autofree char *piece = g_strndup (p, mark - p);
 
-      hui_xml_text (writer->w, piece);
+      hui_xml_writer_text (writer->w, piece);
       if (*note < n)
         write_note (writer, block, (*note)++);
       p = mark + strlen (HUI_NOTE_MARK);
     }
-  hui_xml_text (writer->w, p);
+  hui_xml_writer_text (writer->w, p);
   while (last && *note < n)
     write_note (writer, block, (*note)++);
-  hui_xml_end (writer->w);
-  hui_xml_set_indent (writer->w, TRUE);
+  hui_xml_writer_end (writer->w);
+  hui_xml_writer_set_indent (writer->w, TRUE);
 }
 
 static void
@@ -207,24 +207,24 @@ write_table (Writer  *writer,
 {
   const char *caption = hui_block_get_text (table);
 
-  hui_xml_start (writer->w, *caption != '\0' ? "table" : "informaltable");
+  hui_xml_writer_start (writer->w, *caption != '\0' ? "table" : "informaltable");
   if (*caption != '\0')
-    hui_xml_element (writer->w, "title", caption);
-  hui_xml_start (writer->w, "tgroup");
-  hui_xml_attr_printf (writer->w, "cols", "%u", MAX (hui_block_get_n_columns (table), 1));
-  hui_xml_start (writer->w, "tbody");
+    hui_xml_writer_element (writer->w, "title", caption);
+  hui_xml_writer_start (writer->w, "tgroup");
+  hui_xml_writer_attribute_printf (writer->w, "cols", "%u", MAX (hui_block_get_n_columns (table), 1));
+  hui_xml_writer_start (writer->w, "tbody");
   for (guint i = 0; i < hui_block_get_n_rows (table); i++)
     {
       const char * const *cells = hui_block_get_row (table, i);
 
-      hui_xml_start (writer->w, "row");
+      hui_xml_writer_start (writer->w, "row");
       for (guint j = 0; cells[j] != NULL; j++)
-        hui_xml_element (writer->w, "entry", cells[j]);
-      hui_xml_end (writer->w);
+        hui_xml_writer_element (writer->w, "entry", cells[j]);
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_end (writer->w);
-  hui_xml_end (writer->w);
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
+  hui_xml_writer_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 /* The image travels inside the file as a data: URI, so that a project or
@@ -239,27 +239,27 @@ write_image (Writer  *writer,
   double width, height;
 
   hui_block_get_image_size (image, &width, &height);
-  hui_xml_start (writer->w, "mediaobject");
-  hui_xml_start (writer->w, "imageobject");
-  hui_xml_start (writer->w, "imagedata");
-  hui_xml_attr (writer->w, "fileref", uri);
+  hui_xml_writer_start (writer->w, "mediaobject");
+  hui_xml_writer_start (writer->w, "imageobject");
+  hui_xml_writer_start (writer->w, "imagedata");
+  hui_xml_writer_attribute (writer->w, "fileref", uri);
   if (width > 0 && height > 0)
     {
       char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
 
       /* Shortest exact form: a project reads back the same size. */
-      hui_xml_attr_printf (writer->w, "contentwidth", "%spt", g_ascii_dtostr (w, sizeof w, width));
-      hui_xml_attr_printf (writer->w, "contentdepth", "%spt", g_ascii_dtostr (h, sizeof h, height));
+      hui_xml_writer_attribute_printf (writer->w, "contentwidth", "%spt", g_ascii_dtostr (w, sizeof w, width));
+      hui_xml_writer_attribute_printf (writer->w, "contentdepth", "%spt", g_ascii_dtostr (h, sizeof h, height));
     }
-  hui_xml_end (writer->w);
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
+  hui_xml_writer_end (writer->w);
   if (*hui_block_get_text (image) != '\0')
     {
-      hui_xml_start (writer->w, "textobject");
-      hui_xml_element (writer->w, "phrase", hui_block_get_text (image));
-      hui_xml_end (writer->w);
+      hui_xml_writer_start (writer->w, "textobject");
+      hui_xml_writer_element (writer->w, "phrase", hui_block_get_text (image));
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 /* The nesting depth gives the level; "level-N" in @role keeps a level that
@@ -280,9 +280,9 @@ open_section (Writer  *writer,
   if (run_in != NULL)
     g_string_append_printf (role, "%srun-in", role->len > 0 ? " " : "");
 
-  hui_xml_start (writer->w, "section");
-  hui_xml_attr (writer->w, "label", hui_block_get_label (block));
-  hui_xml_attr (writer->w, "role", role->len > 0 ? role->str : NULL);
+  hui_xml_writer_start (writer->w, "section");
+  hui_xml_writer_attribute (writer->w, "label", hui_block_get_label (block));
+  hui_xml_writer_attribute (writer->w, "role", role->len > 0 ? role->str : NULL);
   write_marked (writer, "title", hui_block_get_text (block), block, &note, run_in == NULL);
   if (run_in != NULL)
     {
@@ -319,7 +319,7 @@ write_blocks (Writer   *writer,
   guint n = hui_report_get_n_blocks (report);
 
   if (n == 0)
-    hui_xml_element (writer->w, "para", "");
+    hui_xml_writer_element (writer->w, "para", "");
 
   for (guint i = 0; i < n; i++)
     {
@@ -342,7 +342,7 @@ static void
 write_toc (Writer     *writer,
            HuiBulletin *bulletin)
 {
-  hui_xml_start (writer->w, "toc");
+  hui_xml_writer_start (writer->w, "toc");
   for (guint i = 0; i < hui_bulletin_get_n_reports (bulletin); i++)
     {
       HuiReport *report = hui_bulletin_get_report (bulletin, i);
@@ -350,13 +350,13 @@ write_toc (Writer     *writer,
       g_autofree char *page = g_strdup_printf ("%u", writer->options->first_pages[i]);
       g_autofree char *title = hui_report_dup_full_title (report);
 
-      hui_xml_start (writer->w, "tocentry");
-      hui_xml_attr (writer->w, "linkend", id);
-      hui_xml_attr (writer->w, "pagenum", page);
-      hui_xml_text (writer->w, title);
-      hui_xml_end (writer->w);
+      hui_xml_writer_start (writer->w, "tocentry");
+      hui_xml_writer_attribute (writer->w, "linkend", id);
+      hui_xml_writer_attribute (writer->w, "pagenum", page);
+      hui_xml_writer_text (writer->w, title);
+      hui_xml_writer_end (writer->w);
     }
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 static void
@@ -368,13 +368,13 @@ write_report (Writer   *writer,
 
   /* Every report starts on a new page of the printed bulletin. */
   if (writer->options->first_pages != NULL && index > 0)
-    hui_xml_pi (writer->w, "hui-page-break");
+    hui_xml_writer_pi (writer->w, "hui-page-break");
 
-  hui_xml_start (writer->w, "article");
-  hui_xml_attr (writer->w, "xml:id", id);
+  hui_xml_writer_start (writer->w, "article");
+  hui_xml_writer_attribute (writer->w, "xml:id", id);
   write_report_info (writer, report);
   write_blocks (writer, report);
-  hui_xml_end (writer->w);
+  hui_xml_writer_end (writer->w);
 }
 
 /* The closing block (版记) is the book's colophon, a para per line. */
@@ -388,15 +388,15 @@ write_closing (Writer     *writer,
     return;
 
   lines = g_strsplit (closing, "\n", -1);
-  hui_xml_start (writer->w, "colophon");
+  hui_xml_writer_start (writer->w, "colophon");
   for (guint i = 0; lines[i] != NULL; i++)
-    hui_xml_element (writer->w, "para", lines[i]);
-  hui_xml_end (writer->w);
+    hui_xml_writer_element (writer->w, "para", lines[i]);
+  hui_xml_writer_end (writer->w);
 }
 
 GBytes *
-hui_docbook_write (HuiBulletin             *bulletin,
-                   const HuiDocbookOptions *options)
+hui_docbook_writer_write (HuiBulletin             *bulletin,
+                          const HuiDocbookOptions *options)
 {
   Writer writer = { NULL, options };
 
@@ -404,12 +404,12 @@ hui_docbook_write (HuiBulletin             *bulletin,
   g_return_val_if_fail (options != NULL, NULL);
 
   writer.w = hui_xml_writer_new (TRUE);
-  hui_xml_start (writer.w, "book");
-  hui_xml_attr (writer.w, "xmlns", HUI_DOCBOOK_NS);
+  hui_xml_writer_start (writer.w, "book");
+  hui_xml_writer_attribute (writer.w, "xmlns", HUI_DOCBOOK_NS);
   if (options->project_data)
-    hui_xml_attr (writer.w, "xmlns:hui", HUI_PROJECT_NS);
-  hui_xml_attr (writer.w, "version", "5.0");
-  hui_xml_attr (writer.w, "xml:lang", "zh-CN");
+    hui_xml_writer_attribute (writer.w, "xmlns:hui", HUI_PROJECT_NS);
+  hui_xml_writer_attribute (writer.w, "version", "5.0");
+  hui_xml_writer_attribute (writer.w, "xml:lang", "zh-CN");
 
   write_bulletin_info (&writer, bulletin);
   if (options->first_pages != NULL && hui_bulletin_get_page_setup (bulletin)->table_of_contents)

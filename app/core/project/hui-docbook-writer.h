@@ -17,7 +17,7 @@ typedef struct {
   const guint   *first_pages;
 } HuiDocbookOptions;
 
-GBytes *hui_docbook_write (HuiBulletin             *bulletin,
-                           const HuiDocbookOptions *options);
+GBytes *hui_docbook_writer_write (HuiBulletin             *bulletin,
+                                  const HuiDocbookOptions *options);
 
 G_END_DECLS

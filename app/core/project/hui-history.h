@@ -9,10 +9,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HuiHistory, hui_history, HUI, HISTORY, GObject)
 
 HuiHistory *hui_history_new        (HuiBulletin *bulletin);
-gboolean   hui_history_checkpoint (HuiHistory  *self);
-gboolean   hui_history_can_undo   (HuiHistory  *self);
-gboolean   hui_history_can_redo   (HuiHistory  *self);
-gboolean   hui_history_undo       (HuiHistory  *self);
-gboolean   hui_history_redo       (HuiHistory  *self);
+gboolean    hui_history_checkpoint (HuiHistory  *self);
+gboolean    hui_history_can_undo   (HuiHistory  *self);
+gboolean    hui_history_can_redo   (HuiHistory  *self);
+gboolean    hui_history_undo       (HuiHistory  *self);
+gboolean    hui_history_redo       (HuiHistory  *self);
 
 G_END_DECLS

@@ -20,7 +20,7 @@ hui_project_serialize (HuiBulletin *bulletin)
 
   g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), NULL);
 
-  return hui_docbook_write (bulletin, &options);
+  return hui_docbook_writer_write (bulletin, &options);
 }
 
 HuiBulletin *
@@ -35,7 +35,7 @@ hui_project_parse (GBytes  *bytes,
       return NULL;
     }
 
-  return hui_docbook_read (bytes, error);
+  return hui_docbook_reader_read (bytes, error);
 }
 
 static void

@@ -11,8 +11,8 @@
  * that "not set" has a single spelling in the model and in project files.
  * Returns TRUE when the value changed, so callers know to notify. */
 gboolean
-hui_set_string (char       **field,
-                const char  *value)
+hui_util_set_string (char       **field,
+                     const char  *value)
 {
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -27,7 +27,7 @@ hui_set_string (char       **field,
 
 /* Characters as an editor counts them: everything printed but white space. */
 gsize
-hui_count_non_space (const char *utf8)
+hui_util_count_non_space (const char *utf8)
 {
   gsize n = 0;
 
@@ -41,7 +41,7 @@ hui_count_non_space (const char *utf8)
 /* Used to compare titles whatever spacing the sources put in them;
  * invisible break controls (zero-width space, word joiner) go too. */
 char *
-hui_strip_white_space (const char *utf8)
+hui_util_strip_white_space (const char *utf8)
 {
   GString *out = g_string_new (NULL);
 
@@ -61,8 +61,8 @@ hui_strip_white_space (const char *utf8)
  * the package root). NULL for a URL or a name that climbs out of the
  * package with "..": such a target is never followed. */
 char *
-hui_package_path (const char *base,
-                  const char *target)
+hui_util_package_path (const char *base,
+                       const char *target)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *joined = NULL;
@@ -99,7 +99,7 @@ hui_package_path (const char *base,
 
 /* "120pt", "4.2cm", "30mm", "2in", "96px" in points; 0 if not a length. */
 double
-hui_length_in_points (const char *text)
+hui_util_length_in_points (const char *text)
 {
   static const struct { const char *unit; double points; } units[] = {
     { "pt", 1 }, { "cm", 72 / 2.54 }, { "mm", 72 / 25.4 }, { "in", 72 }, { "px", 0.75 }, { "pc", 12 },

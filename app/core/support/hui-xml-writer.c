@@ -35,29 +35,29 @@ hui_xml_writer_new (gboolean indent)
 /* Mixed content (text with elements inside) must not be indented: the
  * indentation would become part of the text. */
 void
-hui_xml_set_indent (HuiXmlWriter *self,
-                    gboolean     indent)
+hui_xml_writer_set_indent (HuiXmlWriter *self,
+                           gboolean     indent)
 {
   xmlTextWriterSetIndent (self->writer, indent ? 1 : 0);
 }
 
 void
-hui_xml_start (HuiXmlWriter *self,
-               const char  *name)
+hui_xml_writer_start (HuiXmlWriter *self,
+                      const char  *name)
 {
   xmlTextWriterStartElement (self->writer, X (name));
 }
 
 void
-hui_xml_end (HuiXmlWriter *self)
+hui_xml_writer_end (HuiXmlWriter *self)
 {
   xmlTextWriterEndElement (self->writer);
 }
 
 void
-hui_xml_attr (HuiXmlWriter *self,
-              const char  *name,
-              const char  *value)
+hui_xml_writer_attribute (HuiXmlWriter *self,
+                          const char  *name,
+                          const char  *value)
 {
   if (value != NULL)
     xmlTextWriterWriteAttribute (self->writer, X (name), X (value));
@@ -76,10 +76,10 @@ c_numbers (void)
 }
 
 void
-hui_xml_attr_printf (HuiXmlWriter *self,
-                     const char  *name,
-                     const char  *format,
-                     ...)
+hui_xml_writer_attribute_printf (HuiXmlWriter *self,
+                                 const char  *name,
+                                 const char  *format,
+                                 ...)
 {
   g_autofree char *value = NULL;
   locale_t previous = uselocale (c_numbers ());
@@ -89,29 +89,29 @@ hui_xml_attr_printf (HuiXmlWriter *self,
   value = g_strdup_vprintf (format, args);
   va_end (args);
   uselocale (previous);
-  hui_xml_attr (self, name, value);
+  hui_xml_writer_attribute (self, name, value);
 }
 
 void
-hui_xml_text (HuiXmlWriter *self,
-              const char  *text)
+hui_xml_writer_text (HuiXmlWriter *self,
+                     const char  *text)
 {
   if (text != NULL)
     xmlTextWriterWriteString (self->writer, X (text));
 }
 
 void
-hui_xml_element (HuiXmlWriter *self,
-                 const char  *name,
-                 const char  *text)
+hui_xml_writer_element (HuiXmlWriter *self,
+                        const char  *name,
+                        const char  *text)
 {
   if (text != NULL)
     xmlTextWriterWriteElement (self->writer, X (name), X (text));
 }
 
 void
-hui_xml_empty (HuiXmlWriter *self,
-               const char  *name)
+hui_xml_writer_empty (HuiXmlWriter *self,
+                      const char  *name)
 {
   xmlTextWriterStartElement (self->writer, X (name));
   xmlTextWriterEndElement (self->writer);
@@ -119,8 +119,8 @@ hui_xml_empty (HuiXmlWriter *self,
 
 /* A processing instruction with no content: <?target?>. */
 void
-hui_xml_pi (HuiXmlWriter *self,
-            const char  *target)
+hui_xml_writer_pi (HuiXmlWriter *self,
+                   const char  *target)
 {
   xmlTextWriterWritePI (self->writer, X (target), NULL);
 }

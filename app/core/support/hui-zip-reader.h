@@ -20,14 +20,14 @@ typedef enum {
 #define HUI_ZIP_MAX_TOTAL_SIZE   (192 * 1024 * 1024)
 
 GQuark        hui_zip_reader_error_quark (void);
-HuiZipReader *hui_zip_reader_open  (GBytes       *bytes,
-                                    GError      **error);
-gboolean     hui_zip_reader_has   (HuiZipReader  *self,
-                                   const char   *name);
-GBytes      *hui_zip_reader_read  (HuiZipReader  *self,
-                                   const char   *name,
-                                   GError      **error);
-void         hui_zip_reader_free  (HuiZipReader  *self);
+HuiZipReader *hui_zip_reader_open        (GBytes        *bytes,
+                                          GError       **error);
+gboolean      hui_zip_reader_has         (HuiZipReader  *self,
+                                          const char    *name);
+GBytes       *hui_zip_reader_read        (HuiZipReader  *self,
+                                          const char    *name,
+                                          GError       **error);
+void          hui_zip_reader_free        (HuiZipReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiZipReader, hui_zip_reader_free)
 

@@ -137,10 +137,10 @@ normalize_line_ends (char *text)
  * whichever of UTF-8 (with or without BOM), UTF-16 with BOM or GB18030 it
  * was written in. */
 char *
-hui_text_decode (const guint8  *data,
-                 gsize          length,
-                 const char   **encoding,
-                 GError       **error)
+hui_text_decoder_decode (const guint8  *data,
+                         gsize          length,
+                         const char   **encoding,
+                         GError       **error)
 {
   const char *used = NULL;
   g_autofree char *utf8 = NULL;

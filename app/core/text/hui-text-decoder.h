@@ -14,9 +14,9 @@ typedef enum {
 
 GQuark hui_text_decoder_error_quark (void);
 
-char *hui_text_decode (const guint8  *data,
-                       gsize          length,
-                       const char   **encoding,
-                       GError       **error);
+char *hui_text_decoder_decode (const guint8  *data,
+                               gsize          length,
+                               const char   **encoding,
+                               GError       **error);
 
 G_END_DECLS

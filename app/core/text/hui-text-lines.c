@@ -59,7 +59,7 @@ hui_text_lines_new (const char *utf8)
     {
       g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func (g_free);
       guint n_pictures = 0;
-      g_autofree char *text = hui_text_normalize_line (raw[i], markers, &n_pictures);
+      g_autofree char *text = hui_text_rules_normalize_line (raw[i], markers, &n_pictures);
       HuiTextLine *line;
 
       if (*text == '\0')
@@ -105,7 +105,7 @@ hui_text_lines_append (GPtrArray  *lines,
                        guint       outline_level,
                        HuiBlock    *footnotes)
 {
-  g_autofree char *normalized = hui_text_normalize_marked (text);
+  g_autofree char *normalized = hui_text_rules_normalize_marked (text);
   HuiTextLine *line;
 
   if (*normalized == '\0' && (footnotes == NULL || hui_block_get_n_notes (footnotes) == 0))

@@ -17,14 +17,14 @@ typedef struct {
   HuiBlock   *footnotes;     /* holds the notes marked in @text, or NULL */
 } HuiTextLine;
 
-GPtrArray *hui_text_lines_new              (const char  *utf8);
-void       hui_text_lines_append           (GPtrArray   *lines,
-                                            const char  *text,
-                                            guint        outline_level,
-                                            HuiBlock     *footnotes);
-void       hui_text_lines_append_object    (GPtrArray   *lines,
-                                            HuiBlock     *object);
-void       hui_text_lines_append_objects   (GPtrArray   *lines,
-                                            GPtrArray   *objects);
+GPtrArray *hui_text_lines_new            (const char *utf8);
+void       hui_text_lines_append         (GPtrArray  *lines,
+                                          const char *text,
+                                          guint       outline_level,
+                                          HuiBlock   *footnotes);
+void       hui_text_lines_append_object  (GPtrArray  *lines,
+                                          HuiBlock   *object);
+void       hui_text_lines_append_objects (GPtrArray  *lines,
+                                          GPtrArray  *objects);
 
 G_END_DECLS

@@ -118,9 +118,9 @@ remove_markers (const char *line,
  * symbols that PDF extraction leaves where a separator dot was, and removes
  * the spaces that extraction puts after full-width punctuation. */
 char *
-hui_text_normalize_line (const char *line,
-                         GPtrArray  *removed_markers,
-                         guint      *n_control_pictures)
+hui_text_rules_normalize_line (const char *line,
+                               GPtrArray  *removed_markers,
+                               guint      *n_control_pictures)
 {
   g_autofree char *unmarked = remove_markers (line, removed_markers);
   g_autoptr(GString) out = g_string_sized_new (strlen (unmarked));
@@ -150,20 +150,20 @@ hui_text_normalize_line (const char *line,
       g_string_append_unichar (out, c);
     }
 
-  return hui_text_remove_space_after_punct (out->str);
+  return hui_text_rules_remove_space_after_punct (out->str);
 }
 
-/* As hui_text_normalize_line(), keeping the note marks (HUI_NOTE_MARK) of
+/* As hui_text_rules_normalize_line(), keeping the note marks (HUI_NOTE_MARK) of
  * a structured source's paragraph where they are. */
 char *
-hui_text_normalize_marked (const char *text)
+hui_text_rules_normalize_marked (const char *text)
 {
   g_auto(GStrv) pieces = g_strsplit (text, HUI_NOTE_MARK, -1);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; pieces[i] != NULL; i++)
     {
-      g_autofree char *piece = hui_text_normalize_line (pieces[i], NULL, NULL);
+      g_autofree char *piece = hui_text_rules_normalize_line (pieces[i], NULL, NULL);
 
       if (i > 0)
         g_string_append (out, HUI_NOTE_MARK);
@@ -182,7 +182,7 @@ char_before (const char *start,
 /* "， 对调研中" loses its space, but a space after a full-width bracket in
  * the middle of a Latin phrase ("Organization（WHO） reported") is text. */
 char *
-hui_text_remove_space_after_punct (const char *line)
+hui_text_rules_remove_space_after_punct (const char *line)
 {
   GString *out = g_string_sized_new (strlen (line));
 
@@ -220,7 +220,7 @@ is_cjk_context (gunichar c)
 /* A space between two Chinese characters ("开发上 线", "1 个") is always a
  * line-breaking artefact; Chinese text has no word spaces. */
 char *
-hui_text_remove_space_between_han (const char *line)
+hui_text_rules_remove_space_between_han (const char *line)
 {
   GString *out = g_string_sized_new (strlen (line));
 
@@ -263,7 +263,7 @@ last_char_skipping_closers (const char *line)
 
 /* "……推动发展。”" ends a sentence; "……对照《……方案》" does not. */
 gboolean
-hui_text_ends_sentence (const char *line)
+hui_text_rules_ends_sentence (const char *line)
 {
   return is_sentence_final (last_char_skipping_closers (line));
 }
@@ -273,13 +273,13 @@ hui_text_ends_sentence (const char *line)
  * came from; without a blank line only a long line that stops mid-sentence
  * is a wrapped one. Callers have already ruled out headings. */
 gboolean
-hui_text_should_join (const char *previous,
-                      const char *next,
-                      guint       blank_lines_between)
+hui_text_rules_should_join (const char *previous,
+                            const char *next,
+                            guint       blank_lines_between)
 {
   g_return_val_if_fail (previous != NULL && next != NULL, FALSE);
 
-  if (*previous == '\0' || *next == '\0' || hui_text_ends_sentence (previous))
+  if (*previous == '\0' || *next == '\0' || hui_text_rules_ends_sentence (previous))
     return FALSE;
 
   if (blank_lines_between > 0)
@@ -289,8 +289,8 @@ hui_text_should_join (const char *previous,
 }
 
 char *
-hui_text_join (const char *previous,
-               const char *next)
+hui_text_rules_join (const char *previous,
+                     const char *next)
 {
   gunichar last = char_before (previous, previous + strlen (previous));
   gunichar first = g_utf8_get_char (next);
@@ -305,8 +305,8 @@ hui_text_join (const char *previous,
  * that starts with "一、" while a quotation is open is quoted text, not a
  * heading. */
 int
-hui_text_quote_balance (int         balance,
-                        const char *text)
+hui_text_rules_quote_balance (int         balance,
+                              const char *text)
 {
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -427,7 +427,7 @@ match_malformed_level2 (const char     *line,
    * "（一般来说）……" is a parenthesis, not a broken label. */
   if (strstr (line, "）") != NULL || strchr (line, ')') != NULL ||
       rest_chars < 2 || rest_chars > MAX_MALFORMED_HEADING ||
-      !is_han (g_utf8_get_char (rest)) || hui_text_ends_sentence (rest))
+      !is_han (g_utf8_get_char (rest)) || hui_text_rules_ends_sentence (rest))
     return FALSE;
 
   match->level = 2;
@@ -439,8 +439,8 @@ match_malformed_level2 (const char     *line,
 }
 
 gboolean
-hui_text_parse_heading (const char     *line,
-                        HuiHeadingMatch *match)
+hui_text_rules_parse_heading (const char     *line,
+                              HuiHeadingMatch *match)
 {
   g_return_val_if_fail (line != NULL && match != NULL, FALSE);
 
@@ -506,7 +506,7 @@ chinese_number (const char *s)
 
 /* "（2023年7月25日）", "2023年7月25日" or "二〇二三年七月二十五日" → "2023-07-25". */
 char *
-hui_text_parse_date (const char *line)
+hui_text_rules_parse_date (const char *line)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) info = NULL;
@@ -546,19 +546,19 @@ is_heading_or_date (const char *line)
 {
   HuiHeadingMatch match;
   g_autofree char *date = NULL;
-  gboolean heading = hui_text_parse_heading (line, &match);
+  gboolean heading = hui_text_rules_parse_heading (line, &match);
 
   hui_heading_match_clear (&match);
   if (heading)
     return TRUE;
 
-  date = hui_text_parse_date (line);
+  date = hui_text_rules_parse_date (line);
   return date != NULL;
 }
 
 /* A title is short and does not read as a sentence. */
 gboolean
-hui_text_looks_like_title (const char *line)
+hui_text_rules_looks_like_title (const char *line)
 {
   glong n = g_utf8_strlen (line, -1);
   gunichar last = last_char_skipping_closers (line);
@@ -574,7 +574,7 @@ hui_text_looks_like_title (const char *line)
 
 /* "江苏省司法厅" or "江苏省司法厅：" — a name, never a clause. */
 gboolean
-hui_text_looks_like_organization (const char *line)
+hui_text_rules_looks_like_organization (const char *line)
 {
   static const char *clause_marks[] = { "，", "。", "；", "！", "？", "“", "”", ",", ";" };
   g_autofree char *name = g_strdup (line);
@@ -600,9 +600,9 @@ hui_text_looks_like_organization (const char *line)
  * "奔着问题去调研 对照清单来改进". A space inside a Latin phrase is not a
  * split ("推进 AI 应用" stays whole). */
 gboolean
-hui_text_split_title (const char  *line,
-                      char       **first,
-                      char       **second)
+hui_text_rules_split_title (const char  *line,
+                            char       **first,
+                            char       **second)
 {
   for (const char *p = strchr (line, ' '); p != NULL; p = strchr (p + 1, ' '))
     {

@@ -20,29 +20,29 @@ typedef struct {
   char    *source_label; /* the label as it was written */
 } HuiHeadingMatch;
 
-void      hui_heading_match_clear          (HuiHeadingMatch *match);
+void hui_heading_match_clear (HuiHeadingMatch *match);
 
-char     *hui_text_normalize_line          (const char  *line,
-                                            GPtrArray   *removed_markers,
-                                            guint       *n_control_pictures);
-char     *hui_text_normalize_marked        (const char  *text);
-char     *hui_text_remove_space_after_punct (const char *line);
-char     *hui_text_remove_space_between_han (const char *line);
-gboolean  hui_text_ends_sentence           (const char  *line);
-gboolean  hui_text_should_join             (const char  *previous,
-                                            const char  *next,
-                                            guint        blank_lines_between);
-char     *hui_text_join                    (const char  *previous,
-                                            const char  *next);
-int       hui_text_quote_balance           (int          balance,
-                                            const char  *text);
-gboolean  hui_text_parse_heading           (const char     *line,
-                                            HuiHeadingMatch *match);
-char     *hui_text_parse_date              (const char  *line);
-gboolean  hui_text_looks_like_title        (const char  *line);
-gboolean  hui_text_looks_like_organization (const char  *line);
-gboolean  hui_text_split_title             (const char  *line,
-                                            char       **first,
-                                            char       **second);
+char     *hui_text_rules_normalize_line           (const char       *line,
+                                                   GPtrArray        *removed_markers,
+                                                   guint            *n_control_pictures);
+char     *hui_text_rules_normalize_marked         (const char       *text);
+char     *hui_text_rules_remove_space_after_punct (const char       *line);
+char     *hui_text_rules_remove_space_between_han (const char       *line);
+gboolean  hui_text_rules_ends_sentence            (const char       *line);
+gboolean  hui_text_rules_should_join              (const char       *previous,
+                                                   const char       *next,
+                                                   guint             blank_lines_between);
+char     *hui_text_rules_join                     (const char       *previous,
+                                                   const char       *next);
+int       hui_text_rules_quote_balance            (int               balance,
+                                                   const char       *text);
+gboolean  hui_text_rules_parse_heading            (const char       *line,
+                                                   HuiHeadingMatch  *match);
+char     *hui_text_rules_parse_date               (const char       *line);
+gboolean  hui_text_rules_looks_like_title         (const char       *line);
+gboolean  hui_text_rules_looks_like_organization  (const char       *line);
+gboolean  hui_text_rules_split_title              (const char       *line,
+                                                   char            **first,
+                                                   char            **second);
 
 G_END_DECLS

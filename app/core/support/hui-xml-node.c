@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "hui-xml-nodes"
+#define G_LOG_DOMAIN "hui-xml-node"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "hui-xml-nodes.h"
+#include "hui-xml-node.h"
 
 /* Reading parsed XML the way every importer does: elements by namespace
  * and local name, attributes as GLib strings. */
 
 /* Whether @node is the element @name in the namespace @ns. */
 gboolean
-hui_xml_is_element (xmlNode    *node,
-                    const char *ns,
-                    const char *name)
+hui_xml_node_is_element (xmlNode    *node,
+                         const char *ns,
+                         const char *name)
 {
   return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
          strcmp ((const char *)node->ns->href, ns) == 0 && strcmp ((const char *)node->name, name) == 0;
@@ -22,12 +22,12 @@ hui_xml_is_element (xmlNode    *node,
 
 /* The first child of @node that is the element @name in @ns, or NULL. */
 xmlNode *
-hui_xml_child (xmlNode    *node,
-               const char *ns,
-               const char *name)
+hui_xml_node_child (xmlNode    *node,
+                    const char *ns,
+                    const char *name)
 {
   for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
-    if (hui_xml_is_element (c, ns, name))
+    if (hui_xml_node_is_element (c, ns, name))
       return c;
   return NULL;
 }
@@ -35,9 +35,9 @@ hui_xml_child (xmlNode    *node,
 /* The attribute @name in @ns (in no namespace for NULL), or NULL; free
  * it with g_free(). */
 char *
-hui_xml_attribute (xmlNode    *node,
-                   const char *ns,
-                   const char *name)
+hui_xml_node_attribute (xmlNode    *node,
+                        const char *ns,
+                        const char *name)
 {
   xmlChar *value = NULL;
   char *text;
