@@ -251,7 +251,7 @@ dump_case (const LayoutCase *c)
   g_autofree char *path = c->corpus ? hui_test_corpus_path (c->input)
                                     : g_test_build_filename (G_TEST_DIST, c->input, NULL);
   g_autoptr(HuiBulletin) bulletin = hui_test_import (path, c->split);
-  g_autoptr(HuiPagination) pagination = hui_paginate (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
 
   return dump_pagination (c, pagination);
 }
