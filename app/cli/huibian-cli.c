@@ -29,6 +29,7 @@ typedef struct {
   gboolean json;
   char *output;
   char *format;
+  HuiExportFormat export_format;  /* @format, checked with the options */
   char *preset;
   int lines_per_page;
   int chars_per_line;
@@ -275,9 +276,7 @@ run_export (Options *options)
   g_autoptr(HuiBulletin) bulletin = read_inputs (options->files, options->split, &error);
   g_autoptr(GFile) output = NULL;
   g_autoptr(HuiPageSetup) setup = NULL;
-  HuiExportFormat format;
 
-  g_assert (hui_export_format_from_string (options->format, &format));
   if (bulletin == NULL)
     {
       g_printerr ("huibian-cli: %s\n", error->message);
@@ -286,7 +285,7 @@ run_export (Options *options)
   setup = page_setup_from_options (options, hui_bulletin_get_page_setup (bulletin), NULL);
 
   output = g_file_new_for_commandline_arg (options->output);
-  if (!hui_export_to_file (bulletin, setup, format, output, NULL, &error))
+  if (!hui_export_to_file (bulletin, setup, options->export_format, output, NULL, &error))
     {
       g_printerr ("huibian-cli: %s\n", error->message);
       return EXIT_INPUT;
@@ -307,7 +306,6 @@ run_command (const char  *command,
   g_autoptr(HuiPageSetup) setup = NULL;
   gboolean import = strcmp (command, "import") == 0;
   gboolean export = strcmp (command, "export") == 0;
-  HuiExportFormat format;
   const GOptionEntry entries[] = {
     { "split", 's', 0, G_OPTION_ARG_NONE, &options.split,
       N_("Each input is a compiled bulletin: split it into its reports by its table of contents"), NULL },
@@ -347,7 +345,7 @@ run_command (const char  *command,
     return usage_error (context, _("no input file given"));
   if ((import || export) && options.output == NULL)
     return usage_error (context, _("-o FILE is required"));
-  if (export && !hui_export_format_from_string (options.format, &format))
+  if (export && !hui_export_format_from_string (options.format, &options.export_format))
     return usage_error (context, _("--format must be pdf, odt or docbook"));
   /* Bad page-setup options are usage errors, caught before any input is
    * read; the setup itself is built on each bulletin's own. */

@@ -359,8 +359,6 @@ split_report (HuiWindow *self,
   return TRUE;
 }
 
-/* Undo and redo put the whole bulletin back as it was, so the selection
- * is kept by position. */
 /* The report commands by action name: each runs on the selected report
  * as one undo step. */
 static const struct {
@@ -383,6 +381,8 @@ report_command_action (GtkWidget  *widget,
       report_command (HUI_WINDOW (widget), report_commands[i].command);
 }
 
+/* Undo and redo put the whole bulletin back as it was, so the selection
+ * is kept by position. */
 static void
 step_history (HuiWindow *self,
               gboolean  undo)

@@ -758,8 +758,8 @@ hui_window_offer_drafts (HuiWindow *self)
 }
 
 /* Shows @match: its report selected, the cursor on its block. */
-void
-_hui_window_show_match (HuiWindow      *self,
+static void
+show_match (HuiWindow      *self,
             const HuiMatch *match)
 {
   gtk_single_selection_set_selected (self->selection, match->report);
@@ -785,7 +785,7 @@ hui_window_find_next (HuiWindow   *self,
   gtk_label_set_label (self->search_status, "");
   self->last_match = found;
   self->have_match = TRUE;
-  _hui_window_show_match (self, &found);
+  show_match (self, &found);
   return TRUE;
 }
 

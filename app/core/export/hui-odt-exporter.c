@@ -790,8 +790,9 @@ report_body (Odt         *odt,
         case HUI_BLOCK_IMAGE:
           image (odt, w, block);
           break;
-        default:
+        case HUI_BLOCK_PARAGRAPH:
           body_paragraph (odt, w, block);
+          break;
         }
     }
 }

@@ -473,6 +473,7 @@ hui_typesetter_add_blocks (HuiTypesetter *self,
       g_autoptr(GArray) references = g_array_new (FALSE, FALSE, sizeof (HuiNoteReference));
       g_autofree char *text = NULL;
       guint used = 0;
+      PangoLayout *layout;
       Unit *unit;
 
       switch (hui_block_get_kind (block))
@@ -490,12 +491,14 @@ hui_typesetter_add_blocks (HuiTypesetter *self,
         case HUI_BLOCK_IMAGE:
           add_image (self, block);
           break;
-        default:
+        case HUI_BLOCK_PARAGRAPH:
           text = hui_block_print_marks (block, hui_block_get_text (block), &note, &used, TRUE, references);
-          unit = hui_typesetter_add_unit (self, make_marked_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
-                                                                    hui_page_setup_type_width (self->setup), hui_typesetter_body_indent (self),
-                                                                    references));
+          layout = make_marked_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                       hui_page_setup_type_width (self->setup),
+                                       hui_typesetter_body_indent (self), references);
+          unit = hui_typesetter_add_unit (self, layout);
           hui_typesetter_add_footnotes (self, unit, block, references);
+          break;
         }
     }
   add_endnotes (self, report);

@@ -14,10 +14,10 @@
 #include "support/hui-xml-node.h"
 #include "support/hui-xml-parse.h"
 
-/* Reads what hui-docbook-writer.c writes. The XML is parsed from memory
- * with no network access, no DTD loading and no entity substitution, and
- * a document type declaration is refused outright: a project file has no
- * use for one, and entities are how XML files attack their readers. */
+/* Reads what hui-docbook-writer.c writes, from XML parsed by
+ * hui_xml_parse(): no network access, no DTD loading, no entity
+ * substitution, and an internal subset refused (a project file has no use
+ * for one, and entities are how XML files attack their readers). */
 
 static gboolean
 is_db (xmlNode    *node,

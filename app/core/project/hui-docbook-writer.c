@@ -306,8 +306,10 @@ write_body_block (Writer  *writer,
     case HUI_BLOCK_IMAGE:
       write_image (writer, block);
       break;
-    default:
+    case HUI_BLOCK_PARAGRAPH:
+    case HUI_BLOCK_HEADING:  /* write_blocks() opens a section for a heading */
       write_marked (writer, "para", hui_block_get_text (block), block, &note, TRUE);
+      break;
     }
 }
 
