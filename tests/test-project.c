@@ -331,6 +331,60 @@ test_round_trip_large_images (void)
     g_assert_true (g_bytes_equal (hui_block_get_image_data (hui_report_get_block (back, 2 * i + 1)), images->pdata[i]));
 }
 
+/* A project saved before the prefix became hui: (version 0.1 wrote hb:)
+ * opens with nothing lost: saved again, it is the same file with only the
+ * prefix changed. */
+static void
+test_opens_projects_of_0_1 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "saved-by-0.1.huibian", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HuiBulletin) bulletin = hui_project_load (file, NULL, &error);
+  g_autofree char *old = NULL;
+  g_autoptr(GString) expected = NULL;
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hui_bulletin_get_n_reports (bulletin), >, 1);
+  g_assert_true (g_file_get_contents (path, &old, NULL, NULL));
+  g_assert_nonnull (strstr (old, "xmlns:hb="));
+
+  expected = g_string_new (old);
+  g_string_replace (expected, "xmlns:hb=", "xmlns:hui=", 0);
+  g_string_replace (expected, "<hb:", "<hui:", 0);
+  g_string_replace (expected, "</hb:", "</hui:", 0);
+  saved = hui_project_serialize (bulletin);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), expected->str, expected->len);
+}
+
+/* What is a project is told by content, not by name, for the CLI and the
+ * window alike. */
+static void
+test_told_by_content (void)
+{
+  g_autofree char *project = g_test_build_filename (G_TEST_DIST, "fixtures", "saved-by-0.1.huibian", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("hui-project-XXXXXX", NULL);
+  g_autofree char *misnamed = g_build_filename (dir, "bulletin.txt", NULL);
+  g_autofree char *text = g_build_filename (dir, "report.huibian", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) missing = g_file_new_build_filename (dir, "missing.huibian", NULL);
+  g_autoptr(GFile) misnamed_file = g_file_new_for_path (misnamed);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+
+  g_assert_true (g_file_get_contents (project, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (misnamed, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (text, "关于某项工作的报告\n市民政局\n正文。\n", -1, NULL));
+
+  g_assert_true (hui_project_is_project_file (misnamed_file, NULL));
+  g_assert_false (hui_project_is_project_file (text_file, NULL));
+  g_assert_false (hui_project_is_project_file (missing, NULL));
+
+  g_unlink (misnamed);
+  g_unlink (text);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +398,8 @@ main (int    argc,
   g_test_add_func ("/project/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/project/atomic-save", test_atomic_save);
   g_test_add_func ("/project/async", test_async);
+  g_test_add_func ("/project/opens-projects-of-0.1", test_opens_projects_of_0_1);
+  g_test_add_func ("/project/told-by-content", test_told_by_content);
 
   return g_test_run ();
 }

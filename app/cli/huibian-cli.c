@@ -62,21 +62,6 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-/* A project is recognised by its content, whatever its name. */
-static gboolean
-is_project_file (GFile *file)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  char head[1024] = { 0 };
-  gsize n = 0;
-
-  if (stream == NULL)
-    return FALSE;
-
-  g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, NULL, NULL);
-  return strstr (head, "http://huibian.org/ns/project") != NULL;
-}
-
 static void
 append_project (HuiBulletin *into,
                 HuiBulletin *project)
@@ -101,7 +86,7 @@ read_inputs (char    **files,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
 
-      if (is_project_file (file))
+      if (hui_project_is_project_file (file, NULL))
         {
           g_autoptr(HuiBulletin) project = hui_project_load (file, NULL, error);
 

@@ -7,6 +7,7 @@
 
 #include "hui-application.h"
 #include "hui-window.h"
+#include "project/hui-project.h"
 
 /* Opens a window per launch; files given on the command line or from the
  * file manager open in it: a project is opened, anything else imported
@@ -46,14 +47,6 @@ hui_application_activate (GApplication *app)
     new_window (HUI_APPLICATION (app));
 }
 
-static gboolean
-is_project (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return g_str_has_suffix (name, ".huibian");
-}
-
 static void
 hui_application_open (GApplication  *app,
                       GFile        **files,
@@ -65,7 +58,7 @@ hui_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      if (is_project (files[i]))
+      if (hui_project_is_project_file (files[i], NULL))
         hui_window_open_project (window, files[i]);
       else
         g_ptr_array_add (imports, files[i]);

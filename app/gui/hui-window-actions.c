@@ -16,20 +16,17 @@
 /* The window's commands, each a "win." action: file, export and print,
  * report commands, undo, find, drafts. */
 
-/* The format follows the name chosen: .odt, .xml (DocBook), else PDF. */
+/* The format follows the name chosen: .odt, .xml or .dbk (DocBook), else
+ * PDF. */
 static void
 export_as (HuiWindow *self,
-           GFile    *file)
+           GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
   HuiExportFormat format = HUI_EXPORT_PDF;
 
-  if (g_str_has_suffix (name, ".odt"))
-    format = HUI_EXPORT_ODT;
-  else if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".dbk"))
-    format = HUI_EXPORT_DOCBOOK;
-
+  hui_export_format_from_file_name (name, &format);
   if (!hui_window_export_to (self, file, format, &error))
     _hui_window_show_error (self, error->message);
 }
@@ -146,12 +143,6 @@ save_action (GtkWidget  *widget,
     hui_window_save_to (self, self->file);
 }
 
-static const char *
-extension_of (HuiExportFormat format)
-{
-  return format == HUI_EXPORT_PDF ? ".pdf" : format == HUI_EXPORT_ODT ? ".odt" : ".xml";
-}
-
 /* One click: next to the project (or to the last place used), in the last
  * format used, PDF at first. */
 static void
@@ -165,7 +156,7 @@ export_in_format (HuiWindow       *self,
     {
       g_autofree char *path = g_file_get_path (self->file);
       g_autofree char *stem = g_strndup (path, g_str_has_suffix (path, ".huibian") ? strlen (path) - 8 : strlen (path));
-      g_autofree char *out = g_strconcat (stem, extension_of (format), NULL);
+      g_autofree char *out = g_strconcat (stem, hui_export_format_get_extension (format), NULL);
 
       target = g_file_new_for_path (out);
     }
@@ -173,7 +164,7 @@ export_in_format (HuiWindow       *self,
     {
       g_autofree char *out = g_build_filename (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS) ?: g_get_home_dir (),
                                                "bulletin", NULL);
-      g_autofree char *named = g_strconcat (out, extension_of (format), NULL);
+      g_autofree char *named = g_strconcat (out, hui_export_format_get_extension (format), NULL);
 
       target = g_file_new_for_path (named);
     }

@@ -16,20 +16,60 @@
 /* Every format is made from one pagination, so the page numbers in the
  * PDF, the DocBook tocentry/@pagenum and the ODT agree. */
 
+/* The one table of export formats: the name the CLI takes, the extension
+ * a file of the format gets, and the others it is recognised by. */
+static const struct {
+  HuiExportFormat  format;
+  const char      *name;
+  const char      *extension;
+  const char      *also;
+} formats[] = {
+  { HUI_EXPORT_PDF, "pdf", ".pdf", NULL },
+  { HUI_EXPORT_DOCBOOK, "docbook", ".xml", ".dbk" },
+  { HUI_EXPORT_ODT, "odt", ".odt", NULL },
+};
+
 gboolean
-hui_export_format_from_string (const char     *name,
+hui_export_format_from_string (const char      *name,
                                HuiExportFormat *format)
 {
-  if (g_strcmp0 (name, "pdf") == 0)
-    *format = HUI_EXPORT_PDF;
-  else if (g_strcmp0 (name, "docbook") == 0)
-    *format = HUI_EXPORT_DOCBOOK;
-  else if (g_strcmp0 (name, "odt") == 0)
-    *format = HUI_EXPORT_ODT;
-  else
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
 
-  return TRUE;
+  return FALSE;
+}
+
+/* ".pdf", ".odt" or ".xml" */
+const char *
+hui_export_format_get_extension (HuiExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return formats[i].extension;
+
+  g_return_val_if_reached (NULL);
+}
+
+/* The format a file name asks for by its extension, if any. */
+gboolean
+hui_export_format_from_file_name (const char      *file_name,
+                                  HuiExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (file_name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension) ||
+        (formats[i].also != NULL && g_str_has_suffix (lower, formats[i].also)))
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
 }
 
 static GBytes *
@@ -48,9 +88,8 @@ export_bytes (HuiBulletin         *bulletin,
       return hui_docbook_writer_write (bulletin, &options);
     case HUI_EXPORT_ODT:
       return hui_odt_exporter_export (bulletin, pagination, error);
-    default:
-      g_assert_not_reached ();
     }
+  g_return_val_if_reached (NULL);
 }
 
 /* Written to a temporary file and renamed into place: an export that

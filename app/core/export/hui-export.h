@@ -14,13 +14,16 @@ typedef enum {
   HUI_EXPORT_ODT,
 } HuiExportFormat;
 
-gboolean hui_export_format_from_string (const char          *name,
-                                        HuiExportFormat     *format);
-gboolean hui_export_to_file            (HuiBulletin         *bulletin,
-                                        const HuiPageSetup  *setup,
-                                        HuiExportFormat      format,
-                                        GFile               *file,
-                                        GCancellable        *cancellable,
-                                        GError             **error);
+gboolean    hui_export_format_from_string    (const char          *name,
+                                              HuiExportFormat     *format);
+const char *hui_export_format_get_extension  (HuiExportFormat      format);
+gboolean    hui_export_format_from_file_name (const char          *file_name,
+                                              HuiExportFormat     *format);
+gboolean    hui_export_to_file               (HuiBulletin         *bulletin,
+                                              const HuiPageSetup  *setup,
+                                              HuiExportFormat      format,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hui-docbook-reader.h"
@@ -12,6 +14,28 @@
 /* Project files (.huibian) are DocBook 5.0 books with Huibian's data in
  * its own namespace inside <info>: any DocBook tool can read the text,
  * and one reader and one writer serve both the project and the export. */
+
+/* Whether @file is a project, told by its content whatever its name: the
+ * project's namespace in its first kilobyte (the root element's
+ * declarations). Both the CLI and the window decide with this between
+ * opening a file and importing it. */
+gboolean
+hui_project_is_project_file (GFile        *file,
+                             GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[1024] = { 0 };
+  gsize n = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL)
+    return FALSE;
+
+  g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, cancellable, NULL);
+  return strstr (head, HUI_PROJECT_NS) != NULL;
+}
 
 GBytes *
 hui_project_serialize (HuiBulletin *bulletin)
