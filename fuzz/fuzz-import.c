@@ -6,14 +6,14 @@
 #include <stdint.h>
 
 #include "import/hui-docbook-importer.h"
-#include "support/hui-xml-parse.h"
 #include "import/hui-docx-importer.h"
 #include "import/hui-import.h"
 #include "import/hui-odt-importer.h"
-#include "project/hui-project.h"
-#include "text/hui-text-decoder.h"
 #include "import/hui-text-importer.h"
+#include "project/hui-project.h"
+#include "support/hui-xml-parse.h"
 #include "support/hui-zip-reader.h"
+#include "text/hui-text-decoder.h"
 
 /* One libFuzzer target per input kind, chosen at build time by
  * HUI_FUZZ_TARGET: every importer must give a bulletin or an error, never

@@ -8,8 +8,8 @@
 
 #include <zip.h>
 
-#include "import/hui-import.h"
 #include "hui-test-util.h"
+#include "import/hui-import.h"
 
 /* The shared corpus sits beside the project (../shared/corpus); the tests
  * need it and fail loudly when it is missing rather than skip. */

@@ -5,11 +5,11 @@
 
 #include <string.h>
 
-#include "project/hui-docbook-writer.h"
+#include "hui-test-util.h"
 #include "import/hui-import.h"
 #include "layout/hui-paginator.h"
+#include "project/hui-docbook-writer.h"
 #include "project/hui-project.h"
-#include "hui-test-util.h"
 
 /* DocBook files people send, read into reports; hostile XML refused. */
 

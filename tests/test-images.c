@@ -9,12 +9,12 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "support/hui-image.h"
+#include "export/hui-pdf-exporter.h"
+#include "hui-test-util.h"
 #include "import/hui-import.h"
 #include "layout/hui-paginator.h"
 #include "project/hui-project.h"
-#include "export/hui-pdf-exporter.h"
-#include "hui-test-util.h"
+#include "support/hui-image-private.h"
 
 /* Images in reports are decoded for the preview and the PDF whatever
  * their format (Word documents carry JPEG photographs), printed at their

@@ -33,8 +33,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "layout/hui-paginator.h"
 #include "hui-test-util.h"
+#include "layout/hui-paginator.h"
 
 typedef struct {
   const char *name;

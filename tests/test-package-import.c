@@ -8,8 +8,8 @@
 #include <string.h>
 #include <zip.h>
 
-#include "import/hui-import.h"
 #include "hui-test-util.h"
+#include "import/hui-import.h"
 
 /* .odt files (and zip packages pretending to be documents) read safely. */
 

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "layout/hui-paginator.h"
 #include "hui-test-util.h"
+#include "layout/hui-paginator-private.h"
 
 static HuiBulletin *
 corpus_bulletin (void)

@@ -6,8 +6,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "project/hui-project.h"
 #include "hui-test-util.h"
+#include "project/hui-project.h"
 
 static HuiBulletin *
 fixture_bulletin (void)

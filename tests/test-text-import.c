@@ -5,9 +5,9 @@
 
 #include <string.h>
 
+#include "hui-test-util.h"
 #include "import/hui-import.h"
 #include "project/hui-project.h"
-#include "hui-test-util.h"
 #include "support/hui-util.h"
 
 #define BULLETIN "000_cea93844149e72e5.txt"

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "text/hui-text-rules.h"
+#include "text/hui-text-rules-private.h"
 
 /* Each repair and recognition rule on small texts, with the cases that
  * must be left alone. */

@@ -12,11 +12,12 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "hui-application.h"
+#include "hui-application-private.h"
 #include "hui-note-button.h"
-#include "layout/hui-paginator.h"
+#include "hui-report-view-private.h"
 #include "hui-test-util.h"
-#include "hui-window.h"
+#include "hui-window-private.h"
+#include "layout/hui-paginator.h"
 
 /* The real window, under Xvfb, driven through its actions. */
 

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "export/hui-export.h"
-#include "import/hui-import.h"
 #include "hui-json.h"
+#include "import/hui-import.h"
 #include "layout/hui-paginator.h"
 #include "project/hui-project.h"
 

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hui-application.h"
+#include "hui-application-private.h"
 #include "hui-window.h"
 #include "project/hui-project.h"
 

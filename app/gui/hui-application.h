@@ -8,7 +8,6 @@ G_BEGIN_DECLS
 #define HUI_TYPE_APPLICATION (hui_application_get_type ())
 G_DECLARE_FINAL_TYPE (HuiApplication, hui_application, HUI, APPLICATION, GtkApplication)
 
-HuiApplication *hui_application_new       (void);
-void            hui_application_add_style (GdkDisplay *display);
+HuiApplication *hui_application_new (void);
 
 G_END_DECLS

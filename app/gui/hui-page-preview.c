@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "hui-page-preview.h"
 #include "export/hui-pdf-exporter.h"
+#include "hui-page-preview.h"
 
 /* The pages as they will print: the table of contents and the numbered
  * pages, drawn by the same code as the PDF from the paginator's pages, one

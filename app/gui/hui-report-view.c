@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "hui-note-button.h"
-#include "hui-report-view.h"
+#include "hui-report-view-private.h"
 #include "text/hui-text-rules.h"
 
 /* The selected report: its title, organisation and date, edited in place

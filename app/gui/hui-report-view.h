@@ -16,6 +16,5 @@ void       hui_report_view_set_report       (HuiReportView *self,
 guint      hui_report_view_get_cursor_block (HuiReportView *self);
 void       hui_report_view_set_cursor_block (HuiReportView *self,
                                              guint          position);
-guint      hui_report_view_get_outline_size (HuiReportView *self);
 
 G_END_DECLS

@@ -7,11 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "project/hui-draft-store.h"
 #include "export/hui-export.h"
 #include "export/hui-pdf-exporter.h"
 #include "hui-properties-dialog.h"
 #include "hui-window-private.h"
+#include "project/hui-draft-store.h"
 
 /* The window's commands, each a "win." action: file, export and print,
  * report commands, undo, find, drafts. */

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "project/hui-history.h"
+#include "export/hui-export.h"
 #include "hui-page-preview.h"
-#include "layout/hui-paginator.h"
 #include "hui-report-view.h"
 #include "hui-window.h"
+#include "layout/hui-paginator.h"
+#include "model/hui-bulletin.h"
+#include "project/hui-history.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +74,40 @@ void _hui_window_forget_draft       (HuiWindow      *self);
 void _hui_window_remember_folder    (HuiWindow      *self,
                                      GFile          *file);
 void _hui_window_update_title       (HuiWindow      *self);
-void hui_window_update_actions      (HuiWindow      *self);
+/* Shared by hui-window.c and hui-window-actions.c, and used by the GUI
+ * tests to drive the window as its actions do. */
+HuiBulletin   *hui_window_get_bulletin      (HuiWindow        *self);
+gboolean       hui_window_get_busy          (HuiWindow        *self);
+gboolean       hui_window_get_modified      (HuiWindow        *self);
+void           hui_window_import_files_at   (HuiWindow        *self,
+                                             GFile           **files,
+                                             guint             n_files,
+                                             HuiImportFlags    flags,
+                                             guint             position);
+void           hui_window_move_report       (HuiWindow        *self,
+                                             guint             from,
+                                             guint             to);
+void           hui_window_save_to           (HuiWindow        *self,
+                                             GFile            *file);
+gboolean       hui_window_export_to         (HuiWindow        *self,
+                                             GFile            *file,
+                                             HuiExportFormat   format,
+                                             GError          **error);
+guint          hui_window_get_selected      (HuiWindow        *self);
+void           hui_window_select            (HuiWindow        *self,
+                                             guint             position);
+guint          hui_window_get_preview_pages (HuiWindow        *self);
+void           hui_window_repaginate_now    (HuiWindow        *self);
+GtkWidget     *hui_window_get_close_dialog  (HuiWindow        *self);
+HuiReportView *hui_window_get_report_view   (HuiWindow        *self);
+gboolean       hui_window_find_next         (HuiWindow        *self,
+                                             const char       *needle);
+guint          hui_window_replace_all       (HuiWindow        *self,
+                                             const char       *needle,
+                                             const char       *replacement);
+gboolean       hui_window_print             (HuiWindow        *self,
+                                             const char       *export_to,
+                                             GError          **error);
+void           hui_window_update_actions    (HuiWindow        *self);
 
 G_END_DECLS

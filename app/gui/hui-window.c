@@ -7,16 +7,17 @@
 
 #include <glib/gi18n.h>
 
-#include "project/hui-draft-store.h"
-#include "project/hui-history.h"
-#include "hui-page-preview.h"
 #include "export/hui-pdf-exporter.h"
+#include "hui-page-preview.h"
 #include "hui-properties-dialog.h"
-#include "layout/hui-paginator.h"
-#include "project/hui-project.h"
 #include "hui-report-row.h"
 #include "hui-report-view.h"
 #include "hui-window-private.h"
+#include "import/hui-import.h"
+#include "layout/hui-paginator.h"
+#include "project/hui-draft-store.h"
+#include "project/hui-history.h"
+#include "project/hui-project.h"
 
 /* One window, one bulletin: the reports on the left, the selected report
  * in the centre, the pages as they will print on the right. Every command

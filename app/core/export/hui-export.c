@@ -7,11 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "project/hui-docbook-writer.h"
 #include "hui-export.h"
 #include "hui-odt-exporter.h"
-#include "layout/hui-paginator.h"
 #include "hui-pdf-exporter.h"
+#include "layout/hui-paginator.h"
+#include "project/hui-docbook-writer.h"
 
 /* Every format is made from one pagination, so the page numbers in the
  * PDF, the DocBook tocentry/@pagenum and the ODT agree. */

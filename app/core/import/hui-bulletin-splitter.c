@@ -10,8 +10,8 @@
 #include "hui-bulletin-splitter.h"
 #include "hui-import-types.h"
 #include "hui-text-importer.h"
-#include "text/hui-text-rules.h"
 #include "support/hui-util.h"
+#include "text/hui-text-rules.h"
 
 /* The table of contents of a compiled bulletin is near its start. */
 #define MAX_LINES_BEFORE_TOC 80

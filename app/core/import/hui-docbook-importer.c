@@ -7,11 +7,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "project/hui-docbook-blocks.h"
 #include "hui-docbook-importer.h"
+#include "hui-import-types.h"
+#include "project/hui-docbook-blocks.h"
 #include "project/hui-docbook-reader.h"
 #include "project/hui-docbook-writer.h"
-#include "hui-import-types.h"
 #include "text/hui-text-rules.h"
 
 /* Reads reports from DocBook 5 and the common DocBook 4 shapes (no

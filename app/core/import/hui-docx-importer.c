@@ -8,13 +8,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "hui-docx-importer.h"
-#include "support/hui-image.h"
 #include "hui-import-types.h"
 #include "hui-text-importer.h"
-#include "text/hui-text-rules.h"
+#include "support/hui-image.h"
 #include "support/hui-util.h"
 #include "support/hui-xml-node.h"
 #include "support/hui-xml-parse.h"
+#include "text/hui-text-rules.h"
 
 /* Reads a Word document (.docx) as one report. Each paragraph becomes a
  * line for the text recogniser, with what Word knows added: the heading

@@ -10,13 +10,13 @@
 #include "hui-bulletin-splitter.h"
 #include "hui-docbook-importer.h"
 #include "hui-docx-importer.h"
-#include "support/hui-image.h"
 #include "hui-import.h"
 #include "hui-odt-importer.h"
-#include "text/hui-text-decoder.h"
+#include "hui-text-importer.h"
+#include "support/hui-image.h"
 #include "support/hui-xml-parse.h"
 #include "support/hui-zip-reader.h"
-#include "hui-text-importer.h"
+#include "text/hui-text-decoder.h"
 
 /* Formats are told apart by content, not by file name: a ".docx" that is
  * really text is read as text, and a zip or XML file is never read as

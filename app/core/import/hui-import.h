@@ -3,8 +3,8 @@
 
 #include <gio/gio.h>
 
-#include "model/hui-bulletin.h"
 #include "hui-import-types.h"
+#include "model/hui-bulletin.h"
 
 G_BEGIN_DECLS
 

@@ -7,14 +7,14 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "support/hui-image.h"
 #include "hui-import-types.h"
 #include "hui-odt-importer.h"
 #include "hui-text-importer.h"
-#include "text/hui-text-rules.h"
+#include "support/hui-image.h"
 #include "support/hui-util.h"
 #include "support/hui-xml-node.h"
 #include "support/hui-xml-parse.h"
+#include "text/hui-text-rules.h"
 
 /* Reads an OpenDocument text (.odt, or a flat .fodt) as one report: its
  * paragraphs and headings (text:h with their outline level, or paragraphs

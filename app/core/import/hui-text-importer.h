@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/hui-bulletin.h"
 #include "hui-import-types.h"
+#include "model/hui-bulletin.h"
 #include "text/hui-text-lines.h"
 
 G_BEGIN_DECLS

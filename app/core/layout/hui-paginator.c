@@ -5,7 +5,7 @@
 
 #include <pango/pangocairo.h>
 
-#include "hui-paginator.h"
+#include "hui-paginator-private.h"
 
 /* The one pagination engine: PDF, ODT, DocBook, printing and the page
  * preview all take their pages from here. When each report starts on a

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/hui-bulletin.h"
 #include "hui-typesetter.h"
+#include "model/hui-bulletin.h"
 
 G_BEGIN_DECLS
 
@@ -30,8 +30,6 @@ G_DECLARE_FINAL_TYPE (HuiPaginator, hui_paginator, HUI, PAGINATOR, GObject)
 
 HuiPaginator  *hui_paginator_new             (HuiBulletin        *bulletin);
 HuiPagination *hui_paginator_paginate        (HuiPaginator       *self);
-HuiPagination *hui_paginator_paginate_with   (HuiPaginator       *self,
-                                              const HuiPageSetup *setup);
 HuiPagination *hui_pagination_new            (HuiBulletin        *bulletin,
                                               const HuiPageSetup *setup);
 void           hui_pagination_free           (HuiPagination      *pagination);

@@ -6,9 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "hui-typesetter-private.h"
 #include "support/hui-image.h"
 #include "support/hui-util.h"
-#include "hui-typesetter-private.h"
 
 
 /* Each block of a report made into pango layouts on the page setup's

@@ -3,9 +3,9 @@
 
 #include <pango/pango.h>
 
+#include "hui-page.h"
 #include "model/hui-bulletin.h"
 #include "model/hui-page-setup.h"
-#include "hui-page.h"
 
 G_BEGIN_DECLS
 

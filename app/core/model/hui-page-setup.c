@@ -9,8 +9,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
-#include "support/hui-image.h"
 #include "hui-page-setup.h"
+#include "support/hui-image.h"
 #include "support/hui-util.h"
 
 G_DEFINE_BOXED_TYPE (HuiPageSetup, hui_page_setup, hui_page_setup_copy, hui_page_setup_free)

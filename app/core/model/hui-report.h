@@ -58,8 +58,6 @@ gboolean         hui_report_move_section      (HuiReport    *self,
                                                guint         position,
                                                int           direction,
                                                guint        *new_position);
-char            *hui_heading_label_for        (guint         level,
-                                               guint         number);
 guint            hui_report_count_paragraphs  (HuiReport    *self);
 guint            hui_report_count_blocks      (HuiReport    *self,
                                                HuiBlockKind  kind);

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "hui-image.h"
+#include "hui-image-private.h"
 
 /* Images inside reports: what they are, how big, and their pixels for the
  * paginator and the exporters. */

@@ -22,20 +22,19 @@ G_BEGIN_DECLS
  * 4/3); a larger one is stored at the resolution print needs. */
 #define HUI_IMAGE_MAX_STORED_BYTES (7u * 1000 * 1000)
 
-const char      *hui_image_type          (GBytes      *data,
-                                          const char  *name);
-gboolean         hui_image_pixel_size    (GBytes      *data,
-                                          guint       *width,
-                                          guint       *height);
-cairo_surface_t *hui_image_decode        (GBytes      *data,
-                                          const char  *type,
-                                          double       width,
-                                          double       height);
-GBytes          *hui_image_reduce        (GBytes      *data,
-                                          const char  *type,
-                                          double       width,
-                                          double       height,
-                                          const char **new_type);
-gsize            hui_image_decoded_bytes (void);
+const char      *hui_image_type       (GBytes      *data,
+                                       const char  *name);
+gboolean         hui_image_pixel_size (GBytes      *data,
+                                       guint       *width,
+                                       guint       *height);
+cairo_surface_t *hui_image_decode     (GBytes      *data,
+                                       const char  *type,
+                                       double       width,
+                                       double       height);
+GBytes          *hui_image_reduce     (GBytes      *data,
+                                       const char  *type,
+                                       double       width,
+                                       double       height,
+                                       const char **new_type);
 
 G_END_DECLS

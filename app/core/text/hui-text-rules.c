@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "hui-text-rules.h"
+#include "hui-text-rules-private.h"
 
 #define MAX_TITLE_CHARS        60
 #define MAX_ORGANIZATION_CHARS 30

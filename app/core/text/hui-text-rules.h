@@ -26,9 +26,7 @@ char     *hui_text_rules_normalize_line           (const char       *line,
                                                    GPtrArray        *removed_markers,
                                                    guint            *n_control_pictures);
 char     *hui_text_rules_normalize_marked         (const char       *text);
-char     *hui_text_rules_remove_space_after_punct (const char       *line);
 char     *hui_text_rules_remove_space_between_han (const char       *line);
-gboolean  hui_text_rules_ends_sentence            (const char       *line);
 gboolean  hui_text_rules_should_join              (const char       *previous,
                                                    const char       *next,
                                                    guint             blank_lines_between);
