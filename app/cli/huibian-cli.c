@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -13,6 +12,7 @@
 #include "import/hui-import.h"
 #include "layout/hui-paginator.h"
 #include "project/hui-project.h"
+#include "support/hui-i18n.h"
 
 /* The command-line face of the core library: the contract that scripts
  * and tests rely on. Exit status 0 on success, 1 for usage errors, 2 when
@@ -348,10 +348,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hui_i18n_init ();
 
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {

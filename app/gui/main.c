@@ -3,11 +3,10 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
 
 #include "hui-application.h"
+#include "support/hui-i18n.h"
 
 int
 main (int    argc,
@@ -15,10 +14,7 @@ main (int    argc,
 {
   g_autoptr(HuiApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hui_i18n_init ();
 
   app = hui_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

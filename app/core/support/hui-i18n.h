@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *hui_i18n_get_localedir (void);
+void        hui_i18n_init          (void);
+
+G_END_DECLS
