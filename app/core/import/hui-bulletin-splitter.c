@@ -9,8 +9,8 @@
 
 #include "hui-bulletin-splitter.h"
 #include "hui-import-types.h"
-#include "hui-text-importer.h"
 #include "support/hui-util.h"
+#include "text/hui-report-builder.h"
 #include "text/hui-text-rules.h"
 
 /* The table of contents of a compiled bulletin is near its start. */
@@ -285,7 +285,7 @@ add_report (HuiBulletin *bulletin,
             const char *source)
 {
   g_autoptr(HuiReport) report =
-    hui_text_importer_build_report (lines, entry->line, end, entry->title_lines, source, entry->title);
+    hui_report_builder_build (lines, entry->line, end, entry->title_lines, source, entry->title);
   const char *organization = hui_report_get_organization (report);
 
   hui_report_set_source_page (report, entry->page);

@@ -7,20 +7,14 @@
 
 G_BEGIN_DECLS
 
-gboolean   hui_text_importer_add_report   (HuiBulletin  *bulletin,
-                                           GPtrArray    *lines,
-                                           GPtrArray    *warnings,
-                                           const char   *source,
-                                           GError      **error);
-HuiReport *hui_text_importer_build_report (GPtrArray    *lines,
-                                           guint         start,
-                                           guint         end,
-                                           guint         title_lines,
-                                           const char   *source,
-                                           const char   *fallback_title);
-gboolean   hui_text_importer_import       (HuiBulletin  *bulletin,
-                                           GPtrArray    *lines,
-                                           const char   *source,
-                                           GError      **error);
+gboolean hui_text_importer_add_report (HuiBulletin  *bulletin,
+                                       GPtrArray    *lines,
+                                       GPtrArray    *warnings,
+                                       const char   *source,
+                                       GError      **error);
+gboolean hui_text_importer_import     (HuiBulletin  *bulletin,
+                                       GPtrArray    *lines,
+                                       const char   *source,
+                                       GError      **error);
 
 G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/hui-report.h"
+#include "hui-text-lines.h"
+
+G_BEGIN_DECLS
+
+HuiReport *hui_report_builder_build (GPtrArray  *lines,
+                                     guint       start,
+                                     guint       end,
+                                     guint       title_lines,
+                                     const char *source,
+                                     const char *fallback_title);
+
+G_END_DECLS
