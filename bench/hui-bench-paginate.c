@@ -30,7 +30,7 @@ time_pagination (HuiPaginator *paginator)
 
 static void
 edit_one_paragraph (HuiBulletin *bulletin,
-                    guint       round)
+                    guint        round)
 {
   HuiReport *report = hui_bulletin_get_report (bulletin, hui_bulletin_get_n_reports (bulletin) / 2);
 

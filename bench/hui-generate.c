@@ -52,8 +52,8 @@ make_paragraph (GRand *rand,
 
 static void
 add_paragraphs (HuiReport *report,
-                GRand    *rand,
-                guint     n)
+                GRand     *rand,
+                guint      n)
 {
   for (guint i = 0; i < n; i++)
     {
@@ -66,9 +66,9 @@ add_paragraphs (HuiReport *report,
 
 static void
 add_heading (HuiReport *report,
-             GRand    *rand,
-             guint     level,
-             guint     number)
+             GRand     *rand,
+             guint      level,
+             guint      number)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *label = NULL;
@@ -124,7 +124,7 @@ make_report (GRand *rand,
 }
 
 static void
-append_report_text (GString  *out,
+append_report_text (GString   *out,
                     HuiReport *report)
 {
   g_autofree char *date = hui_typesetter_format_date (hui_report_get_date (report));

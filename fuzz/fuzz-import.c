@@ -39,9 +39,9 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static void
 import_text (HuiBulletin    *bulletin,
-             const uint8_t *data,
-             size_t         size,
-             GError       **error)
+             const uint8_t  *data,
+             size_t          size,
+             GError        **error)
 {
   g_autofree char *utf8 = hui_text_decoder_decode (data, size, NULL, error);
 
@@ -51,9 +51,9 @@ import_text (HuiBulletin    *bulletin,
 
 static void
 import_package (HuiBulletin  *bulletin,
-                GBytes      *bytes,
-                gboolean     docx,
-                GError     **error)
+                GBytes       *bytes,
+                gboolean      docx,
+                GError      **error)
 {
   g_autoptr(HuiZipReader) zip = hui_zip_reader_open (bytes, error);
 
@@ -68,8 +68,8 @@ import_package (HuiBulletin  *bulletin,
 /* DocBook, or a flat ODT when the root says so. */
 static void
 import_xml (HuiBulletin  *bulletin,
-            GBytes      *bytes,
-            GError     **error)
+            GBytes       *bytes,
+            GError      **error)
 {
   g_autoptr(xmlDoc) doc = hui_xml_parse (bytes, error);
 

@@ -139,7 +139,7 @@ hui_test_make_zip_of_many (guint   n,
 /* A zip package in memory, members in the given order. */
 GBytes *
 hui_test_make_zip (const HuiTestMember *members,
-                   guint               n)
+                   guint                n)
 {
   zip_error_t zerror;
   zip_source_t *source;

@@ -14,9 +14,9 @@
 /* DocBook files people send, read into reports; hostile XML refused. */
 
 static HuiBulletin *
-import_xml (const char *xml,
-            const char *name,
-            GError    **error)
+import_xml (const char  *xml,
+            const char  *name,
+            GError     **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
   HuiBulletin *bulletin = hui_bulletin_new ();

@@ -138,8 +138,8 @@ test_xml (void)
 
 /* Sets every local and central header's uncompressed size to @size. */
 static GBytes *
-lie_about_sizes (GBytes *zip,
-                 guint32 size)
+lie_about_sizes (GBytes  *zip,
+                 guint32  size)
 {
   gsize len;
   guint8 *data = g_memdup2 (g_bytes_get_data (zip, &len), g_bytes_get_size (zip));

@@ -466,7 +466,7 @@ odt_with_picture (GBytes *picture)
 
 /* Whether a warning of @report mentions both @a and @b. */
 static gboolean
-warned (HuiReport   *report,
+warned (HuiReport  *report,
         const char *a,
         const char *b)
 {

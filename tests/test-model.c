@@ -36,7 +36,7 @@ report_titled (const char *title)
 
 static void
 assert_order (HuiBulletin *bulletin,
-              const char *expected)
+              const char  *expected)
 {
   g_autoptr(GString) order = g_string_new (NULL);
 
@@ -176,7 +176,7 @@ test_changed (void)
 }
 
 static void
-assert_labels (HuiReport   *report,
+assert_labels (HuiReport  *report,
                const char *expected)
 {
   g_autoptr(GString) labels = g_string_new (NULL);
@@ -192,7 +192,7 @@ assert_labels (HuiReport   *report,
 }
 
 static void
-add_heading (HuiReport   *report,
+add_heading (HuiReport  *report,
              guint       level,
              const char *label)
 {

@@ -160,9 +160,9 @@ test_closing_block (void)
 }
 
 static HuiBlock *
-noted_paragraph (const char *text,
+noted_paragraph (const char  *text,
                  HuiNoteKind  kind,
-                 const char *note)
+                 const char  *note)
 {
   g_autofree char *marked = g_strconcat (text, HUI_NOTE_MARK, "，余下的话。", NULL);
   HuiBlock *block = hui_block_new_paragraph (marked);
@@ -205,8 +205,8 @@ assert_feet (HuiPagination *pagination)
 /* Where a line whose text contains @needle is: its page, or -1. */
 static int
 page_of (HuiPagination *pagination,
-         const char   *needle,
-         gboolean      footnote)
+         const char    *needle,
+         gboolean       footnote)
 {
   for (guint p = 0; p < pagination->pages->len; p++)
     {

@@ -235,9 +235,9 @@ test_atomic_save (void)
 }
 
 typedef struct {
-  GMainLoop *loop;
+  GMainLoop   *loop;
   HuiBulletin *loaded;
-  gboolean saved;
+  gboolean     saved;
 } AsyncState;
 
 static void

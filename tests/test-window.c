@@ -99,7 +99,7 @@ window_with_sample (void)
 
 static const char *
 title_at (HuiWindow *window,
-          guint     i)
+          guint      i)
 {
   return hui_report_get_title (hui_bulletin_get_report (hui_window_get_bulletin (window), i));
 }
@@ -205,7 +205,7 @@ test_import_and_reorder (void)
 
 static const char *
 heading_text (HuiReport *report,
-              guint     position)
+              guint      position)
 {
   HuiBlock *block = hui_report_get_block (report, position);
 
@@ -449,7 +449,7 @@ note_buttons_on_line (GtkTextBuffer *buffer,
 
 /* The menu button and the text view of a note's button. */
 static void
-note_button_parts (HuiNoteButton   *button,
+note_button_parts (HuiNoteButton  *button,
                    GtkMenuButton **menu_button,
                    GtkTextView   **note_view)
 {

@@ -33,7 +33,7 @@ add_warnings (JsonBuilder     *builder,
 
 static void
 add_rows (JsonBuilder *builder,
-          HuiBlock     *table)
+          HuiBlock    *table)
 {
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
@@ -51,7 +51,7 @@ add_rows (JsonBuilder *builder,
 
 static void
 add_image (JsonBuilder *builder,
-           HuiBlock     *image)
+           HuiBlock    *image)
 {
   double width, height;
 
@@ -68,7 +68,7 @@ add_image (JsonBuilder *builder,
 /* Notes in the order of their marks ("\ufffc" in the text). */
 static void
 add_notes (JsonBuilder *builder,
-           HuiBlock     *block)
+           HuiBlock    *block)
 {
   if (hui_block_get_n_notes (block) == 0)
     return;
@@ -91,7 +91,7 @@ add_notes (JsonBuilder *builder,
 
 static void
 add_block (JsonBuilder *builder,
-           HuiBlock     *block,
+           HuiBlock    *block,
            gboolean     with_kind)
 {
   static const char *kinds[] = { "paragraph", "heading", "table", "image" };
@@ -119,7 +119,7 @@ add_block (JsonBuilder *builder,
 
 static void
 add_blocks (JsonBuilder *builder,
-            HuiReport    *report,
+            HuiReport   *report,
             const char  *name,
             gboolean     headings_only)
 {
@@ -137,7 +137,7 @@ add_blocks (JsonBuilder *builder,
 
 static void
 add_report (JsonBuilder *builder,
-            HuiReport    *report)
+            HuiReport   *report)
 {
   g_autofree char *title = hui_report_dup_full_title (report);
 

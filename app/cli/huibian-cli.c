@@ -25,19 +25,19 @@ enum {
 };
 
 typedef struct {
-  gboolean split;
-  gboolean json;
-  char *output;
-  char *format;
-  HuiExportFormat export_format;  /* @format, checked with the options */
-  char *preset;
-  int lines_per_page;
-  int chars_per_line;
-  double body_size;
-  char *page_number_format;
-  gboolean no_toc;
-  gboolean no_front_page;
-  char **files;
+  gboolean          split;
+  gboolean          json;
+  char             *output;
+  char             *format;
+  HuiExportFormat   export_format; /* @format, checked with the options */
+  char             *preset;
+  int               lines_per_page;
+  int               chars_per_line;
+  double            body_size;
+  char             *page_number_format;
+  gboolean          no_toc;
+  gboolean          no_front_page;
+  char            **files;
 } Options;
 
 static void
@@ -76,9 +76,9 @@ append_project (HuiBulletin *into,
 
 /* Reads every input, project or file to import, into one bulletin. */
 static HuiBulletin *
-read_inputs (char    **files,
-             gboolean  split,
-             GError  **error)
+read_inputs (char     **files,
+             gboolean   split,
+             GError   **error)
 {
   g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
 
@@ -124,7 +124,7 @@ print_summary (HuiBulletin *bulletin)
 /* Adds where each report starts and how many pages it takes, as the
  * exports will print them. */
 static void
-add_pages_to_json (JsonNode           *root,
+add_pages_to_json (JsonNode            *root,
                    const HuiPagination *pagination)
 {
   JsonArray *reports = json_object_get_array_member (json_node_get_object (root), "reports");
@@ -160,9 +160,9 @@ print_json (HuiBulletin        *bulletin,
  * preset named on the command line, with the grid and size options
  * applied on top. */
 static HuiPageSetup *
-page_setup_from_options (Options            *options,
+page_setup_from_options (Options             *options,
                          const HuiPageSetup  *base,
-                         GError            **error)
+                         GError             **error)
 {
   g_autoptr(HuiPageSetup) setup = options->preset || base == NULL
     ? hui_page_setup_new_preset (options->preset ? options->preset : "gbt9704")

@@ -13,15 +13,15 @@
  * report view changes the model, as it does for the text around it. */
 struct _HuiNoteButton
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
-  HuiBlock *block;
-  guint index;
+  HuiBlock      *block;
+  guint          index;
 
   GtkMenuButton *button;
-  GtkLabel *reference_label;
-  GtkLabel *heading_label;
-  GtkTextView *text_view;
+  GtkLabel      *reference_label;
+  GtkLabel      *heading_label;
+  GtkTextView   *text_view;
 };
 
 G_DEFINE_FINAL_TYPE (HuiNoteButton, hui_note_button, GTK_TYPE_WIDGET)
@@ -116,8 +116,8 @@ hui_note_button_init (HuiNoteButton *self)
  * report, as printed. */
 HuiNoteButton *
 hui_note_button_new (HuiBlock *block,
-                     guint    index,
-                     guint    number)
+                     guint     index,
+                     guint     number)
 {
   HuiNoteButton *self;
   g_autofree char *reference = hui_block_note_reference (number);

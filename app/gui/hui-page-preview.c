@@ -13,7 +13,7 @@
  * Clicking a page activates it (the window selects its report). */
 struct _HuiPagePreview
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
   HuiPagination *pagination;
   GtkAdjustment *hadjustment;
@@ -50,7 +50,7 @@ n_pages (HuiPagePreview *self)
 
 static const HuiPage *
 nth_page (HuiPagePreview *self,
-          guint          i)
+          guint           i)
 {
   GPtrArray *toc = self->pagination->toc_pages;
 
@@ -101,9 +101,9 @@ update_adjustments (HuiPagePreview *self)
 
 static void
 draw_page (HuiPagePreview *self,
-           cairo_t       *cr,
-           guint          i,
-           double         y)
+           cairo_t        *cr,
+           guint           i,
+           double          y)
 {
   double scale = scale_of (self);
 
@@ -159,8 +159,8 @@ value_changed_cb (HuiPagePreview *self)
 
 static void
 set_adjustment (HuiPagePreview  *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
+                GtkAdjustment  **slot,
+                GtkAdjustment   *adjustment)
 {
   if (*slot != NULL)
     g_signal_handlers_disconnect_by_func (*slot, value_changed_cb, self);
@@ -176,7 +176,7 @@ pressed_cb (GtkGestureClick *gesture,
             int              n_press,
             double           x,
             double           y,
-            HuiPagePreview   *self)
+            HuiPagePreview  *self)
 {
   double offset = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
   guint i = (guint)MAX (0, (y + offset - GAP / 2) / stride (self));

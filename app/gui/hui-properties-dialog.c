@@ -13,28 +13,28 @@
  * there is nothing to apply. */
 struct _HuiPropertiesDialog
 {
-  GtkWindow parent_instance;
+  GtkWindow       parent_instance;
 
-  HuiBulletin *bulletin;
-  gboolean loading;
+  HuiBulletin    *bulletin;
+  gboolean        loading;
 
-  GtkStack *stack;
-  GtkEntry *title_entry;
-  GtkEntry *issue_entry;
-  GtkEntry *unit_entry;
-  GtkEntry *date_entry;
+  GtkStack       *stack;
+  GtkEntry       *title_entry;
+  GtkEntry       *issue_entry;
+  GtkEntry       *unit_entry;
+  GtkEntry       *date_entry;
   GtkCheckButton *front_page_check;
   GtkCheckButton *toc_check;
-  GtkTextView *closing_view;
-  GtkDropDown *preset_dropdown;
-  GtkSpinButton *lines_spin;
-  GtkSpinButton *chars_spin;
-  GtkSpinButton *size_spin;
-  GtkEntry *body_font_entry;
+  GtkTextView    *closing_view;
+  GtkDropDown    *preset_dropdown;
+  GtkSpinButton  *lines_spin;
+  GtkSpinButton  *chars_spin;
+  GtkSpinButton  *size_spin;
+  GtkEntry       *body_font_entry;
   GtkCheckButton *new_page_check;
-  GtkDropDown *paper_dropdown;
-  GtkSpinButton *margin_spins[4];       /* top, bottom, left, right */
-  GtkEntry *font_entries[HUI_N_FONTS];   /* the roles the dialog edits */
+  GtkDropDown    *paper_dropdown;
+  GtkSpinButton  *margin_spins[4];           /* top, bottom, left, right */
+  GtkEntry       *font_entries[HUI_N_FONTS]; /* the roles the dialog edits */
 };
 
 G_DEFINE_FINAL_TYPE (HuiPropertiesDialog, hui_properties_dialog, GTK_TYPE_WINDOW)
@@ -52,7 +52,7 @@ static const HuiFontRole font_roles[] = {
 
 static double *
 margin_of (HuiPageSetup *setup,
-           guint        i)
+           guint         i)
 {
   double *margins[] = { &setup->margin_top, &setup->margin_bottom, &setup->margin_left, &setup->margin_right };
 
@@ -171,8 +171,8 @@ to_entry_cb (GBinding     *binding,
 
 static void
 bind_entry (HuiPropertiesDialog *self,
-            const char         *property,
-            GtkEntry           *entry)
+            const char          *property,
+            GtkEntry            *entry)
 {
   g_object_bind_property_full (self->bulletin, property, entry, "text",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
@@ -265,9 +265,9 @@ hui_properties_dialog_init (HuiPropertiesDialog *self)
 
 /* @page is "properties" or "page-setup". */
 HuiPropertiesDialog *
-hui_properties_dialog_new (GtkWindow  *parent,
+hui_properties_dialog_new (GtkWindow   *parent,
                            HuiBulletin *bulletin,
-                           const char *page)
+                           const char  *page)
 {
   HuiPropertiesDialog *self;
 

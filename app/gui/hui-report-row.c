@@ -11,14 +11,14 @@
  * takes in the bulletin as it will print. */
 struct _HuiReportRow
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
-  HuiReport *report;
+  HuiReport     *report;
   GBindingGroup *bindings;
 
-  GtkLabel *title_label;
-  GtkLabel *organization_label;
-  GtkLabel *pages_label;
+  GtkLabel      *title_label;
+  GtkLabel      *organization_label;
+  GtkLabel      *pages_label;
 };
 
 G_DEFINE_FINAL_TYPE (HuiReportRow, hui_report_row, GTK_TYPE_WIDGET)
@@ -110,8 +110,8 @@ hui_report_row_set_report (HuiReportRow *self,
 /* "p. 7" or "pp. 7–9"; nothing until the bulletin has been paginated. */
 void
 hui_report_row_set_pages (HuiReportRow *self,
-                          guint        first,
-                          guint        count)
+                          guint         first,
+                          guint         count)
 {
   g_autofree char *text = NULL;
 

@@ -16,22 +16,22 @@
  * heading shown in its level's style. */
 struct _HuiReportView
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
 
-  HuiReport *report;
+  HuiReport     *report;
   GBindingGroup *bindings;
-  GSignalGroup *signals;
+  GSignalGroup  *signals;
 
-  GtkEntry *title_entry;
-  GtkEntry *subtitle_entry;
-  GtkEntry *organization_entry;
-  GtkEntry *date_entry;
-  GtkTextView *body_view;
-  GtkListBox *outline_list;
-  GtkPopover *outline_popover;
+  GtkEntry      *title_entry;
+  GtkEntry      *subtitle_entry;
+  GtkEntry      *organization_entry;
+  GtkEntry      *date_entry;
+  GtkTextView   *body_view;
+  GtkListBox    *outline_list;
+  GtkPopover    *outline_popover;
   GtkMenuButton *outline_button;
-  gboolean filling;   /* the body is being shown, not edited */
-  gboolean syncing;   /* the model is being updated from the body */
+  gboolean       filling; /* the body is being shown, not edited */
+  gboolean       syncing; /* the model is being updated from the body */
 };
 
 G_DEFINE_FINAL_TYPE (HuiReportView, hui_report_view, GTK_TYPE_WIDGET)
@@ -110,7 +110,7 @@ unmarked_notes (HuiBlock *block)
 
 static void
 note_edited_cb (HuiReportView *self,
-                const char   *text,
+                const char    *text,
                 HuiNoteButton *button)
 {
   g_signal_emit (self, signals[STEP], 0);
@@ -136,12 +136,12 @@ note_remove_cb (HuiReportView *self,
  * the block's notes, @number the report's as printed. */
 static void
 insert_marked (HuiReportView *self,
-               GtkTextIter  *iter,
-               const char   *text,
-               const char   *tag,
+               GtkTextIter   *iter,
+               const char    *text,
+               const char    *tag,
                HuiBlock      *block,
-               guint        *note,
-               guint        *number)
+               guint         *note,
+               guint         *number)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   const char *p = text, *mark;
@@ -169,7 +169,7 @@ insert_marked (HuiReportView *self,
 static void
 append_block (HuiReportView *self,
               HuiBlock      *block,
-              guint        *number)
+              guint         *number)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter end;
@@ -236,7 +236,7 @@ fill_outline (HuiReportView *self)
 }
 
 static void
-outline_activated_cb (HuiReportView  *self,
+outline_activated_cb (HuiReportView *self,
                       GtkListBoxRow *row)
 {
   gtk_popover_popdown (self->outline_popover);
@@ -300,7 +300,7 @@ block_line (HuiBlock *block)
 /* Puts an edited line back into its block: a heading keeps its label and
  * the split between its text and the text run in after it. */
 static void
-apply_line (HuiBlock    *block,
+apply_line (HuiBlock   *block,
             const char *line)
 {
   const char *label = hui_block_get_label (block);
@@ -365,11 +365,11 @@ body_lines (HuiReportView *self)
  * are inserted as new blocks or the extra blocks removed. */
 static void
 replace_range (HuiReportView *self,
-               GStrv         lines,
-               guint         l0,
-               guint         l1,
-               guint         b0,
-               guint         b1)
+               GStrv          lines,
+               guint          l0,
+               guint          l1,
+               guint          b0,
+               guint          b1)
 {
   guint m = l1 - l0;  /* lines between */
   guint k = b1 - b0;  /* blocks between */
@@ -528,7 +528,7 @@ hui_report_view_get_cursor_block (HuiReportView *self)
 /* Each block is one line of the body, so a block is a line number. */
 void
 hui_report_view_set_cursor_block (HuiReportView *self,
-                                  guint         position)
+                                  guint          position)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter iter;
@@ -705,8 +705,8 @@ add_note_action (GtkWidget  *widget,
 
 static void
 bind_entry (HuiReportView *self,
-            const char   *property,
-            GtkEntry     *entry)
+            const char    *property,
+            GtkEntry      *entry)
 {
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 

@@ -34,7 +34,7 @@ export_as (HuiWindow *self,
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
-                     HuiWindow        *self)
+                     HuiWindow       *self)
 {
   const char *purpose = g_object_get_data (G_OBJECT (chooser), "purpose");
   g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
@@ -64,7 +64,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-choose_file (HuiWindow             *self,
+choose_file (HuiWindow            *self,
              const char           *title,
              GtkFileChooserAction  action,
              const char           *purpose)
@@ -204,7 +204,7 @@ export_format_action (GtkWidget  *widget,
  * printout is the PDF: same breaks, same page numbers. */
 static const HuiPage *
 printed_page (HuiPagination *pagination,
-              int           n)
+              int            n)
 {
   guint toc = pagination->toc_pages->len;
 
@@ -215,7 +215,7 @@ static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                n,
-              HuiPagination      *pagination)
+              HuiPagination     *pagination)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double scale = gtk_print_context_get_width (context) / HUI_MM_TO_PT (pagination->setup->paper_width);
@@ -243,7 +243,7 @@ paper_of (const HuiPageSetup *setup)
 /* Prints, or with @export_to writes the print to that PDF file without a
  * dialog (as tests and "print to file" do). */
 gboolean
-hui_window_print (HuiWindow    *self,
+hui_window_print (HuiWindow   *self,
                   const char  *export_to,
                   GError     **error)
 {
@@ -309,7 +309,7 @@ report_command (HuiWindow *self,
 
 static gboolean
 delete_report (HuiWindow *self,
-               guint     position)
+               guint      position)
 {
   hui_bulletin_remove_report (self->bulletin, position);
   if (hui_bulletin_get_n_reports (self->bulletin) > 0)
@@ -320,7 +320,7 @@ delete_report (HuiWindow *self,
 
 static gboolean
 duplicate_report (HuiWindow *self,
-                  guint     position)
+                  guint      position)
 {
   hui_bulletin_duplicate_report (self->bulletin, position);
   gtk_single_selection_set_selected (self->selection, position + 1);
@@ -329,7 +329,7 @@ duplicate_report (HuiWindow *self,
 
 static gboolean
 merge_next (HuiWindow *self,
-            guint     position)
+            guint      position)
 {
   return hui_bulletin_merge_with_next (self->bulletin, position);
 }
@@ -337,7 +337,7 @@ merge_next (HuiWindow *self,
 /* At the heading the cursor is on in the report's body. */
 static gboolean
 split_report (HuiWindow *self,
-              guint     position)
+              guint      position)
 {
   guint block = hui_report_view_get_cursor_block (self->report_view);
 
@@ -376,7 +376,7 @@ report_command_action (GtkWidget  *widget,
  * is kept by position. */
 static void
 step_history (HuiWindow *self,
-              gboolean  undo)
+              gboolean   undo)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
 
@@ -418,7 +418,7 @@ redo_action (GtkWidget  *widget,
 
 static void
 move_selected (HuiWindow *self,
-               int       delta)
+               int        delta)
 {
   guint from = gtk_single_selection_get_selected (self->selection);
 

@@ -15,50 +15,50 @@ G_BEGIN_DECLS
  * hui-window-actions.c (the commands). */
 struct _HuiWindow
 {
-  GtkApplicationWindow parent_instance;
+  GtkApplicationWindow  parent_instance;
 
-  HuiBulletin *bulletin;
-  HuiPaginator *paginator;
-  HuiHistory *history;
-  guint checkpoint_id;
-  GtkSingleSelection *selection;
-  GFile *file;           /* the project, once saved or opened */
-  GFile *export_file;    /* where the last export went */
-  HuiExportFormat export_format;
-  GHashTable *rows;      /* bound HuiReportRow → position */
-  guint repaginate_id;
-  guint busy;
-  gboolean modified;
-  guint *first_pages;
-  guint *page_counts;
-  guint n_paged;
+  HuiBulletin          *bulletin;
+  HuiPaginator         *paginator;
+  HuiHistory           *history;
+  guint                 checkpoint_id;
+  GtkSingleSelection   *selection;
+  GFile                *file;               /* the project, once saved or opened */
+  GFile                *export_file;        /* where the last export went */
+  HuiExportFormat       export_format;
+  GHashTable           *rows;               /* bound HuiReportRow → position */
+  guint                 repaginate_id;
+  guint                 busy;
+  gboolean              modified;
+  guint                *first_pages;
+  guint                *page_counts;
+  guint                 n_paged;
 
-  char *draft_id;          /* this bulletin's draft, once autosaved */
-  char *offered_draft;     /* a draft left by a crash, offered for restore */
-  guint autosave_id;
-  GSettings *settings;      /* NULL when the schema is not installed */
-  GMenu *recent_menu;
-  GtkWidget *close_dialog; /* asking whether to save before closing */
-  gboolean close_after_save;
+  char                 *draft_id;           /* this bulletin's draft, once autosaved */
+  char                 *offered_draft;      /* a draft left by a crash, offered for restore */
+  guint                 autosave_id;
+  GSettings            *settings;           /* NULL when the schema is not installed */
+  GMenu                *recent_menu;
+  GtkWidget            *close_dialog;       /* asking whether to save before closing */
+  gboolean              close_after_save;
 
-  GtkListView *report_list;
-  HuiReportView *report_view;
-  HuiPagePreview *preview;
-  GtkInfoBar *info_bar;
-  GtkInfoBar *draft_bar;
-  GtkInfoBar *import_bar;
-  GtkLabel *import_label;
-  GCancellable *import_cancellable; /* of the imports under way */
-  guint importing;                  /* import jobs under way */
-  GtkPopover *report_popover;
-  GtkWidget *preview_pane;
-  GtkSearchBar *search_bar;
-  GtkEditable *find_entry;
-  GtkEditable *replace_entry;
-  GtkLabel *search_status;
-  HuiMatch last_match;
-  gboolean have_match;
-  GtkLabel *info_label;
+  GtkListView          *report_list;
+  HuiReportView        *report_view;
+  HuiPagePreview       *preview;
+  GtkInfoBar           *info_bar;
+  GtkInfoBar           *draft_bar;
+  GtkInfoBar           *import_bar;
+  GtkLabel             *import_label;
+  GCancellable         *import_cancellable; /* of the imports under way */
+  guint                 importing;          /* import jobs under way */
+  GtkPopover           *report_popover;
+  GtkWidget            *preview_pane;
+  GtkSearchBar         *search_bar;
+  GtkEditable          *find_entry;
+  GtkEditable          *replace_entry;
+  GtkLabel             *search_status;
+  HuiMatch              last_match;
+  gboolean              have_match;
+  GtkLabel             *info_label;
 };
 
 void _hui_window_class_actions_init (GtkWidgetClass *widget_class);

@@ -44,8 +44,8 @@ static GParamSpec *properties[N_PROPS];
 #define AUTOSAVE_DELAY_S 5
 
 void
-_hui_window_show_error (HuiWindow   *self,
-            const char *message)
+_hui_window_show_error (HuiWindow  *self,
+                        const char *message)
 {
   gtk_label_set_label (self->info_label, message);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
@@ -53,7 +53,7 @@ _hui_window_show_error (HuiWindow   *self,
 
 static void
 info_bar_response_cb (HuiWindow *self,
-                      int       response)
+                      int        response)
 {
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
 }
@@ -89,7 +89,7 @@ update_recent_menu (HuiWindow *self)
 /* Most recent first, ten at most, no duplicates. */
 static void
 remember_project (HuiWindow *self,
-                  GFile    *file)
+                  GFile     *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_auto(GStrv) old = NULL;
@@ -115,7 +115,7 @@ remember_project (HuiWindow *self,
 
 void
 _hui_window_remember_folder (HuiWindow *self,
-                 GFile    *file)
+                             GFile     *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
@@ -291,7 +291,7 @@ selection_changed_cb (HuiWindow *self)
 }
 
 static guint
-row_position (HuiWindow  *self,
+row_position (HuiWindow *self,
               GtkWidget *row)
 {
   gpointer position;
@@ -305,7 +305,7 @@ static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
                  double         y,
-                 HuiWindow      *self)
+                 HuiWindow     *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   guint position = row_position (self, row);
@@ -320,7 +320,7 @@ row_drop_cb (GtkDropTarget *target,
              const GValue  *value,
              double         x,
              double         y,
-             HuiWindow      *self)
+             HuiWindow     *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   guint to = row_position (self, row);
@@ -335,7 +335,7 @@ row_drop_cb (GtkDropTarget *target,
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              HuiWindow                 *self)
+              HuiWindow                *self)
 {
   HuiReportRow *row = hui_report_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
@@ -355,7 +355,7 @@ files_dropped_cb (GtkDropTarget *target,
                   const GValue  *value,
                   double         x,
                   double         y,
-                  HuiWindow      *self)
+                  HuiWindow     *self)
 {
   GSList *files = g_value_get_boxed (value);
   GtkWidget *list = GTK_WIDGET (self->report_list);
@@ -379,7 +379,7 @@ files_dropped_cb (GtkDropTarget *target,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             HuiWindow                 *self)
+             HuiWindow                *self)
 {
   HuiReportRow *row = HUI_REPORT_ROW (gtk_list_item_get_child (item));
   guint position = gtk_list_item_get_position (item);
@@ -392,7 +392,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 static void
 unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               HuiWindow                 *self)
+               HuiWindow                *self)
 {
   HuiReportRow *row = HUI_REPORT_ROW (gtk_list_item_get_child (item));
 
@@ -405,7 +405,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 /* Replaces the window's bulletin, as New and Open do. */
 void
 _hui_window_set_bulletin (HuiWindow   *self,
-              HuiBulletin *bulletin)
+                          HuiBulletin *bulletin)
 {
   if (self->bulletin != NULL)
     g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
@@ -425,7 +425,7 @@ _hui_window_set_bulletin (HuiWindow   *self,
 
 void
 _hui_window_set_busy (HuiWindow *self,
-          gboolean  busy)
+                      gboolean   busy)
 {
   self->busy += busy ? 1 : -1;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->busy ? "progress" : NULL);
@@ -434,12 +434,12 @@ _hui_window_set_busy (HuiWindow *self,
 /* Files imported in one go, one after the other so that their reports
  * keep the order of the files, inserted at @position (or appended). */
 typedef struct {
-  HuiWindow *self;
-  GPtrArray *files;
-  guint next;
-  guint position;
-  HuiImportFlags flags;
-  GCancellable *cancellable;
+  HuiWindow      *self;
+  GPtrArray      *files;
+  guint           next;
+  guint           position;
+  HuiImportFlags  flags;
+  GCancellable   *cancellable;
 } ImportJob;
 
 static void
@@ -454,7 +454,7 @@ import_job_free (ImportJob *job)
 /* The bar that says what is being imported, with a Cancel button. */
 static void
 show_importing (HuiWindow *self,
-                GFile    *file)
+                GFile     *file)
 {
   g_autofree char *name = file ? g_file_get_basename (file) : NULL;
   g_autofree char *text = NULL;
@@ -532,10 +532,10 @@ import_next (ImportJob *job)
  * (G_MAXUINT: at the end). */
 void
 hui_window_import_files_at (HuiWindow       *self,
-                            GFile         **files,
-                            guint           n_files,
+                            GFile          **files,
+                            guint            n_files,
                             HuiImportFlags   flags,
-                            guint           position)
+                            guint            position)
 {
   ImportJob *job;
 
@@ -561,8 +561,8 @@ hui_window_import_files_at (HuiWindow       *self,
 
 void
 hui_window_import_files (HuiWindow       *self,
-                         GFile         **files,
-                         guint           n_files,
+                         GFile          **files,
+                         guint            n_files,
                          HuiImportFlags   flags)
 {
   hui_window_import_files_at (self, files, n_files, flags, G_MAXUINT);
@@ -593,7 +593,7 @@ opened_cb (GObject      *object,
 
 void
 hui_window_open_project (HuiWindow *self,
-                         GFile    *file)
+                         GFile     *file)
 {
   g_return_if_fail (HUI_IS_WINDOW (self));
 
@@ -625,7 +625,7 @@ saved_cb (GObject      *object,
 
 void
 hui_window_save_to (HuiWindow *self,
-                    GFile    *file)
+                    GFile     *file)
 {
   g_set_object (&self->file, file);
   _hui_window_set_busy (self, TRUE);
@@ -634,9 +634,9 @@ hui_window_save_to (HuiWindow *self,
 
 gboolean
 hui_window_export_to (HuiWindow        *self,
-                      GFile           *file,
+                      GFile            *file,
                       HuiExportFormat   format,
-                      GError         **error)
+                      GError          **error)
 {
   g_return_val_if_fail (HUI_IS_WINDOW (self), FALSE);
 
@@ -653,8 +653,8 @@ hui_window_export_to (HuiWindow        *self,
  * the moved report stays selected. */
 void
 hui_window_move_report (HuiWindow *self,
-                        guint     from,
-                        guint     to)
+                        guint      from,
+                        guint      to)
 {
   guint n;
 
@@ -684,7 +684,7 @@ destroy_widget (GtkWidget *window)
 static void
 close_response_cb (GtkDialog *dialog,
                    int        response,
-                   HuiWindow  *self)
+                   HuiWindow *self)
 {
   g_clear_pointer (&self->close_dialog, destroy_widget);
 
@@ -769,7 +769,7 @@ show_match (HuiWindow      *self,
 }
 
 gboolean
-hui_window_find_next (HuiWindow   *self,
+hui_window_find_next (HuiWindow  *self,
                       const char *needle)
 {
   HuiMatch found;
@@ -791,7 +791,7 @@ hui_window_find_next (HuiWindow   *self,
 }
 
 guint
-hui_window_replace_all (HuiWindow   *self,
+hui_window_replace_all (HuiWindow  *self,
                         const char *needle,
                         const char *replacement)
 {
@@ -827,7 +827,7 @@ list_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
                  double           y,
-                 HuiWindow        *self)
+                 HuiWindow       *self)
 {
   GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *picked = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
@@ -848,7 +848,7 @@ list_pressed_cb (GtkGestureClick *gesture,
 
 static void
 page_activated_cb (HuiWindow *self,
-                   guint     report)
+                   guint      report)
 {
   hui_window_select (self, report);
 }
@@ -1079,7 +1079,7 @@ hui_window_get_selected (HuiWindow *self)
 
 void
 hui_window_select (HuiWindow *self,
-                   guint     position)
+                   guint      position)
 {
   g_return_if_fail (HUI_IS_WINDOW (self));
 

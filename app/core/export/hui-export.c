@@ -73,10 +73,10 @@ hui_export_format_from_file_name (const char      *file_name,
 }
 
 static GBytes *
-export_bytes (HuiBulletin         *bulletin,
-              HuiPagination       *pagination,
-              HuiExportFormat      format,
-              GError            **error)
+export_bytes (HuiBulletin      *bulletin,
+              HuiPagination    *pagination,
+              HuiExportFormat   format,
+              GError          **error)
 {
   HuiDocbookOptions options = { .first_pages = pagination->first_pages };
 
@@ -98,9 +98,9 @@ gboolean
 hui_export_to_file (HuiBulletin         *bulletin,
                     const HuiPageSetup  *setup,
                     HuiExportFormat      format,
-                    GFile              *file,
-                    GCancellable       *cancellable,
-                    GError            **error)
+                    GFile               *file,
+                    GCancellable        *cancellable,
+                    GError             **error)
 {
   g_autoptr(HuiPagination) pagination = NULL;
   g_autoptr(GBytes) bytes = NULL;

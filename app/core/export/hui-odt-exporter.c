@@ -38,13 +38,13 @@
 #define FOOTER_HEIGHT_MM 8.0
 
 typedef struct {
-  HuiBulletin *bulletin;
-  HuiPagination *pagination;
+  HuiBulletin        *bulletin;
+  HuiPagination      *pagination;
   const HuiPageSetup *setup;
-  char *families[HUI_N_FONTS];
-  guint notes;          /* written so far, for their ids */
-  guint tables;
-  GPtrArray *pictures;  /* of HuiBlock, stored as Pictures/imageN */
+  char               *families[HUI_N_FONTS];
+  guint               notes;    /* written so far, for their ids */
+  guint               tables;
+  GPtrArray          *pictures; /* of HuiBlock, stored as Pictures/imageN */
 } Odt;
 
 static void
@@ -62,7 +62,7 @@ root_namespaces (HuiXmlWriter *w)
 }
 
 static void
-font_faces (Odt         *odt,
+font_faces (Odt          *odt,
             HuiXmlWriter *w)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -80,7 +80,7 @@ font_faces (Odt         *odt,
 }
 
 static void
-text_properties (Odt         *odt,
+text_properties (Odt          *odt,
                  HuiXmlWriter *w,
                  HuiFontRole   role)
 {
@@ -103,12 +103,12 @@ text_properties (Odt         *odt,
 }
 
 typedef struct {
-  const char *name;
+  const char  *name;
   HuiFontRole  role;
-  const char *align;
-  gboolean    indent;
-  gboolean    keep_with_next;
-  gboolean    page_break;
+  const char  *align;
+  gboolean     indent;
+  gboolean     keep_with_next;
+  gboolean     page_break;
 } ParagraphStyle;
 
 static const ParagraphStyle paragraph_styles[] = {
@@ -138,7 +138,7 @@ static const ParagraphStyle paragraph_styles[] = {
 
 static void
 paragraph_style (Odt                  *odt,
-                 HuiXmlWriter          *w,
+                 HuiXmlWriter         *w,
                  const ParagraphStyle *style)
 {
   double indent = hui_page_setup_indent (odt->setup);
@@ -200,8 +200,8 @@ has_masthead (Odt *odt)
 
 static void
 footer_style (HuiXmlWriter *w,
-              const char  *name,
-              gboolean     odd)
+              const char   *name,
+              gboolean      odd)
 {
   hui_xml_writer_start (w, "style:style");
   hui_xml_writer_attribute (w, "style:name", name);
@@ -214,7 +214,7 @@ footer_style (HuiXmlWriter *w,
 }
 
 static void
-common_styles (Odt         *odt,
+common_styles (Odt          *odt,
                HuiXmlWriter *w)
 {
   hui_xml_writer_start (w, "office:styles");
@@ -248,10 +248,10 @@ common_styles (Odt         *odt,
 /* The grid: LibreOffice fits exactly lines_per_page lines when the base
  * height is the line pitch rounded down to 0.05 pt. */
 static void
-page_layout (Odt         *odt,
+page_layout (Odt          *odt,
              HuiXmlWriter *w,
-             const char  *name,
-             gboolean     with_footer)
+             const char   *name,
+             gboolean      with_footer)
 {
   const HuiPageSetup *s = odt->setup;
   double bottom = with_footer ? s->margin_bottom - s->page_number_gap - FOOTER_HEIGHT_MM : s->margin_bottom;
@@ -290,10 +290,10 @@ page_layout (Odt         *odt,
 }
 
 static void
-footer (Odt         *odt,
+footer (Odt          *odt,
         HuiXmlWriter *w,
-        const char  *element,
-        const char  *style)
+        const char   *element,
+        const char   *style)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -316,7 +316,7 @@ footer (Odt         *odt,
 }
 
 static void
-master_pages (Odt         *odt,
+master_pages (Odt          *odt,
               HuiXmlWriter *w)
 {
   hui_xml_writer_start (w, "office:master-styles");
@@ -356,8 +356,8 @@ styles_xml (Odt *odt)
  * images. */
 static void
 unindented_style (HuiXmlWriter *w,
-                  const char  *name,
-                  const char  *align)
+                  const char   *name,
+                  const char   *align)
 {
   hui_xml_writer_start (w, "style:style");
   hui_xml_writer_attribute (w, "style:name", name);
@@ -429,7 +429,7 @@ is_word_char (gunichar c)
  * by LibreOffice's Western rules, which keep them whole too. */
 static void
 text (HuiXmlWriter *w,
-      const char  *content)
+      const char   *content)
 {
   const char *run = content;
 
@@ -460,8 +460,8 @@ text (HuiXmlWriter *w,
 
 static void
 paragraph (HuiXmlWriter *w,
-           const char  *style,
-           const char  *content)
+           const char   *style,
+           const char   *content)
 {
   hui_xml_writer_start (w, "text:p");
   hui_xml_writer_attribute (w, "text:style-name", style);
@@ -503,9 +503,9 @@ toc_source (HuiXmlWriter *w)
  * breaks, so the TOC takes the same lines in LibreOffice; the right tab
  * then sets the page number at the right edge of the type area. */
 static void
-toc_entry (Odt         *odt,
+toc_entry (Odt          *odt,
            HuiXmlWriter *w,
-           guint        index)
+           guint         index)
 {
   char **lines = odt->pagination->toc_title_lines->pdata[index];
   g_autofree char *page = g_strdup_printf ("%u", odt->pagination->first_pages[index]);
@@ -528,7 +528,7 @@ toc_entry (Odt         *odt,
 }
 
 static void
-table_of_contents (Odt         *odt,
+table_of_contents (Odt          *odt,
                    HuiXmlWriter *w)
 {
   const char *previous = NULL;
@@ -559,10 +559,10 @@ table_of_contents (Odt         *odt,
 }
 
 static void
-note (Odt         *odt,
+note (Odt          *odt,
       HuiXmlWriter *w,
       HuiBlock     *block,
-      guint        index)
+      guint         index)
 {
   HuiNoteKind kind;
   const char *note_text = hui_block_get_note (block, index, &kind);
@@ -589,12 +589,12 @@ note (Odt         *odt,
  * places footnotes at the page foot, endnotes at the end); when @last,
  * notes whose marks were edited away follow the text. */
 static void
-marked_text (Odt         *odt,
+marked_text (Odt          *odt,
              HuiXmlWriter *w,
-             const char  *content,
+             const char   *content,
              HuiBlock     *block,
-             guint       *used,
-             gboolean     last)
+             guint        *used,
+             gboolean      last)
 {
   guint n = hui_block_get_n_notes (block);
   g_auto(GStrv) pieces = g_strsplit (content ? content : "", HUI_NOTE_MARK, -1);
@@ -610,7 +610,7 @@ marked_text (Odt         *odt,
 }
 
 static void
-heading (Odt         *odt,
+heading (Odt          *odt,
          HuiXmlWriter *w,
          HuiBlock     *block)
 {
@@ -634,7 +634,7 @@ heading (Odt         *odt,
 }
 
 static void
-body_paragraph (Odt         *odt,
+body_paragraph (Odt          *odt,
                 HuiXmlWriter *w,
                 HuiBlock     *block)
 {
@@ -648,7 +648,7 @@ body_paragraph (Odt         *odt,
 
 static void
 table_cell (HuiXmlWriter *w,
-            const char  *content)
+            const char   *content)
 {
   g_auto(GStrv) lines = g_strsplit (content, "\n", -1);
 
@@ -661,7 +661,7 @@ table_cell (HuiXmlWriter *w,
 }
 
 static void
-table (Odt         *odt,
+table (Odt          *odt,
        HuiXmlWriter *w,
        HuiBlock     *block)
 {
@@ -695,7 +695,7 @@ table (Odt         *odt,
 /* Pictures/imageN.png, by MIME type. */
 static char *
 picture_name (HuiBlock *image,
-              guint    number)
+              guint     number)
 {
   static const struct { const char *type; const char *ext; } exts[] = {
     { "image/png", "png" }, { "image/jpeg", "jpg" }, { "image/gif", "gif" }, { "image/bmp", "bmp" },
@@ -712,7 +712,7 @@ picture_name (HuiBlock *image,
 /* An image in a centred paragraph of its own, at the size the PDF gives
  * it, its file stored in the package. */
 static void
-image (Odt         *odt,
+image (Odt          *odt,
        HuiXmlWriter *w,
        HuiBlock     *block)
 {
@@ -745,7 +745,7 @@ image (Odt         *odt,
 static void
 report_title (HuiXmlWriter *w,
               HuiReport    *report,
-              guint        index)
+              guint         index)
 {
   g_autofree char *name = g_strdup_printf ("report-%u", index + 1);
 
@@ -761,10 +761,10 @@ report_title (HuiXmlWriter *w,
 }
 
 static void
-report_body (Odt         *odt,
+report_body (Odt          *odt,
              HuiXmlWriter *w,
              HuiReport    *report,
-             guint        index)
+             guint         index)
 {
   g_autofree char *date = hui_typesetter_format_date (hui_report_get_date (report));
 
@@ -798,7 +798,7 @@ report_body (Odt         *odt,
 }
 
 static void
-masthead (Odt         *odt,
+masthead (Odt          *odt,
           HuiXmlWriter *w)
 {
   g_autofree char *date = hui_typesetter_format_date (hui_bulletin_get_date (odt->bulletin));
@@ -824,7 +824,7 @@ masthead (Odt         *odt,
 /* The closing block (版记) after the last report, under a rule. (The PDF
  * sets it at the foot of the last page; in the ODT it follows the text.) */
 static void
-closing_block (Odt         *odt,
+closing_block (Odt          *odt,
                HuiXmlWriter *w)
 {
   const char *closing = hui_bulletin_get_closing (odt->bulletin);
@@ -918,8 +918,8 @@ settings_xml (void)
 
 static void
 manifest_entry (HuiXmlWriter *w,
-                const char  *path,
-                const char  *type)
+                const char   *path,
+                const char   *type)
 {
   hui_xml_writer_start (w, "manifest:file-entry");
   hui_xml_writer_attribute (w, "manifest:full-path", path);
@@ -954,10 +954,10 @@ manifest_xml (Odt *odt)
 }
 
 static gboolean
-add_member (zip_t       *zip,
-            const char  *name,
-            GBytes      *bytes,
-            gboolean     stored)
+add_member (zip_t      *zip,
+            const char *name,
+            GBytes     *bytes,
+            gboolean    stored)
 {
   gsize len;
   const void *data = g_bytes_get_data (bytes, &len);
@@ -999,7 +999,10 @@ read_source (zip_source_t *source)
  * them only then. The mimetype goes first and uncompressed (ODF part 2,
  * §3.3) so that tools can identify the file from its first bytes. */
 static GBytes *
-package (GBytes **members, const char **names, guint n, GError **error)
+package (GBytes     **members,
+         const char **names,
+         guint        n,
+         GError     **error)
 {
   zip_error_t zerror;
   zip_source_t *source;
@@ -1041,7 +1044,7 @@ package (GBytes **members, const char **names, guint n, GError **error)
 GBytes *
 hui_odt_exporter_export (HuiBulletin    *bulletin,
                          HuiPagination  *pagination,
-                         GError       **error)
+                         GError        **error)
 {
   g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func (g_object_unref);
   Odt odt = { bulletin, pagination, pagination->setup, .pictures = pictures };

@@ -22,7 +22,7 @@
 static double
 baseline_of (const HuiPagination *pagination,
              const HuiPlacedLine *placed,
-             PangoLayoutLine    *line)
+             PangoLayoutLine     *line)
 {
   const HuiPageSetup *setup = pagination->setup;
   double pitch = hui_page_setup_line_pitch (setup);
@@ -51,10 +51,10 @@ draw_leader (cairo_t *cr,
 }
 
 static void
-draw_tail (cairo_t            *cr,
+draw_tail (cairo_t             *cr,
            const HuiPagination *pagination,
            const HuiPlacedLine *placed,
-           double              baseline)
+           double               baseline)
 {
   double left = HUI_MM_TO_PT (pagination->setup->margin_left);
   double right = left + hui_page_setup_type_width (pagination->setup);
@@ -74,7 +74,7 @@ draw_tail (cairo_t            *cr,
 /* A rule across the type area at the foot of the line's rows: red under
  * the masthead, black over the closing block. */
 static void
-draw_rule (cairo_t            *cr,
+draw_rule (cairo_t             *cr,
            const HuiPagination *pagination,
            const HuiPlacedLine *placed)
 {
@@ -96,7 +96,7 @@ draw_rule (cairo_t            *cr,
 /* The short rule that sets a page's footnotes off from its text: a
  * quarter of the type area, at the top of the first footnote's row. */
 static void
-draw_footnote_rule (cairo_t            *cr,
+draw_footnote_rule (cairo_t             *cr,
                     const HuiPagination *pagination,
                     const HuiPlacedLine *placed)
 {
@@ -115,7 +115,7 @@ draw_footnote_rule (cairo_t            *cr,
 /* A table row: each cell framed over the row's height, its lines one
  * grid row each. */
 static void
-draw_table_row (cairo_t            *cr,
+draw_table_row (cairo_t             *cr,
                 const HuiPagination *pagination,
                 const HuiPlacedLine *placed)
 {
@@ -159,7 +159,7 @@ is_vector (cairo_surface_t *target)
 }
 
 static void
-draw_image (cairo_t            *cr,
+draw_image (cairo_t             *cr,
             const HuiPagination *pagination,
             const HuiPlacedLine *placed)
 {
@@ -205,7 +205,7 @@ draw_image (cairo_t            *cr,
 }
 
 static void
-draw_line (cairo_t            *cr,
+draw_line (cairo_t             *cr,
            const HuiPagination *pagination,
            const HuiPlacedLine *placed)
 {
@@ -243,9 +243,9 @@ draw_line (cairo_t            *cr,
  * flush right and even pages flush left, each one character in from the
  * edge (GB/T 9704). */
 static void
-draw_page_number (cairo_t            *cr,
+draw_page_number (cairo_t             *cr,
                   const HuiPagination *pagination,
-                  guint               number)
+                  guint                number)
 {
   const HuiPageSetup *setup = pagination->setup;
   const HuiFontSpec *font = &setup->fonts[HUI_FONT_PAGE_NUMBER];
@@ -273,7 +273,7 @@ draw_page_number (cairo_t            *cr,
 }
 
 void
-hui_pdf_exporter_render_page (cairo_t            *cr,
+hui_pdf_exporter_render_page (cairo_t             *cr,
                               const HuiPagination *pagination,
                               const HuiPage       *page)
 {
@@ -296,7 +296,7 @@ append_cb (void                *closure,
 }
 
 static void
-add_outline (cairo_surface_t    *surface,
+add_outline (cairo_surface_t     *surface,
              HuiBulletin         *bulletin,
              const HuiPagination *pagination)
 {
@@ -312,7 +312,7 @@ add_outline (cairo_surface_t    *surface,
 
 static void
 set_metadata (cairo_surface_t *surface,
-              HuiBulletin      *bulletin)
+              HuiBulletin     *bulletin)
 {
   const char *title = hui_bulletin_get_title (bulletin);
   const char *date = hui_bulletin_get_date (bulletin);
@@ -330,9 +330,9 @@ set_metadata (cairo_surface_t *surface,
 }
 
 static void
-render_pages (cairo_t            *cr,
+render_pages (cairo_t             *cr,
               const HuiPagination *pagination,
-              GPtrArray          *pages)
+              GPtrArray           *pages)
 {
   for (guint i = 0; i < pages->len; i++)
     {
@@ -345,7 +345,7 @@ render_pages (cairo_t            *cr,
 GBytes *
 hui_pdf_exporter_export (HuiBulletin          *bulletin,
                          const HuiPagination  *pagination,
-                         GError             **error)
+                         GError              **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   const HuiPageSetup *setup = pagination->setup;

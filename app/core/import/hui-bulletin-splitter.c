@@ -204,9 +204,9 @@ strip_lines (GPtrArray *lines)
 
 static void
 locate_titles (HuiBulletin *bulletin,
-               GPtrArray  *lines,
-               guint       body_start,
-               GPtrArray  *entries)
+               GPtrArray   *lines,
+               guint        body_start,
+               GPtrArray   *entries)
 {
   g_autoptr(GPtrArray) stripped = strip_lines (lines);
   guint from = body_start;
@@ -228,8 +228,8 @@ locate_titles (HuiBulletin *bulletin,
  * date; anything else there is reported, not dropped. */
 static void
 read_front_page (HuiBulletin *bulletin,
-                 GPtrArray  *lines,
-                 guint       toc)
+                 GPtrArray   *lines,
+                 guint        toc)
 {
   for (guint i = 0; i < toc; i++)
     {
@@ -251,9 +251,9 @@ read_front_page (HuiBulletin *bulletin,
 
 static void
 report_skipped_lines (HuiBulletin *bulletin,
-                      GPtrArray  *lines,
-                      guint       from,
-                      guint       to)
+                      GPtrArray   *lines,
+                      guint        from,
+                      guint        to)
 {
   if (from >= to)
     return;
@@ -279,10 +279,10 @@ same_organization (const char *a,
 
 static void
 add_report (HuiBulletin *bulletin,
-            GPtrArray  *lines,
-            TocEntry   *entry,
-            guint       end,
-            const char *source)
+            GPtrArray   *lines,
+            TocEntry    *entry,
+            guint        end,
+            const char  *source)
 {
   g_autoptr(HuiReport) report =
     hui_report_builder_build (lines, entry->line, end, entry->title_lines, source, entry->title);
@@ -303,9 +303,9 @@ add_report (HuiBulletin *bulletin,
 
 gboolean
 hui_bulletin_splitter_split (HuiBulletin  *bulletin,
-                             GPtrArray   *lines,
-                             const char  *source,
-                             GError     **error)
+                             GPtrArray    *lines,
+                             const char   *source,
+                             GError      **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)toc_entry_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();

@@ -101,7 +101,7 @@ iso_date (const char *text)
 
 static void
 read_byline (HuiReport *report,
-             xmlNode  *node)
+             xmlNode   *node)
 {
   xmlNode *info = info_of (node);
   g_autofree char *title = find_text (info, "title");
@@ -129,7 +129,7 @@ static void read_blocks (HuiReport *report, xmlNode *parent, guint depth);
 /* Paragraph text with white space as text_of() makes it, and a note mark
  * where each footnote stood. */
 static char *
-note_text_of (xmlNode *node,
+note_text_of (xmlNode  *node,
               HuiBlock *notes)
 {
   g_autofree char *raw = hui_docbook_blocks_note_text (node, notes);
@@ -139,7 +139,7 @@ note_text_of (xmlNode *node,
 
 static void
 add_paragraph (HuiReport *report,
-               xmlNode  *node)
+               xmlNode   *node)
 {
   g_autoptr(HuiBlock) block = hui_block_new_paragraph (NULL);
   g_autofree char *text = note_text_of (node, block);
@@ -154,8 +154,8 @@ add_paragraph (HuiReport *report,
  * "一、聚焦……" is labelled "一、"; the depth gives the level. */
 static void
 add_section (HuiReport *report,
-             xmlNode  *section,
-             guint     depth)
+             xmlNode   *section,
+             guint      depth)
 {
   g_autoptr(HuiBlock) notes = hui_block_new_paragraph (NULL);
   g_autofree char *title = child (section, "title") ? note_text_of (child (section, "title"), notes)
@@ -180,8 +180,8 @@ add_section (HuiReport *report,
 
 static void
 read_blocks (HuiReport *report,
-             xmlNode  *parent,
-             guint     depth)
+             xmlNode   *parent,
+             guint      depth)
 {
   static const char *paragraphs[] = { "para", "simpara", "formalpara", "literallayout", "programlisting", NULL };
   static const char *sections[] = { "section", "sect1", "sect2", "sect3", "sect4", "sect5", "simplesect",
@@ -212,8 +212,8 @@ read_blocks (HuiReport *report,
 
 static void
 add_report (HuiBulletin *bulletin,
-            xmlNode    *node,
-            const char *source)
+            xmlNode     *node,
+            const char  *source)
 {
   g_autoptr(HuiReport) report = hui_report_new ();
 
@@ -225,8 +225,8 @@ add_report (HuiBulletin *bulletin,
 
 static void
 add_reports (HuiBulletin *bulletin,
-             xmlNode    *node,
-             const char *source)
+             xmlNode     *node,
+             const char  *source)
 {
   static const char *reports[] = { "article", "chapter", "appendix", "preface", NULL };
   static const char *groups[] = { "book", "set", "part", NULL };
@@ -269,9 +269,9 @@ hui_docbook_importer_is_xml (GBytes *bytes)
 /* @doc: the file, parsed by hui_xml_parse(). */
 gboolean
 hui_docbook_importer_import (HuiBulletin  *bulletin,
-                             xmlDoc      *doc,
-                             const char  *source,
-                             GError     **error)
+                             xmlDoc       *doc,
+                             const char   *source,
+                             GError      **error)
 {
   xmlNode *root = xmlDocGetRootElement (doc);
   guint before = hui_bulletin_get_n_reports (bulletin);

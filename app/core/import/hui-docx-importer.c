@@ -41,16 +41,16 @@ typedef struct {
 } Level;
 
 typedef struct {
-  GPtrArray  *lines;
-  GHashTable *style_levels;   /* style id → heading level */
-  GHashTable *numbering;      /* numId → Level[9] */
-  GHashTable *counters;       /* numId → guint[9] */
+  GPtrArray    *lines;
+  GHashTable   *style_levels; /* style id → heading level */
+  GHashTable   *numbering;    /* numId → Level[9] */
+  GHashTable   *counters;     /* numId → guint[9] */
   HuiZipReader *zip;
-  GHashTable *targets;        /* relationship id → package member */
-  GHashTable *footnotes;      /* note id → text */
-  GHashTable *endnotes;
-  GPtrArray  *warnings;
-  GPtrArray  *images;         /* blocks to follow the paragraph being read:
+  GHashTable   *targets;      /* relationship id → package member */
+  GHashTable   *footnotes;    /* note id → text */
+  GHashTable   *endnotes;
+  GPtrArray    *warnings;
+  GPtrArray    *images;       /* blocks to follow the paragraph being read:
                                * images, a text box's paragraphs */
 } Docx;
 
@@ -120,9 +120,9 @@ level_from_style_name (const char *name)
 
 static xmlDoc *
 parse_member (HuiZipReader  *zip,
-              const char   *name,
-              gboolean      required,
-              GError      **error)
+              const char    *name,
+              gboolean       required,
+              GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
@@ -133,8 +133,8 @@ parse_member (HuiZipReader  *zip,
 }
 
 static void
-read_styles (Docx    *docx,
-             xmlDoc  *doc)
+read_styles (Docx   *docx,
+             xmlDoc *doc)
 {
   for (xmlNode *s = doc ? xmlDocGetRootElement (doc)->children : NULL; s != NULL; s = s->next)
     {
@@ -330,10 +330,10 @@ read_notes (Docx       *docx,
 }
 
 static void
-add_note (Docx       *docx,
-          xmlNode    *reference,
+add_note (Docx        *docx,
+          xmlNode     *reference,
           HuiNoteKind  kind,
-          GString    *out,
+          GString     *out,
           HuiBlock    *notes)
 {
   g_autofree char *id = hui_xml_node_attribute (reference, NS_W, "id");
@@ -458,9 +458,9 @@ add_picture (Docx    *docx,
  * marks with the note added to @notes (or the note's text in brackets when
  * @notes is NULL); pictures are gathered to follow the paragraph. */
 static void
-run_text (Docx    *docx,
-          xmlNode *node,
-          GString *out,
+run_text (Docx     *docx,
+          xmlNode  *node,
+          GString  *out,
           HuiBlock *notes)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -569,8 +569,8 @@ read_body (Docx    *docx,
 gboolean
 hui_docx_importer_import (HuiBulletin   *bulletin,
                           HuiZipReader  *zip,
-                          const char   *source,
-                          GError      **error)
+                          const char    *source,
+                          GError       **error)
 {
   g_autoptr(xmlDoc) document = NULL;
   g_autoptr(xmlDoc) styles = NULL;

@@ -42,9 +42,9 @@ is_pdf (GBytes *bytes)
 /* XML is a flat OpenDocument text (.fodt) or DocBook. */
 static gboolean
 import_xml (HuiBulletin  *bulletin,
-            GBytes      *bytes,
-            const char  *source_name,
-            GError     **error)
+            GBytes       *bytes,
+            const char   *source_name,
+            GError      **error)
 {
   g_autoptr(xmlDoc) doc = hui_xml_parse (bytes, error);
 
@@ -60,9 +60,9 @@ import_xml (HuiBulletin  *bulletin,
  * word/document.xml. */
 static gboolean
 import_package (HuiBulletin  *bulletin,
-                GBytes      *bytes,
-                const char  *source_name,
-                GError     **error)
+                GBytes       *bytes,
+                const char   *source_name,
+                GError      **error)
 {
   g_autoptr(HuiZipReader) zip = hui_zip_reader_open (bytes, error);
   g_autoptr(GBytes) mimetype = NULL;
@@ -102,7 +102,7 @@ import_package (HuiBulletin  *bulletin,
 static void
 fit_image (HuiBulletin *bulletin,
            HuiReport   *report,
-           guint       position)
+           guint        position)
 {
   HuiBlock *image = hui_report_get_block (report, position);
   GBytes *data = hui_block_get_image_data (image);
@@ -137,7 +137,7 @@ fit_image (HuiBulletin *bulletin,
 
 static void
 fit_images (HuiBulletin *bulletin,
-            guint       first_report)
+            guint        first_report)
 {
   for (guint r = first_report; r < hui_bulletin_get_n_reports (bulletin); r++)
     {
@@ -248,10 +248,10 @@ adopt_reader_error (GError *error)
 
 gboolean
 hui_import_bytes (HuiBulletin     *bulletin,
-                  GBytes         *bytes,
-                  const char     *source_name,
+                  GBytes          *bytes,
+                  const char      *source_name,
                   HuiImportFlags   flags,
-                  GError        **error)
+                  GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
   guint first_report;
@@ -301,10 +301,10 @@ check_regular_file (GFile         *file,
  * message names the file and says why, and @bulletin is unchanged. */
 gboolean
 hui_import_file (HuiBulletin     *bulletin,
-                 GFile          *file,
+                 GFile           *file,
                  HuiImportFlags   flags,
-                 GCancellable   *cancellable,
-                 GError        **error)
+                 GCancellable    *cancellable,
+                 GError         **error)
 {
   g_autoptr(HuiBulletin) scratch = hui_bulletin_new ();
   g_autoptr(GBytes) bytes = NULL;
@@ -339,8 +339,8 @@ hui_import_file (HuiBulletin     *bulletin,
 }
 
 typedef struct {
-  GFile *file;
-  HuiImportFlags flags;
+  GFile          *file;
+  HuiImportFlags  flags;
 } ImportData;
 
 static void
@@ -371,7 +371,7 @@ import_thread (GTask        *task,
  * reports, which the caller merges into its own. */
 void
 hui_import_file_async (GFile               *file,
-                       HuiImportFlags        flags,
+                       HuiImportFlags       flags,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)

@@ -33,10 +33,10 @@
 
 
 typedef struct {
-  GPtrArray   *lines;
-  HuiZipReader *zip;       /* NULL for a flat file */
-  GPtrArray   *objects;   /* blocks to follow the paragraph being read */
-  GPtrArray   *warnings;
+  GPtrArray    *lines;
+  HuiZipReader *zip;      /* NULL for a flat file */
+  GPtrArray    *objects;  /* blocks to follow the paragraph being read */
+  GPtrArray    *warnings;
 } Reading;
 
 /* Spreadsheet-like tables repeat empty cells thousands of times. */
@@ -84,9 +84,9 @@ paragraphs_text (Reading *reading,
 }
 
 static void
-add_note (Reading *reading,
-          xmlNode *note,
-          GString *out,
+add_note (Reading  *reading,
+          xmlNode  *note,
+          GString  *out,
           HuiBlock *notes)
 {
   g_autofree char *class = hui_xml_node_attribute (note, NS_TEXT, "note-class");
@@ -193,9 +193,9 @@ add_frame (Reading *reading,
  * spaces; notes as note marks (their text added to @notes); annotations
  * left out (they are not body text); frames kept to follow. */
 static void
-paragraph_text (Reading *reading,
-                xmlNode *node,
-                GString *out,
+paragraph_text (Reading  *reading,
+                xmlNode  *node,
+                GString  *out,
                 HuiBlock *notes)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -313,10 +313,10 @@ office_text (xmlNode *root)
 
 static gboolean
 import_document (HuiBulletin   *bulletin,
-                 xmlDoc       *doc,
+                 xmlDoc        *doc,
                  HuiZipReader  *zip,
-                 const char   *source,
-                 GError      **error)
+                 const char    *source,
+                 GError       **error)
 {
   g_autoptr(GPtrArray) lines = hui_text_lines_new (""); /* an empty array with the right free function */
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
@@ -338,8 +338,8 @@ import_document (HuiBulletin   *bulletin,
 gboolean
 hui_odt_importer_import (HuiBulletin   *bulletin,
                          HuiZipReader  *zip,
-                         const char   *source,
-                         GError      **error)
+                         const char    *source,
+                         GError       **error)
 {
   g_autoptr(GBytes) content = hui_zip_reader_read (zip, "content.xml", error);
   g_autoptr(xmlDoc) doc = NULL;
@@ -357,7 +357,7 @@ hui_odt_importer_is_flat (xmlDoc *doc)
 }
 
 gboolean
-hui_odt_importer_import_flat (HuiBulletin   *bulletin,
+hui_odt_importer_import_flat (HuiBulletin  *bulletin,
                               xmlDoc       *doc,
                               const char   *source,
                               GError      **error)

@@ -14,10 +14,10 @@
  * report, with the warnings gathered while reading it. */
 gboolean
 hui_text_importer_add_report (HuiBulletin  *bulletin,
-                              GPtrArray   *lines,
-                              GPtrArray   *warnings,
-                              const char  *source,
-                              GError     **error)
+                              GPtrArray    *lines,
+                              GPtrArray    *warnings,
+                              const char   *source,
+                              GError      **error)
 {
   g_autoptr(HuiReport) report = NULL;
 

@@ -72,7 +72,7 @@ hui_page_free (HuiPage *page)
 /* A numbered copy that shares the laid-out lines. */
 HuiPage *
 hui_page_copy_numbered (const HuiPage *page,
-                        guint         number)
+                        guint          number)
 {
   HuiPage *copy = g_new0 (HuiPage, 1);
 

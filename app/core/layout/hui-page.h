@@ -35,19 +35,19 @@ typedef enum {
 
 /* One line of text placed on the page grid. */
 typedef struct {
-  PangoLayout *layout;      /* the block's layout, or NULL for a figure */
-  int          line;        /* index of the line in @layout */
-  double       x;           /* points from the left of the type area */
-  guint        row;         /* first grid row, from the top of the type area */
-  guint        rows;        /* grid rows the line takes */
-  PangoLayout *tail;        /* a TOC page number set flush right, or NULL */
-  double       leader_from; /* where a TOC dot leader starts, or -1 */
-  gboolean     red;         /* the masthead's name is printed red */
-  guint        rule_below;  /* an HuiRule across the type area under the line */
-  HuiFigure   *figure;      /* a table row or an image instead of text */
+  PangoLayout *layout;        /* the block's layout, or NULL for a figure */
+  int          line;          /* index of the line in @layout */
+  double       x;             /* points from the left of the type area */
+  guint        row;           /* first grid row, from the top of the type area */
+  guint        rows;          /* grid rows the line takes */
+  PangoLayout *tail;          /* a TOC page number set flush right, or NULL */
+  double       leader_from;   /* where a TOC dot leader starts, or -1 */
+  gboolean     red;           /* the masthead's name is printed red */
+  guint        rule_below;    /* an HuiRule across the type area under the line */
+  HuiFigure   *figure;        /* a table row or an image instead of text */
   gboolean     footnote_rule; /* a short rule above: the page's first footnote */
-  HuiFontRole  role;        /* whose font the line is set in */
-  gboolean     footnote;    /* a line of a footnote at the page's foot */
+  HuiFontRole  role;          /* whose font the line is set in */
+  gboolean     footnote;      /* a line of a footnote at the page's foot */
 } HuiPlacedLine;
 
 typedef struct {

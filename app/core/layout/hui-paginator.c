@@ -19,18 +19,18 @@
 /* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
   guint64    revision;
-  HuiReport  *report;   /* compared, and read only while laying out */
+  HuiReport *report;   /* compared, and read only while laying out */
   GPtrArray *pages;    /* of HuiPage, unnumbered */
   GPtrArray *layouts;
 } ReportPages;
 
 struct _HuiPaginator
 {
-  GObject parent_instance;
+  GObject       parent_instance;
 
-  HuiBulletin *bulletin;
+  HuiBulletin  *bulletin;
   HuiPageSetup *cached_setup;
-  GHashTable *cache;                 /* HuiReport* → ReportPages* */
+  GHashTable   *cache;               /* HuiReport* → ReportPages* */
   PangoContext *contexts[N_WORKERS]; /* one font map per thread */
 };
 
@@ -138,8 +138,8 @@ hui_paginator_new (HuiBulletin *bulletin)
 
 static HuiPagination *
 pagination_new (const HuiPageSetup *setup,
-                guint              n_reports,
-                PangoContext      *context)
+                guint               n_reports,
+                PangoContext       *context)
 {
   HuiPagination *pagination = g_new0 (HuiPagination, 1);
 
@@ -158,9 +158,9 @@ pagination_new (const HuiPageSetup *setup,
 }
 
 typedef struct {
-  PangoContext *context;
+  PangoContext       *context;
   const HuiPageSetup *setup;
-  GPtrArray *todo;  /* of ReportPages to fill */
+  GPtrArray          *todo; /* of ReportPages to fill */
 } Work;
 
 static gpointer
@@ -185,7 +185,7 @@ lay_out_reports (gpointer data)
 static void
 lay_out_in_parallel (HuiPaginator       *self,
                      const HuiPageSetup *setup,
-                     GPtrArray         *todo)
+                     GPtrArray          *todo)
 {
   Work work[N_WORKERS];
   GThread *helper = NULL;
@@ -213,8 +213,8 @@ lay_out_in_parallel (HuiPaginator       *self,
  * bulletin's page numbers as the pages are collected. */
 static void
 collect_pages (HuiPagination *pagination,
-               ReportPages  *rp,
-               guint         index)
+               ReportPages   *rp,
+               guint          index)
 {
   pagination->first_pages[index] = pagination->pages->len + 1;
   pagination->page_counts[index] = rp->pages->len;

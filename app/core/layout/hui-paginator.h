@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * pages, and where each report starts. Immutable once made; it keeps
  * alive the layouts its pages show. */
 typedef struct {
-  HuiPageSetup  *setup;
+  HuiPageSetup *setup;
   GPtrArray    *toc_pages;    /* of HuiPage, not numbered */
   GPtrArray    *pages;        /* of HuiPage, numbered from 1 */
   guint        *first_pages;  /* per report */

@@ -42,9 +42,9 @@ layout_lines (PangoLayout *layout)
 static void
 add_toc_entry (HuiTypesetter *self,
                HuiReport     *report,
-               guint         page,
-               const char   *previous_organization,
-               GPtrArray    *title_lines)
+               guint          page,
+               const char    *previous_organization,
+               GPtrArray     *title_lines)
 {
   const char *organization = hui_report_get_organization (report);
   double width = hui_page_setup_type_width (self->setup);
@@ -134,9 +134,9 @@ hui_typesetter_add_front_page (HuiTypesetter *self,
  * @used_rows is how much of the current (last) page is taken. */
 void
 hui_typesetter_add_closing (HuiTypesetter *self,
-                            const char   *closing,
-                            int           report,
-                            guint         used_rows)
+                            const char    *closing,
+                            int            report,
+                            guint          used_rows)
 {
   double width = hui_page_setup_type_width (self->setup);
   double pitch = hui_page_setup_char_pitch (self->setup);
@@ -176,8 +176,8 @@ hui_typesetter_add_closing (HuiTypesetter *self,
 void
 hui_typesetter_add_toc (HuiTypesetter *self,
                         HuiBulletin   *bulletin,
-                        const guint  *first_pages,
-                        GPtrArray    *title_lines)
+                        const guint   *first_pages,
+                        GPtrArray     *title_lines)
 {
   const char *previous = NULL;
   Unit *unit;

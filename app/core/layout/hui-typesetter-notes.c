@@ -19,7 +19,7 @@ footnote_clear (Footnote *footnote)
 /* A footnote in the body's face, smaller, off the character grid. */
 static PangoLayout *
 footnote_layout (HuiTypesetter *self,
-                 const char   *text)
+                 const char    *text)
 {
   PangoLayout *layout = hui_typesetter_make_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
                                                     hui_page_setup_type_width (self->setup), 0);
@@ -37,8 +37,8 @@ footnote_layout (HuiTypesetter *self,
  * page of its own always takes a footnote's line). */
 static guint
 layout_rows (HuiTypesetter *self,
-             PangoLayout  *layout,
-             int           line)
+             PangoLayout   *layout,
+             int            line)
 {
   PangoRectangle logical;
 
@@ -50,9 +50,9 @@ layout_rows (HuiTypesetter *self,
  * and the rows its lines take, measured once. */
 void
 hui_typesetter_add_footnotes (HuiTypesetter *self,
-                              Unit         *unit,
+                              Unit          *unit,
                               HuiBlock      *block,
-                              GArray       *references)
+                              GArray        *references)
 {
   for (guint i = 0; i < references->len; i++)
     {
@@ -121,7 +121,7 @@ hui_typesetter_set_foot (HuiTypesetter *self)
  * foot, up to @max_rows (at least one line). */
 void
 hui_typesetter_take_carried (HuiTypesetter *self,
-                             guint         max_rows)
+                             guint          max_rows)
 {
   while (self->carried->len > 0)
     {
@@ -156,8 +156,8 @@ hui_typesetter_footnote_rows (const Unit *unit,
 /* Puts the footnotes of line @line of @unit at the foot of this page. */
 void
 hui_typesetter_add_to_foot (HuiTypesetter *self,
-                            const Unit   *unit,
-                            guint         line)
+                            const Unit    *unit,
+                            guint          line)
 {
   for (guint i = 0; unit->footnotes != NULL && i < unit->footnotes->len; i++)
     {

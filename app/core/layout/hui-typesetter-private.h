@@ -12,19 +12,19 @@ G_BEGIN_DECLS
 
 /* A run of lines that is placed together or split across pages. */
 typedef struct {
-  PangoLayout *layout;
-  guint        n_lines;
-  guint       *rows;
-  double      *xs;
-  gboolean     keep_together;
-  gboolean     keep_with_next;
-  PangoLayout *tail;
-  double       leader_from;
-  gboolean     red;
-  guint        rule_below;
-  HuiFigure   **figures;  /* per line, for a table or an image */
-  GArray      *footnotes; /* of Footnote, by line; NULL when none */
-  HuiFontRole  role;      /* whose font its lines are set in */
+  PangoLayout  *layout;
+  guint         n_lines;
+  guint        *rows;
+  double       *xs;
+  gboolean      keep_together;
+  gboolean      keep_with_next;
+  PangoLayout  *tail;
+  double        leader_from;
+  gboolean      red;
+  guint         rule_below;
+  HuiFigure   **figures;   /* per line, for a table or an image */
+  GArray       *footnotes; /* of Footnote, by line; NULL when none */
+  HuiFontRole   role;      /* whose font its lines are set in */
 } Unit;
 
 /* A footnote, set at the foot of the page where the line that refers to
@@ -44,18 +44,18 @@ typedef struct {
 } FootLine;
 
 struct _HuiTypesetter {
-  PangoContext *context;
-  GPtrArray *layouts;  /* where new layouts are kept alive */
+  PangoContext       *context;
+  GPtrArray          *layouts; /* where new layouts are kept alive */
   const HuiPageSetup *setup;
-  double pitch;
-  GArray *units;   /* of Unit, for the report being set */
-  GPtrArray *pages;
-  HuiPage *page;
-  guint row;
-  int report;
-  GArray *foot;      /* of FootLine: the footnotes of the page being set */
-  guint foot_rows;
-  GArray *carried;   /* of FootLine: what did not fit, for the next page */
+  double              pitch;
+  GArray             *units;   /* of Unit, for the report being set */
+  GPtrArray          *pages;
+  HuiPage            *page;
+  guint               row;
+  int                 report;
+  GArray             *foot;    /* of FootLine: the footnotes of the page being set */
+  guint               foot_rows;
+  GArray             *carried; /* of FootLine: what did not fit, for the next page */
 };
 
 /* Footnotes are set smaller than the text (小四 under 三号). */

@@ -29,8 +29,8 @@ hui_typesetter_font (const HuiPageSetup *setup,
  * makes chars_per_line characters exactly fill the line, as Word's and
  * LibreOffice's document grids do. */
 static PangoAttrList *
-grid_attributes (HuiTypesetter  *self,
-                 HuiFontRole  role)
+grid_attributes (HuiTypesetter *self,
+                 HuiFontRole    role)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
   double size = self->setup->fonts[role].size;
@@ -127,8 +127,8 @@ shift_references (GArray *references,
 /* @references: NULL, or the notes' references in @text, whose offsets are
  * moved to the layout's text. */
 static PangoLayout *
-make_marked_layout (HuiTypesetter   *self,
-                    HuiFontRole      role,
+make_marked_layout (HuiTypesetter  *self,
+                    HuiFontRole     role,
                     const char     *text,
                     PangoAlignment  alignment,
                     double          width,
@@ -158,8 +158,8 @@ make_marked_layout (HuiTypesetter   *self,
 }
 
 PangoLayout *
-hui_typesetter_make_layout (HuiTypesetter   *self,
-                            HuiFontRole      role,
+hui_typesetter_make_layout (HuiTypesetter  *self,
+                            HuiFontRole     role,
                             const char     *text,
                             PangoAlignment  alignment,
                             double          width,
@@ -171,7 +171,7 @@ hui_typesetter_make_layout (HuiTypesetter   *self,
 /* A line taller than a grid row (a 22 pt title) takes whole rows. */
 guint
 hui_typesetter_rows_for_height (HuiTypesetter *self,
-                                int        height)
+                                int            height)
 {
   double h = (double)height / PANGO_SCALE;
 
@@ -190,8 +190,8 @@ hui_typesetter_unit_clear (Unit *unit)
 }
 
 Unit *
-hui_typesetter_add_unit (HuiTypesetter   *self,
-                         PangoLayout *layout)
+hui_typesetter_add_unit (HuiTypesetter *self,
+                         PangoLayout   *layout)
 {
   Unit unit = { .layout = layout, .leader_from = -1 };
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
@@ -239,7 +239,7 @@ hui_typesetter_body_indent (HuiTypesetter *self)
 
 void
 hui_typesetter_add_title_block (HuiTypesetter *self,
-                                HuiReport  *report)
+                                HuiReport     *report)
 {
   double width = hui_page_setup_type_width (self->setup);
   const char *parts[] = { hui_report_get_title (report), hui_report_get_subtitle (report) };
@@ -273,8 +273,8 @@ hui_typesetter_add_title_block (HuiTypesetter *self,
 static PangoLayout *
 heading_layout (HuiTypesetter *self,
                 HuiBlock      *block,
-                guint        *note,
-                GArray       *references)
+                guint         *note,
+                GArray        *references)
 {
   HuiFontRole role = HUI_FONT_HEADING1 + hui_block_get_level (block) - 1;
   g_autofree char *marked = g_strconcat (hui_block_get_label (block) ?: "", hui_block_get_text (block), NULL);
@@ -311,10 +311,10 @@ heading_layout (HuiTypesetter *self,
 
 /* Adds a unit whose lines are figures, each taking @rows[i] rows. */
 static void
-add_figure_unit (HuiTypesetter *self,
-                 HuiFigure    **figures,
-                 guint        *rows,
-                 guint         n)
+add_figure_unit (HuiTypesetter  *self,
+                 HuiFigure     **figures,
+                 guint          *rows,
+                 guint           n)
 {
   Unit unit = { .n_lines = n, .rows = rows, .xs = g_new0 (double, n), .figures = figures, .leader_from = -1 };
 
@@ -325,8 +325,8 @@ add_figure_unit (HuiTypesetter *self,
  * cells, between 2 and 16 characters, filling the type width. */
 static double *
 column_widths (HuiBlock *table,
-               guint    n_columns,
-               double   type_width)
+               guint     n_columns,
+               double    type_width)
 {
   double *widths = g_new0 (double, n_columns);
   double sum = 0;
@@ -463,7 +463,7 @@ add_endnotes (HuiTypesetter *self,
 
 void
 hui_typesetter_add_blocks (HuiTypesetter *self,
-                           HuiReport  *report)
+                           HuiReport     *report)
 {
   guint note = 0;
 

@@ -44,10 +44,10 @@ hui_typesetter_rows_of (const Unit *unit,
 }
 
 static void
-place_lines (HuiTypesetter  *self,
-             const Unit *unit,
-             guint       from,
-             guint       n)
+place_lines (HuiTypesetter *self,
+             const Unit    *unit,
+             guint          from,
+             guint          n)
 {
   for (guint i = from; i < from + n; i++)
     {
@@ -75,7 +75,7 @@ place_lines (HuiTypesetter  *self,
  * next unit: its first lines, as many as a break may leave at a page end. */
 static guint
 rows_kept_with (HuiTypesetter *self,
-                guint      index)
+                guint          index)
 {
   guint rows = 0;
 
@@ -95,9 +95,9 @@ rows_kept_with (HuiTypesetter *self,
  * fit, but no single line left alone at the foot or the head of a page
  * when the paragraph can be moved instead. */
 static guint
-lines_for_this_page (HuiTypesetter  *self,
-                     const Unit *unit,
-                     guint       from)
+lines_for_this_page (HuiTypesetter *self,
+                     const Unit    *unit,
+                     guint          from)
 {
   guint left = unit->n_lines - from;
   guint used = self->row + self->foot_rows;
@@ -120,7 +120,7 @@ lines_for_this_page (HuiTypesetter  *self,
 
 static void
 set_unit (HuiTypesetter *self,
-          guint      index)
+          guint          index)
 {
   const Unit *unit = &g_array_index (self->units, Unit, index);
   guint from = 0;
@@ -185,7 +185,7 @@ hui_typesetter_set_units (HuiTypesetter *self)
 guint
 hui_typesetter_add_report (HuiTypesetter *self,
                            HuiReport     *report,
-                           guint         index)
+                           guint          index)
 {
   guint first;
 
@@ -202,10 +202,10 @@ hui_typesetter_add_report (HuiTypesetter *self,
 }
 
 HuiTypesetter *
-hui_typesetter_new (PangoContext      *context,
+hui_typesetter_new (PangoContext       *context,
                     const HuiPageSetup *setup,
-                    GPtrArray         *pages,
-                    GPtrArray         *layouts)
+                    GPtrArray          *pages,
+                    GPtrArray          *layouts)
 {
   HuiTypesetter *self = g_new0 (HuiTypesetter, 1);
 

@@ -24,25 +24,25 @@
  * after the block's text. */
 
 typedef struct {
-  HuiNoteKind kind;
-  char *text;
+  HuiNoteKind  kind;
+  char        *text;
 } Note;
 
 struct _HuiBlock
 {
-  GObject parent_instance;
+  GObject       parent_instance;
 
-  HuiBlockKind kind;
-  guint level;
-  char *label;
-  char *text;
-  char *run_in;
-  GPtrArray *rows;    /* of GStrv, for a table */
-  GBytes *image;
-  char *image_type;
-  double image_width;
-  double image_height;
-  GArray *notes;      /* of Note, or NULL */
+  HuiBlockKind  kind;
+  guint         level;
+  char         *label;
+  char         *text;
+  char         *run_in;
+  GPtrArray    *rows;  /* of GStrv, for a table */
+  GBytes       *image;
+  char         *image_type;
+  double        image_width;
+  double        image_height;
+  GArray       *notes; /* of Note, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (HuiBlock, hui_block, G_TYPE_OBJECT)
@@ -270,7 +270,7 @@ hui_block_get_level (HuiBlock *self)
 
 void
 hui_block_set_level (HuiBlock *self,
-                     guint    level)
+                     guint     level)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
   g_return_if_fail (level <= HUI_MAX_HEADING_LEVEL);
@@ -292,7 +292,7 @@ hui_block_get_label (HuiBlock *self)
 }
 
 void
-hui_block_set_label (HuiBlock    *self,
+hui_block_set_label (HuiBlock   *self,
                      const char *label)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
@@ -310,7 +310,7 @@ hui_block_get_text (HuiBlock *self)
 }
 
 void
-hui_block_set_text (HuiBlock    *self,
+hui_block_set_text (HuiBlock   *self,
                     const char *text)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
@@ -335,7 +335,7 @@ hui_block_get_run_in (HuiBlock *self)
 }
 
 void
-hui_block_set_run_in (HuiBlock    *self,
+hui_block_set_run_in (HuiBlock   *self,
                       const char *run_in)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
@@ -389,7 +389,7 @@ hui_block_get_n_columns (HuiBlock *self)
 /* The cells of @row, NULL-terminated; rows may be shorter than the widest. */
 const char * const *
 hui_block_get_row (HuiBlock *self,
-                   guint    row)
+                   guint     row)
 {
   g_return_val_if_fail (HUI_IS_BLOCK (self), NULL);
   g_return_val_if_fail (self->rows != NULL && row < self->rows->len, NULL);
@@ -415,8 +415,8 @@ hui_block_get_image_type (HuiBlock *self)
 
 void
 hui_block_get_image_size (HuiBlock *self,
-                          double  *width,
-                          double  *height)
+                          double   *width,
+                          double   *height)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -437,7 +437,7 @@ note_clear (Note *note)
 void
 hui_block_add_note (HuiBlock    *self,
                     HuiNoteKind  kind,
-                    const char *text)
+                    const char  *text)
 {
   g_return_if_fail (HUI_IS_BLOCK (self));
 
@@ -449,9 +449,9 @@ hui_block_add_note (HuiBlock    *self,
  * notes before it. */
 void
 hui_block_insert_note (HuiBlock    *self,
-                       guint       index,
+                       guint        index,
                        HuiNoteKind  kind,
-                       const char *text)
+                       const char  *text)
 {
   Note note = { kind, g_strdup (text ? text : "") };
 
@@ -468,7 +468,7 @@ hui_block_insert_note (HuiBlock    *self,
 }
 
 void
-hui_block_set_note (HuiBlock    *self,
+hui_block_set_note (HuiBlock   *self,
                     guint       index,
                     const char *text)
 {
@@ -509,7 +509,7 @@ remove_mark (char  **field,
  * after it keep theirs. */
 void
 hui_block_remove_note (HuiBlock *self,
-                       guint    index)
+                       guint     index)
 {
   guint skip = index;
 
@@ -534,7 +534,7 @@ hui_block_get_n_notes (HuiBlock *self)
 
 const char *
 hui_block_get_note (HuiBlock    *self,
-                    guint       index,
+                    guint        index,
                     HuiNoteKind *kind)
 {
   Note *note;
@@ -626,7 +626,7 @@ append_reference (GString *out,
  * away get references at the end. Each reference's place is added to
  * @references (of HuiNoteReference) when it is not NULL. */
 char *
-hui_block_print_marks (HuiBlock    *self,
+hui_block_print_marks (HuiBlock   *self,
                        const char *text,
                        guint      *counter,
                        guint      *used,

@@ -14,16 +14,16 @@
  * ::items-changed without the model knowing about any of them. */
 struct _HuiBulletin
 {
-  GObject parent_instance;
+  GObject       parent_instance;
 
-  char *title;
-  char *issue;
-  char *unit;
-  char *date;
-  char *closing;
+  char         *title;
+  char         *issue;
+  char         *unit;
+  char         *date;
+  char         *closing;
   HuiPageSetup *page_setup;
-  GListStore *reports;
-  GPtrArray *warnings;
+  GListStore   *reports;
+  GPtrArray    *warnings;
 };
 
 G_DEFINE_FINAL_TYPE (HuiBulletin, hui_bulletin, G_TYPE_OBJECT)
@@ -195,10 +195,10 @@ report_changed_cb (HuiReport   *report,
 }
 
 static void
-reports_changed_cb (GListModel *reports,
-                    guint       position,
-                    guint       removed,
-                    guint       added,
+reports_changed_cb (GListModel  *reports,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
                     HuiBulletin *self)
 {
   for (guint i = position; i < position + added; i++)
@@ -213,7 +213,7 @@ reports_changed_cb (GListModel *reports,
 
 static void
 notify_cb (HuiBulletin *self,
-           GParamSpec *pspec)
+           GParamSpec  *pspec)
 {
   emit_changed (self);
 }
@@ -236,9 +236,9 @@ hui_bulletin_new (void)
 
 static void
 set_string_property (HuiBulletin  *self,
-                     char       **field,
-                     const char  *value,
-                     guint        prop_id)
+                     char        **field,
+                     const char   *value,
+                     guint         prop_id)
 {
   if (hui_util_set_string (field, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
@@ -254,7 +254,7 @@ hui_bulletin_get_title (HuiBulletin *self)
 
 void
 hui_bulletin_set_title (HuiBulletin *self,
-                        const char *title)
+                        const char  *title)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -272,7 +272,7 @@ hui_bulletin_get_issue (HuiBulletin *self)
 /* The issue label as printed: "第3期", "增刊". */
 void
 hui_bulletin_set_issue (HuiBulletin *self,
-                        const char *issue)
+                        const char  *issue)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -290,7 +290,7 @@ hui_bulletin_get_unit (HuiBulletin *self)
 /* The compiling unit printed at the left under the bulletin name. */
 void
 hui_bulletin_set_unit (HuiBulletin *self,
-                       const char *unit)
+                       const char  *unit)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -307,7 +307,7 @@ hui_bulletin_get_date (HuiBulletin *self)
 
 void
 hui_bulletin_set_date (HuiBulletin *self,
-                       const char *iso_date)
+                       const char  *iso_date)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -327,7 +327,7 @@ hui_bulletin_get_closing (HuiBulletin *self)
  * run. NULL for none. */
 void
 hui_bulletin_set_closing (HuiBulletin *self,
-                          const char *closing)
+                          const char  *closing)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
 
@@ -378,7 +378,7 @@ hui_bulletin_get_n_reports (HuiBulletin *self)
 /* Returns a borrowed reference: the bulletin keeps its reports alive. */
 HuiReport *
 hui_bulletin_get_report (HuiBulletin *self,
-                         guint       position)
+                         guint        position)
 {
   HuiReport *report;
 
@@ -403,7 +403,7 @@ hui_bulletin_append_report (HuiBulletin *self,
 
 void
 hui_bulletin_insert_report (HuiBulletin *self,
-                            guint       position,
+                            guint        position,
                             HuiReport   *report)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
@@ -415,7 +415,7 @@ hui_bulletin_insert_report (HuiBulletin *self,
 
 void
 hui_bulletin_remove_report (HuiBulletin *self,
-                            guint       position)
+                            guint        position)
 {
   g_return_if_fail (HUI_IS_BULLETIN (self));
   g_return_if_fail (position < hui_bulletin_get_n_reports (self));
@@ -427,8 +427,8 @@ hui_bulletin_remove_report (HuiBulletin *self,
  * removal and an insertion, which is what a list view animates anyway. */
 void
 hui_bulletin_move_report (HuiBulletin *self,
-                          guint       from,
-                          guint       to)
+                          guint        from,
+                          guint        to)
 {
   g_autoptr(HuiReport) report = NULL;
   guint n;
@@ -456,7 +456,7 @@ hui_bulletin_get_warnings (HuiBulletin *self)
 
 void
 hui_bulletin_add_warning (HuiBulletin *self,
-                          const char *format,
+                          const char  *format,
                           ...)
 {
   va_list args;
@@ -475,7 +475,7 @@ hui_bulletin_add_warning (HuiBulletin *self,
 guint
 hui_bulletin_merge (HuiBulletin *self,
                     HuiBulletin *other,
-                    guint       position)
+                    guint        position)
 {
   guint n;
 
@@ -537,7 +537,7 @@ hui_bulletin_replace_contents (HuiBulletin *self,
 /* A copy of the report right after it, to be edited into a variant. */
 void
 hui_bulletin_duplicate_report (HuiBulletin *self,
-                               guint       position)
+                               guint        position)
 {
   g_autoptr(HuiReport) copy = NULL;
 
@@ -553,7 +553,7 @@ hui_bulletin_duplicate_report (HuiBulletin *self,
  * becomes a paragraph where it stood, its blocks and warnings follow. */
 gboolean
 hui_bulletin_merge_with_next (HuiBulletin *self,
-                              guint       position)
+                              guint        position)
 {
   HuiReport *report, *next;
   g_autofree char *title = NULL;
@@ -589,8 +589,8 @@ hui_bulletin_merge_with_next (HuiBulletin *self,
  * after it its body (a compiled report that holds two). */
 gboolean
 hui_bulletin_split_report (HuiBulletin *self,
-                           guint       position,
-                           guint       block)
+                           guint        position,
+                           guint        block)
 {
   HuiReport *report;
   g_autoptr(HuiReport) second = NULL;
@@ -632,7 +632,7 @@ hui_bulletin_split_report (HuiBulletin *self,
 }
 
 static gboolean
-block_contains (HuiBlock    *block,
+block_contains (HuiBlock   *block,
                 const char *needle)
 {
   return strstr (hui_block_get_text (block), needle) != NULL ||
@@ -640,7 +640,7 @@ block_contains (HuiBlock    *block,
 }
 
 static gboolean
-byline_contains (HuiReport   *report,
+byline_contains (HuiReport  *report,
                  const char *needle)
 {
   const char *fields[] = {
@@ -659,7 +659,7 @@ byline_contains (HuiReport   *report,
  * round the bulletin once. */
 gboolean
 hui_bulletin_find_next (HuiBulletin *self,
-                        const char *needle,
+                        const char  *needle,
                         HuiMatch    *from,
                         HuiMatch    *found)
 {
@@ -722,8 +722,8 @@ replaced (const char *text,
  * text; returns how many were replaced. */
 guint
 hui_bulletin_replace_all (HuiBulletin *self,
-                          const char *needle,
-                          const char *replacement)
+                          const char  *needle,
+                          const char  *replacement)
 {
   guint count = 0;
 

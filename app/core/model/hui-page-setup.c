@@ -145,9 +145,9 @@ hui_page_setup_free (HuiPageSetup *self)
 /* A grid must leave each character and line room for its font. */
 gboolean
 hui_page_setup_set_grid (HuiPageSetup  *self,
-                         guint         lines_per_page,
-                         guint         chars_per_line,
-                         GError      **error)
+                         guint          lines_per_page,
+                         guint          chars_per_line,
+                         GError       **error)
 {
   if (lines_per_page < 5 || lines_per_page > 80 || chars_per_line < 5 || chars_per_line > 80)
     {
@@ -190,7 +190,7 @@ hui_page_setup_char_pitch (const HuiPageSetup *self)
  * that LibreOffice fits exactly as many characters as the paginator. */
 double
 hui_page_setup_letter_spacing (const HuiPageSetup *self,
-                               double             size)
+                               double              size)
 {
   return floor ((hui_page_setup_char_pitch (self) - size) * 20) / 20;
 }
@@ -228,7 +228,7 @@ hui_font_role_to_string (HuiFontRole role)
 }
 
 gboolean
-hui_font_role_from_string (const char *name,
+hui_font_role_from_string (const char  *name,
                            HuiFontRole *role)
 {
   for (guint i = 0; i < HUI_N_FONTS; i++)
@@ -245,8 +245,8 @@ hui_font_role_from_string (const char *name,
  * "{n}" puts the number after it. */
 void
 hui_page_setup_split_page_number (const HuiPageSetup  *self,
-                                  char              **before,
-                                  char              **after)
+                                  char               **before,
+                                  char               **after)
 {
   const char *format = self->page_number_format ? self->page_number_format : "{n}";
   const char *at = strstr (format, "{n}");
@@ -257,7 +257,7 @@ hui_page_setup_split_page_number (const HuiPageSetup  *self,
 
 char *
 hui_page_setup_format_page_number (const HuiPageSetup *self,
-                                   guint              number)
+                                   guint               number)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -272,8 +272,8 @@ hui_page_setup_format_page_number (const HuiPageSetup *self,
 void
 hui_page_setup_fit_image (const HuiPageSetup *self,
                           HuiBlock           *image,
-                          double            *width,
-                          double            *height)
+                          double             *width,
+                          double             *height)
 {
   double max_width = hui_page_setup_type_width (self);
   double max_height = (self->lines_per_page - 1) * hui_page_setup_line_pitch (self);

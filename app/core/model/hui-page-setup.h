@@ -30,17 +30,17 @@ typedef enum {
  * offices specify them; the grid (lines per page, characters per line) is
  * what the paginator and the ODT text grid both follow. */
 typedef struct {
-  char       *preset;
-  double      paper_width, paper_height;
-  double      margin_top, margin_bottom, margin_left, margin_right;
-  guint       lines_per_page;
-  guint       chars_per_line;
-  double      indent_chars;
-  gboolean    new_page_per_report;
-  double      page_number_gap;   /* below the type area */
-  char       *page_number_format; /* "— {n} —": {n} is the page number */
-  gboolean    front_page;        /* the masthead (报头), when the bulletin has a name */
-  gboolean    table_of_contents;
+  char        *preset;
+  double       paper_width, paper_height;
+  double       margin_top, margin_bottom, margin_left, margin_right;
+  guint        lines_per_page;
+  guint        chars_per_line;
+  double       indent_chars;
+  gboolean     new_page_per_report;
+  double       page_number_gap;    /* below the type area */
+  char        *page_number_format; /* "— {n} —": {n} is the page number */
+  gboolean     front_page;         /* the masthead (报头), when the bulletin has a name */
+  gboolean     table_of_contents;
   HuiFontSpec  fonts[HUI_N_FONTS];
 } HuiPageSetup;
 

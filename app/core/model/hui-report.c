@@ -182,7 +182,7 @@ bump_revision (HuiReport *self)
 static void
 changed_cb (GObject    *object,
             GParamSpec *pspec,
-            HuiReport   *self)
+            HuiReport  *self)
 {
   bump_revision (self);
 }
@@ -192,7 +192,7 @@ blocks_changed_cb (GListModel *blocks,
                    guint       position,
                    guint       removed,
                    guint       added,
-                   HuiReport   *self)
+                   HuiReport  *self)
 {
   for (guint i = position; i < position + added; i++)
     {
@@ -244,7 +244,7 @@ hui_report_copy (HuiReport *self)
 }
 
 static void
-set_string_property (HuiReport    *self,
+set_string_property (HuiReport   *self,
                      char       **field,
                      const char  *value,
                      guint        prop_id)
@@ -262,7 +262,7 @@ hui_report_get_title (HuiReport *self)
 }
 
 void
-hui_report_set_title (HuiReport   *self,
+hui_report_set_title (HuiReport  *self,
                       const char *title)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
@@ -279,7 +279,7 @@ hui_report_get_subtitle (HuiReport *self)
 }
 
 void
-hui_report_set_subtitle (HuiReport   *self,
+hui_report_set_subtitle (HuiReport  *self,
                          const char *subtitle)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
@@ -309,7 +309,7 @@ hui_report_get_organization (HuiReport *self)
 }
 
 void
-hui_report_set_organization (HuiReport   *self,
+hui_report_set_organization (HuiReport  *self,
                              const char *organization)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
@@ -328,7 +328,7 @@ hui_report_get_date (HuiReport *self)
 /* Dates are ISO 8601 (2023-07-25); the paginator prints them the Chinese
  * way, so the model keeps one unambiguous spelling. */
 void
-hui_report_set_date (HuiReport   *self,
+hui_report_set_date (HuiReport  *self,
                      const char *iso_date)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
@@ -345,7 +345,7 @@ hui_report_get_source (HuiReport *self)
 }
 
 void
-hui_report_set_source (HuiReport   *self,
+hui_report_set_source (HuiReport  *self,
                        const char *source)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
@@ -364,7 +364,7 @@ hui_report_get_source_page (HuiReport *self)
 /* 0 means the report did not come from a compiled bulletin. */
 void
 hui_report_set_source_page (HuiReport *self,
-                            guint     page)
+                            guint      page)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
 
@@ -394,7 +394,7 @@ hui_report_get_n_blocks (HuiReport *self)
 /* Returns a borrowed reference: the report keeps its blocks alive. */
 HuiBlock *
 hui_report_get_block (HuiReport *self,
-                      guint     position)
+                      guint      position)
 {
   HuiBlock *block;
 
@@ -419,7 +419,7 @@ hui_report_append_block (HuiReport *self,
 
 void
 hui_report_insert_block (HuiReport *self,
-                         guint     position,
+                         guint      position,
                          HuiBlock  *block)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
@@ -430,7 +430,7 @@ hui_report_insert_block (HuiReport *self,
 
 void
 hui_report_remove_block (HuiReport *self,
-                         guint     position)
+                         guint      position)
 {
   g_return_if_fail (HUI_IS_REPORT (self));
   g_return_if_fail (position < hui_report_get_n_blocks (self));
@@ -447,7 +447,7 @@ hui_report_get_warnings (HuiReport *self)
 }
 
 void
-hui_report_add_warning (HuiReport   *self,
+hui_report_add_warning (HuiReport  *self,
                         const char *format,
                         ...)
 {
@@ -553,8 +553,8 @@ hui_report_renumber_headings (HuiReport *self)
  * a paragraph made a heading gets a number label. */
 void
 hui_report_set_block_level (HuiReport *self,
-                            guint     position,
-                            guint     level)
+                            guint      position,
+                            guint      level)
 {
   HuiBlock *block;
 
@@ -584,7 +584,7 @@ hui_report_set_block_level (HuiReport *self,
  * up to the next heading of the same or a higher level. */
 static guint
 section_end (HuiReport *self,
-             guint     start)
+             guint      start)
 {
   guint level = hui_block_get_level (hui_report_get_block (self, start));
   guint n = hui_report_get_n_blocks (self);
@@ -605,7 +605,7 @@ section_end (HuiReport *self,
 /* The heading of the section that contains @position. */
 static int
 section_start (HuiReport *self,
-               guint     position)
+               guint      position)
 {
   for (int i = position; i >= 0; i--)
     if (hui_block_get_level (hui_report_get_block (self, i)) > 0)
@@ -617,7 +617,7 @@ section_start (HuiReport *self,
 /* The previous section of the same level under the same parent, or -1. */
 static int
 previous_sibling (HuiReport *self,
-                  guint     start)
+                  guint      start)
 {
   guint level = hui_block_get_level (hui_report_get_block (self, start));
 
@@ -636,9 +636,9 @@ previous_sibling (HuiReport *self,
 
 static void
 move_blocks (HuiReport *self,
-             guint     from,
-             guint     n,
-             guint     to)
+             guint      from,
+             guint      n,
+             guint      to)
 {
   g_autoptr(GPtrArray) moving = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -653,9 +653,9 @@ move_blocks (HuiReport *self,
  * after the next one, and renumbers. */
 gboolean
 hui_report_move_section (HuiReport *self,
-                         guint     position,
-                         int       direction,
-                         guint    *new_position)
+                         guint      position,
+                         int        direction,
+                         guint     *new_position)
 {
   int start;
   guint end;
@@ -701,8 +701,8 @@ hui_report_move_section (HuiReport *self,
  * with the rest run in); a paragraph of one sentence becomes a heading. */
 gboolean
 hui_report_promote_run_in (HuiReport *self,
-                           guint     position,
-                           guint     level)
+                           guint      position,
+                           guint      level)
 {
   HuiBlock *block;
   const char *text;

@@ -39,9 +39,9 @@ hui_docbook_blocks_text (xmlNode *node)
 }
 
 static void
-collect_text (xmlNode *node,
+collect_text (xmlNode  *node,
               HuiBlock *notes,
-              GString *out)
+              GString  *out)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
@@ -65,7 +65,7 @@ collect_text (xmlNode *node,
  * footnotes are added to @notes (role="endnote" makes an endnote). Stray
  * marks in the text itself are dropped: they would point at no note. */
 char *
-hui_docbook_blocks_note_text (xmlNode *node,
+hui_docbook_blocks_note_text (xmlNode  *node,
                               HuiBlock *notes)
 {
   g_autoptr(GString) raw = g_string_new (NULL);
@@ -105,8 +105,8 @@ typedef struct {
 } Cals;
 
 static guint
-column_of (Cals    *cals,
-           xmlNode *entry,
+column_of (Cals       *cals,
+           xmlNode    *entry,
            const char *attribute)
 {
   g_autofree char *name = hui_xml_node_attribute (entry, NULL, attribute);
@@ -327,7 +327,7 @@ hui_docbook_blocks_image (xmlNode  *node,
  * says in the report's warnings why it could not. */
 void
 hui_docbook_blocks_add_image (HuiReport *report,
-                              xmlNode  *node)
+                              xmlNode   *node)
 {
   g_autofree char *problem = NULL;
   g_autoptr(HuiBlock) block = hui_docbook_blocks_image (node, &problem);

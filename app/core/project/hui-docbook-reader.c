@@ -68,7 +68,7 @@ read_warnings (xmlNode *data,
 
 static void
 read_report_info (HuiReport *report,
-                  xmlNode  *info)
+                  xmlNode   *info)
 {
   xmlNode *author = child (info, "author");
 
@@ -113,8 +113,8 @@ static void read_blocks (HuiReport *report, xmlNode *parent, guint depth);
 
 static void
 read_section (HuiReport *report,
-              xmlNode  *section,
-              guint     depth)
+              xmlNode   *section,
+              guint      depth)
 {
   g_autofree char *role = hui_xml_node_attribute (section, NULL, "role");
   g_autofree char *label = hui_xml_node_attribute (section, NULL, "label");
@@ -142,7 +142,7 @@ read_section (HuiReport *report,
 
 static void
 read_paragraph (HuiReport *report,
-                xmlNode  *para)
+                xmlNode   *para)
 {
   g_autoptr(HuiBlock) block = hui_block_new_paragraph (NULL);
   g_autofree char *text = hui_docbook_blocks_note_text (para, block);
@@ -155,8 +155,8 @@ read_paragraph (HuiReport *report,
 
 static void
 read_blocks (HuiReport *report,
-             xmlNode  *parent,
-             guint     depth)
+             xmlNode   *parent,
+             guint      depth)
 {
   for (xmlNode *c = parent->children; c != NULL; c = c->next)
     {
@@ -210,7 +210,7 @@ number_of (xmlNode    *node,
 }
 
 static gboolean
-read_fonts (xmlNode     *node,
+read_fonts (xmlNode      *node,
             HuiPageSetup *setup)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
@@ -237,8 +237,8 @@ read_fonts (xmlNode     *node,
  * other, and a page 0 mm wide must not reach the paginator. */
 static gboolean
 read_page_setup (HuiBulletin  *bulletin,
-                 xmlNode     *project,
-                 GError     **error)
+                 xmlNode      *project,
+                 GError      **error)
 {
   for (xmlNode *node = project->children; node != NULL; node = node->next)
     {
@@ -305,8 +305,8 @@ read_page_setup (HuiBulletin  *bulletin,
 
 static gboolean
 read_project_data (HuiBulletin  *bulletin,
-                   xmlNode     *info,
-                   GError     **error)
+                   xmlNode      *info,
+                   GError      **error)
 {
   for (xmlNode *c = info ? info->children : NULL; c != NULL; c = c->next)
     if (is_hb (c, "project"))
@@ -334,7 +334,7 @@ read_project_data (HuiBulletin  *bulletin,
 
 static void
 read_closing (HuiBulletin *bulletin,
-              xmlNode    *colophon)
+              xmlNode     *colophon)
 {
   g_autoptr(GString) closing = g_string_new (NULL);
 

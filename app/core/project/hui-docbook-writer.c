@@ -14,7 +14,7 @@
  * their number labels go in @label so numbering can be regenerated. */
 
 typedef struct {
-  HuiXmlWriter *w;
+  HuiXmlWriter            *w;
   const HuiDocbookOptions *options;
 } Writer;
 
@@ -37,7 +37,7 @@ number_attribute (Writer     *writer,
 }
 
 static void
-write_page_setup (Writer            *writer,
+write_page_setup (Writer             *writer,
                   const HuiPageSetup *setup)
 {
   hui_xml_writer_start (writer->w, "hui:page-setup");
@@ -68,7 +68,7 @@ write_page_setup (Writer            *writer,
 }
 
 static void
-write_bulletin_info (Writer     *writer,
+write_bulletin_info (Writer      *writer,
                      HuiBulletin *bulletin)
 {
   hui_xml_writer_start (writer->w, "info");
@@ -95,7 +95,7 @@ write_bulletin_info (Writer     *writer,
 }
 
 static void
-write_report_info (Writer   *writer,
+write_report_info (Writer    *writer,
                    HuiReport *report)
 {
   hui_xml_writer_start (writer->w, "info");
@@ -148,9 +148,9 @@ close_sections (Writer *writer,
 }
 
 static void
-write_note (Writer     *writer,
-            HuiBlock    *block,
-            guint       index)
+write_note (Writer   *writer,
+            HuiBlock *block,
+            guint     index)
 {
   HuiNoteKind kind;
   const char *text = hui_block_get_note (block, index, &kind);
@@ -169,7 +169,7 @@ static void
 write_marked (Writer     *writer,
               const char *element,
               const char *text,
-              HuiBlock    *block,
+              HuiBlock   *block,
               guint      *note,
               gboolean    last)
 {
@@ -202,7 +202,7 @@ write_marked (Writer     *writer,
 }
 
 static void
-write_table (Writer  *writer,
+write_table (Writer   *writer,
              HuiBlock *table)
 {
   const char *caption = hui_block_get_text (table);
@@ -230,7 +230,7 @@ write_table (Writer  *writer,
 /* The image travels inside the file as a data: URI, so that a project or
  * an exported DocBook bulletin is one self-contained file. */
 static void
-write_image (Writer  *writer,
+write_image (Writer   *writer,
              HuiBlock *image)
 {
   GBytes *data = hui_block_get_image_data (image);
@@ -265,8 +265,8 @@ write_image (Writer  *writer,
 /* The nesting depth gives the level; "level-N" in @role keeps a level that
  * the nesting cannot express (a level-2 heading with no level 1 above). */
 static void
-open_section (Writer  *writer,
-              GArray  *open,
+open_section (Writer   *writer,
+              GArray   *open,
               HuiBlock *block)
 {
   OpenSection section = { hui_block_get_level (block), FALSE };
@@ -293,7 +293,7 @@ open_section (Writer  *writer,
 }
 
 static void
-write_body_block (Writer  *writer,
+write_body_block (Writer   *writer,
                   HuiBlock *block)
 {
   guint note = 0;
@@ -314,7 +314,7 @@ write_body_block (Writer  *writer,
 }
 
 static void
-write_blocks (Writer   *writer,
+write_blocks (Writer    *writer,
               HuiReport *report)
 {
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenSection));
@@ -341,7 +341,7 @@ write_blocks (Writer   *writer,
 }
 
 static void
-write_toc (Writer     *writer,
+write_toc (Writer      *writer,
            HuiBulletin *bulletin)
 {
   hui_xml_writer_start (writer->w, "toc");
@@ -362,9 +362,9 @@ write_toc (Writer     *writer,
 }
 
 static void
-write_report (Writer   *writer,
+write_report (Writer    *writer,
               HuiReport *report,
-              guint     index)
+              guint      index)
 {
   g_autofree char *id = g_strdup_printf ("report-%u", index + 1);
 

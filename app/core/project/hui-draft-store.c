@@ -91,8 +91,8 @@ hui_draft_store_new_id (HuiDraftStore *self)
 
 static GFile *
 member (HuiDraftStore *self,
-        const char   *id,
-        const char   *suffix)
+        const char    *id,
+        const char    *suffix)
 {
   g_autofree char *name = g_strconcat (id, suffix, NULL);
 
@@ -150,9 +150,9 @@ save_thread (GTask        *task,
 /* The bulletin is serialised now, on the main thread, and written in a
  * worker so that typing never waits for the disk. */
 void
-hui_draft_store_save_async (HuiDraftStore        *self,
+hui_draft_store_save_async (HuiDraftStore       *self,
                             const char          *id,
-                            HuiBulletin          *bulletin,
+                            HuiBulletin         *bulletin,
                             GFile               *project,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -173,8 +173,8 @@ hui_draft_store_save_async (HuiDraftStore        *self,
 
 gboolean
 hui_draft_store_save_finish (HuiDraftStore  *self,
-                             GAsyncResult  *result,
-                             GError       **error)
+                             GAsyncResult   *result,
+                             GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -183,7 +183,7 @@ hui_draft_store_save_finish (HuiDraftStore  *self,
 
 void
 hui_draft_store_delete (HuiDraftStore *self,
-                        const char   *id)
+                        const char    *id)
 {
   g_autoptr(GFile) draft = NULL;
   g_autoptr(GFile) link = NULL;
@@ -227,9 +227,9 @@ hui_draft_store_list (HuiDraftStore *self)
 
 HuiBulletin *
 hui_draft_store_load (HuiDraftStore  *self,
-                      const char    *id,
-                      GFile        **project,
-                      GError       **error)
+                      const char     *id,
+                      GFile         **project,
+                      GError        **error)
 {
   g_autoptr(GFile) draft = member (self, id, ".huibian");
   g_autoptr(GFile) link = member (self, id, ".uri");

@@ -17,12 +17,12 @@
 
 struct _HuiHistory
 {
-  GObject parent_instance;
+  GObject      parent_instance;
 
   HuiBulletin *bulletin;
-  GPtrArray *undo;   /* of GBytes; the last is the bulletin as it is now */
-  GPtrArray *redo;   /* of GBytes; the last is the next to redo */
-  gboolean restoring;
+  GPtrArray   *undo; /* of GBytes; the last is the bulletin as it is now */
+  GPtrArray   *redo; /* of GBytes; the last is the next to redo */
+  gboolean     restoring;
 };
 
 G_DEFINE_FINAL_TYPE (HuiHistory, hui_history, G_TYPE_OBJECT)
@@ -155,7 +155,7 @@ hui_history_can_redo (HuiHistory *self)
  * view stays connected to it. */
 static void
 restore (HuiHistory *self,
-         GBytes    *state)
+         GBytes     *state)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HuiBulletin) old = hui_project_parse (state, &error);

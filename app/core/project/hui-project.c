@@ -63,9 +63,9 @@ hui_project_parse (GBytes  *bytes,
 }
 
 static void
-prefix_with_file (GError **error,
-                  GFile   *file,
-                  const char *what)
+prefix_with_file (GError     **error,
+                  GFile       *file,
+                  const char  *what)
 {
   g_autofree char *display = g_file_get_parse_name (file);
 
@@ -76,7 +76,7 @@ prefix_with_file (GError **error,
  * synced and renamed over the old one only when complete, so a crash or a
  * full disk leaves the previous version intact. */
 gboolean
-hui_project_save (HuiBulletin    *bulletin,
+hui_project_save (HuiBulletin   *bulletin,
                   GFile         *file,
                   GCancellable  *cancellable,
                   GError       **error)
@@ -150,7 +150,7 @@ save_replaced_cb (GObject      *object,
 /* Serialising is fast (milliseconds for a big bulletin) and must see the
  * model as it is now, so it happens here; the write is asynchronous. */
 void
-hui_project_save_async (HuiBulletin          *bulletin,
+hui_project_save_async (HuiBulletin         *bulletin,
                         GFile               *file,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,

@@ -36,14 +36,14 @@ hui_xml_writer_new (gboolean indent)
  * indentation would become part of the text. */
 void
 hui_xml_writer_set_indent (HuiXmlWriter *self,
-                           gboolean     indent)
+                           gboolean      indent)
 {
   xmlTextWriterSetIndent (self->writer, indent ? 1 : 0);
 }
 
 void
 hui_xml_writer_start (HuiXmlWriter *self,
-                      const char  *name)
+                      const char   *name)
 {
   xmlTextWriterStartElement (self->writer, X (name));
 }
@@ -56,8 +56,8 @@ hui_xml_writer_end (HuiXmlWriter *self)
 
 void
 hui_xml_writer_attribute (HuiXmlWriter *self,
-                          const char  *name,
-                          const char  *value)
+                          const char   *name,
+                          const char   *value)
 {
   if (value != NULL)
     xmlTextWriterWriteAttribute (self->writer, X (name), X (value));
@@ -77,8 +77,8 @@ c_numbers (void)
 
 void
 hui_xml_writer_attribute_printf (HuiXmlWriter *self,
-                                 const char  *name,
-                                 const char  *format,
+                                 const char   *name,
+                                 const char   *format,
                                  ...)
 {
   g_autofree char *value = NULL;
@@ -94,7 +94,7 @@ hui_xml_writer_attribute_printf (HuiXmlWriter *self,
 
 void
 hui_xml_writer_text (HuiXmlWriter *self,
-                     const char  *text)
+                     const char   *text)
 {
   if (text != NULL)
     xmlTextWriterWriteString (self->writer, X (text));
@@ -102,8 +102,8 @@ hui_xml_writer_text (HuiXmlWriter *self,
 
 void
 hui_xml_writer_element (HuiXmlWriter *self,
-                        const char  *name,
-                        const char  *text)
+                        const char   *name,
+                        const char   *text)
 {
   if (text != NULL)
     xmlTextWriterWriteElement (self->writer, X (name), X (text));
@@ -111,7 +111,7 @@ hui_xml_writer_element (HuiXmlWriter *self,
 
 void
 hui_xml_writer_empty (HuiXmlWriter *self,
-                      const char  *name)
+                      const char   *name)
 {
   xmlTextWriterStartElement (self->writer, X (name));
   xmlTextWriterEndElement (self->writer);
@@ -120,7 +120,7 @@ hui_xml_writer_empty (HuiXmlWriter *self,
 /* A processing instruction with no content: <?target?>. */
 void
 hui_xml_writer_pi (HuiXmlWriter *self,
-                   const char  *target)
+                   const char   *target)
 {
   xmlTextWriterWritePI (self->writer, X (target), NULL);
 }

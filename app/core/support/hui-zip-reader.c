@@ -40,8 +40,8 @@ hui_zip_reader_free (HuiZipReader *self)
 }
 
 static gboolean
-fail (GError    **error,
-      const char *reason)
+fail (GError     **error,
+      const char  *reason)
 {
   g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_INVALID, "%s", reason);
   return FALSE;
@@ -107,15 +107,15 @@ hui_zip_reader_open (GBytes  *bytes,
 
 gboolean
 hui_zip_reader_has (HuiZipReader *self,
-                    const char  *name)
+                    const char   *name)
 {
   return zip_name_locate (self->zip, name, 0) >= 0;
 }
 
 GBytes *
 hui_zip_reader_read (HuiZipReader  *self,
-                     const char   *name,
-                     GError      **error)
+                     const char    *name,
+                     GError       **error)
 {
   zip_file_t *file = zip_fopen (self->zip, name, 0);
   g_autoptr(GByteArray) out = g_byte_array_new ();

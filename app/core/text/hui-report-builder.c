@@ -21,14 +21,14 @@
 
 typedef struct {
   HuiReport *report;
-  GString  *paragraph;    /* the paragraph being assembled, if any */
-  int       quote_balance; /* open quotations where the last paragraph stopped */
-  HuiBlock  *footnotes;    /* notes for the next block */
+  GString   *paragraph;     /* the paragraph being assembled, if any */
+  int        quote_balance; /* open quotations where the last paragraph stopped */
+  HuiBlock  *footnotes;     /* notes for the next block */
 } ReportBuilder;
 
 static void
 take_warnings (ReportBuilder *builder,
-               HuiTextLine    *line)
+               HuiTextLine   *line)
 {
   for (guint i = 0; line->notes != NULL && i < line->notes->len; i++)
     hui_report_add_warning (builder->report, "%s", (char *)line->notes->pdata[i]);
@@ -38,7 +38,7 @@ take_warnings (ReportBuilder *builder,
  * title line go to the first block). */
 static void
 take_footnotes (ReportBuilder *builder,
-                HuiTextLine    *line)
+                HuiTextLine   *line)
 {
   if (line->footnotes != NULL)
     hui_block_copy_notes (builder->footnotes, line->footnotes);
@@ -46,7 +46,7 @@ take_footnotes (ReportBuilder *builder,
 
 static void
 take_notes (ReportBuilder *builder,
-            HuiTextLine    *line)
+            HuiTextLine   *line)
 {
   take_warnings (builder, line);
   take_footnotes (builder, line);
@@ -55,7 +55,7 @@ take_notes (ReportBuilder *builder,
 /* Appends @block with the notes gathered for it. */
 static void
 append_block (ReportBuilder *builder,
-              HuiBlock       *block)
+              HuiBlock      *block)
 {
   if (hui_block_get_n_notes (builder->footnotes) > 0 && hui_block_get_kind (block) <= HUI_BLOCK_HEADING)
     {
@@ -84,7 +84,7 @@ flush_paragraph (ReportBuilder *builder)
 }
 
 static void
-add_heading (ReportBuilder  *builder,
+add_heading (ReportBuilder   *builder,
              HuiHeadingMatch *match,
              HuiTextLine     *line)
 {
@@ -108,7 +108,7 @@ add_heading (ReportBuilder  *builder,
  * paragraph was cut mid-sentence, or it starts a heading or a paragraph. */
 static void
 add_body_line (ReportBuilder *builder,
-               HuiTextLine    *line)
+               HuiTextLine   *line)
 {
   HuiHeadingMatch match = { 0 };
   int open_quotes = builder->paragraph != NULL
@@ -161,7 +161,7 @@ add_body_line (ReportBuilder *builder,
 }
 
 static void
-set_title (HuiReport   *report,
+set_title (HuiReport  *report,
            const char *title)
 {
   g_autofree char *first = NULL;

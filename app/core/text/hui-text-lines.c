@@ -22,7 +22,7 @@ text_line_free (HuiTextLine *line)
 
 static void
 add_note (HuiTextLine *line,
-          char       *note)
+          char        *note)
 {
   if (line->notes == NULL)
     line->notes = g_ptr_array_new_with_free_func (g_free);
@@ -31,8 +31,8 @@ add_note (HuiTextLine *line,
 
 static void
 note_repairs (HuiTextLine *line,
-              GPtrArray  *markers,
-              guint       n_pictures)
+              GPtrArray   *markers,
+              guint        n_pictures)
 {
   for (guint i = 0; i < markers->len; i++)
     add_note (line, g_strdup_printf (_("Line %u: removed the marker “%s”"),
@@ -103,7 +103,7 @@ void
 hui_text_lines_append (GPtrArray  *lines,
                        const char *text,
                        guint       outline_level,
-                       HuiBlock    *footnotes)
+                       HuiBlock   *footnotes)
 {
   g_autofree char *normalized = hui_text_rules_normalize_marked (text);
   HuiTextLine *line;
@@ -125,7 +125,7 @@ hui_text_lines_append (GPtrArray  *lines,
  * paragraph block (a text box's), it is kept as it is. */
 void
 hui_text_lines_append_object (GPtrArray *lines,
-                              HuiBlock   *object)
+                              HuiBlock  *object)
 {
   HuiTextLine *line = g_new0 (HuiTextLine, 1);
 

@@ -13,8 +13,8 @@ typedef struct {
   GPtrArray *notes;         /* warnings about this line, or NULL */
   guint      outline_level; /* a heading level the source gave, or 0 */
   gboolean   no_join;       /* a paragraph of its own in the source */
-  HuiBlock   *object;        /* a table or an image standing here, or NULL */
-  HuiBlock   *footnotes;     /* holds the notes marked in @text, or NULL */
+  HuiBlock  *object;        /* a table or an image standing here, or NULL */
+  HuiBlock  *footnotes;     /* holds the notes marked in @text, or NULL */
 } HuiTextLine;
 
 GPtrArray *hui_text_lines_new            (const char *utf8);

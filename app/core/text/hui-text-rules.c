@@ -408,7 +408,7 @@ split_run_in (const char  *rest,
 }
 
 static gboolean
-match_malformed_level2 (const char     *line,
+match_malformed_level2 (const char      *line,
                         HuiHeadingMatch *match)
 {
   g_autoptr(GMatchInfo) info = NULL;
@@ -439,7 +439,7 @@ match_malformed_level2 (const char     *line,
 }
 
 gboolean
-hui_text_rules_parse_heading (const char     *line,
+hui_text_rules_parse_heading (const char      *line,
                               HuiHeadingMatch *match)
 {
   g_return_val_if_fail (line != NULL && match != NULL, FALSE);
