@@ -21,7 +21,7 @@ LAYERS = ['core/support', 'core/model', 'core/text', 'core/project',
           'core/import', 'core/layout', 'core/export', 'cli', 'gui']
 RANK = {name: i for i, name in enumerate(LAYERS)}
 RANK['gui'] = RANK['cli']  # both on top, neither above the other
-INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]', re.M)
 
 
 def sources(app):
@@ -31,11 +31,11 @@ def sources(app):
                 yield os.path.normpath(os.path.join(folder, name))
 
 
-def resolve(app, including, target):
-    """Where a quoted include is found: beside the file, then from app/core
-    (layer/file.h), then beside the GUI or CLI headers."""
-    for base in (os.path.dirname(including), os.path.join(app, 'core'),
-                 os.path.join(app, 'gui'), os.path.join(app, 'cli')):
+def resolve(app, including, target, beside=True):
+    """Where an include is found: beside the file (quoted ones only), then
+    from app/core (layer/file.h), then beside the GUI or CLI headers."""
+    bases = [os.path.dirname(including)] if beside else []
+    for base in bases + [os.path.join(app, 'core'), os.path.join(app, 'gui'), os.path.join(app, 'cli')]:
         path = os.path.normpath(os.path.join(base, target))
         if os.path.isfile(path):
             return path
@@ -128,12 +128,15 @@ def main():
             problems.append(f'{os.path.relpath(path, top)}: in {folder}/, which is no layer')
             continue
         text = open(path, encoding='utf-8').read()
-        for target in INCLUDE.findall(text):
+        for bracket, target in INCLUDE.findall(text):
             if target == 'config.h':
                 continue
-            found = resolve(app, path, target)
+            # <…> is a system header unless it names one of app/'s
+            # (app/core is on the include path).
+            found = resolve(app, path, target, beside=bracket == '"')
             if found is None:
-                problems.append(f'{os.path.relpath(path, top)}: includes "{target}", not found in app/')
+                if bracket == '"':
+                    problems.append(f'{os.path.relpath(path, top)}: includes "{target}", not found in app/')
                 continue
             other = folder_of(app, found)
             files.setdefault(path, set()).add(found)

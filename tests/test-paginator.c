@@ -319,6 +319,32 @@ test_footnotes (void)
   }
 }
 
+/* The cache of laid-out pages is keyed by the report object: it holds the
+ * reports it has pages of, so that a report deleted from the bulletin is
+ * not freed while its pages are cached (another report made at its
+ * address, at the same revision, would be given them). */
+static void
+test_cache_holds_reports (void)
+{
+  g_autoptr(HuiBulletin) bulletin = corpus_bulletin ();
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  HuiPagination *first = hui_paginator_paginate (paginator);
+  HuiPagination *second;
+  HuiReport *deleted = hui_bulletin_get_report (bulletin, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (deleted), (gpointer *)&deleted);
+  hui_bulletin_remove_report (bulletin, 1);
+  g_assert_nonnull (deleted);
+
+  /* The next pagination forgets it; the first still shows its pages. */
+  second = hui_paginator_paginate (paginator);
+  g_assert_nonnull (deleted);
+  g_assert_cmpuint (second->n_reports, ==, first->n_reports - 1);
+  hui_pagination_free (first);
+  g_assert_null (deleted);
+  hui_pagination_free (second);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/paginator/moves-and-setup", test_moves_and_setup);
   g_test_add_func ("/paginator/closing-block", test_closing_block);
   g_test_add_func ("/paginator/footnotes", test_footnotes);
+  g_test_add_func ("/paginator/cache-holds-reports", test_cache_holds_reports);
 
   return g_test_run ();
 }

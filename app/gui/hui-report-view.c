@@ -849,14 +849,6 @@ hui_report_view_init (HuiReportView *self)
   g_signal_group_connect_swapped (self->signals, "changed", G_CALLBACK (report_changed_cb), self);
 }
 
-HuiReport *
-hui_report_view_get_report (HuiReportView *self)
-{
-  g_return_val_if_fail (HUI_IS_REPORT_VIEW (self), NULL);
-
-  return self->report;
-}
-
 void
 hui_report_view_set_report (HuiReportView *self,
                             HuiReport     *report)

@@ -10,11 +10,10 @@ G_BEGIN_DECLS
 #define HUI_TYPE_REPORT_VIEW (hui_report_view_get_type ())
 G_DECLARE_FINAL_TYPE (HuiReportView, hui_report_view, HUI, REPORT_VIEW, GtkWidget)
 
-HuiReport *hui_report_view_get_report       (HuiReportView *self);
-void       hui_report_view_set_report       (HuiReportView *self,
-                                             HuiReport     *report);
-guint      hui_report_view_get_cursor_block (HuiReportView *self);
-void       hui_report_view_set_cursor_block (HuiReportView *self,
-                                             guint          position);
+void  hui_report_view_set_report       (HuiReportView *self,
+                                        HuiReport     *report);
+guint hui_report_view_get_cursor_block (HuiReportView *self);
+void  hui_report_view_set_cursor_block (HuiReportView *self,
+                                        guint          position);
 
 G_END_DECLS

@@ -240,12 +240,10 @@ paper_of (const HuiPageSetup *setup)
   return page_setup;
 }
 
-/* Prints, or with @export_to writes the print to that PDF file without a
- * dialog (as tests and "print to file" do). */
-gboolean
-hui_window_print (HuiWindow   *self,
-                  const char  *export_to,
-                  GError     **error)
+/* Prints the pages as the preview shows them, through GTK's print dialog. */
+static gboolean
+print_bulletin (HuiWindow  *self,
+                GError    **error)
 {
   HuiPagination *pagination = hui_paginator_paginate (self->paginator);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
@@ -257,13 +255,8 @@ hui_window_print (HuiWindow   *self,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_job_name (operation, hui_bulletin_get_title (self->bulletin) ?: _("Bulletin"));
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pagination);
-  if (export_to != NULL)
-    gtk_print_operation_set_export_filename (operation, export_to);
 
-  result = gtk_print_operation_run (operation,
-                                    export_to ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), error);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), error);
   hui_pagination_free (pagination);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
@@ -288,7 +281,7 @@ print_action (GtkWidget  *widget,
   HuiWindow *self = HUI_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!hui_window_print (self, NULL, &error))
+  if (!print_bulletin (self, &error))
     _hui_window_show_error (self, error->message);
 }
 

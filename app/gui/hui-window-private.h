@@ -105,9 +105,6 @@ gboolean       hui_window_find_next         (HuiWindow        *self,
 guint          hui_window_replace_all       (HuiWindow        *self,
                                              const char       *needle,
                                              const char       *replacement);
-gboolean       hui_window_print             (HuiWindow        *self,
-                                             const char       *export_to,
-                                             GError          **error);
 void           hui_window_update_actions    (HuiWindow        *self);
 
 G_END_DECLS

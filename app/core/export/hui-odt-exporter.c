@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hui-odt-exporter.h"
+#include "layout/hui-typesetter.h"
 #include "support/hui-xml-writer.h"
 
 /* Writes an ODF 1.3 text document that LibreOffice lays out like the

@@ -147,9 +147,6 @@ draw_table_row (cairo_t             *cr,
   cairo_restore (cr);
 }
 
-/* An image centred in its rows; one cairo cannot print (GIF, EMF…) is a
- * framed box with its description, so that the page still shows where it
- * stands. */
 static gboolean
 is_vector (cairo_surface_t *target)
 {
@@ -158,6 +155,9 @@ is_vector (cairo_surface_t *target)
   return type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS || type == CAIRO_SURFACE_TYPE_SVG;
 }
 
+/* An image centred in its rows; one cairo cannot print (GIF, EMF…) is a
+ * framed box with its description, so that the page still shows where it
+ * stands. */
 static void
 draw_image (cairo_t             *cr,
             const HuiPagination *pagination,

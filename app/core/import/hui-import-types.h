@@ -31,8 +31,8 @@ typedef enum {
   HUI_IMPORT_FLAGS_AUTO_SPLIT = 1 << 1,
 } HuiImportFlags;
 
-/* Text files larger than this are refused rather than read: the largest
- * real bulletin is a few MB, and a hostile file must not eat memory. */
+/* Files larger than this are refused rather than read: the largest real
+ * bulletin is a few MB, and a hostile file must not eat memory. */
 #define HUI_IMPORT_MAX_FILE_SIZE (64 * 1024 * 1024)
 
 GQuark hui_import_error_quark (void);

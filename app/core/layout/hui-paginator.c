@@ -19,7 +19,8 @@
 /* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
   guint64    revision;
-  HuiReport *report;   /* compared, and read only while laying out */
+  HuiReport *report;   /* held: the cache is keyed by its address; read
+                        * only while laying out */
   GPtrArray *pages;    /* of HuiPage, unnumbered */
   GPtrArray *layouts;
 } ReportPages;
@@ -41,6 +42,7 @@ report_pages_clear (ReportPages *rp)
 {
   g_ptr_array_unref (rp->pages);
   g_ptr_array_unref (rp->layouts);
+  g_clear_object (&rp->report);  /* NULL for the pages of a continuous run */
 }
 
 static void
@@ -54,7 +56,10 @@ report_pages_new (HuiReport *report)
 {
   ReportPages *rp = g_atomic_rc_box_new0 (ReportPages);
 
-  rp->report = report;
+  /* Held, so that a report deleted from the bulletin cannot be freed
+   * and another made at its address, at the same revision, be given its
+   * pages. */
+  rp->report = g_object_ref (report);
   rp->revision = hui_report_get_revision (report);
   rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
   rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);

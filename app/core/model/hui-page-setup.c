@@ -43,17 +43,6 @@ static const char *families[HUI_N_FONTS] = {
   FANGSONG, SONG, KAI, HEI, KAI, FANGSONG, FANGSONG, "Noto Serif CJK SC", HEI, SONG,
 };
 
-const char **
-hui_page_setup_list_presets (void)
-{
-  static const char *names[G_N_ELEMENTS (presets) + 1];
-
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    names[i] = presets[i].name;
-
-  return names;
-}
-
 HuiPageSetup *
 hui_page_setup_new_preset (const char *preset)
 {

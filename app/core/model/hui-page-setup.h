@@ -46,33 +46,32 @@ typedef struct {
 
 #define HUI_TYPE_PAGE_SETUP (hui_page_setup_get_type ())
 
-GType          hui_page_setup_get_type           (void) G_GNUC_CONST;
-HuiPageSetup  *hui_page_setup_new_preset         (const char          *preset);
-const char   **hui_page_setup_list_presets       (void);
-HuiPageSetup  *hui_page_setup_copy               (const HuiPageSetup  *self);
-gboolean       hui_page_setup_equal              (const HuiPageSetup  *a,
-                                                  const HuiPageSetup  *b);
-void           hui_page_setup_free               (HuiPageSetup        *self);
-gboolean       hui_page_setup_set_grid           (HuiPageSetup        *self,
-                                                  guint                lines_per_page,
-                                                  guint                chars_per_line,
-                                                  GError             **error);
-double         hui_page_setup_type_width         (const HuiPageSetup  *self);
-double         hui_page_setup_type_height        (const HuiPageSetup  *self);
-double         hui_page_setup_line_pitch         (const HuiPageSetup  *self);
-double         hui_page_setup_char_pitch         (const HuiPageSetup  *self);
-double         hui_page_setup_letter_spacing     (const HuiPageSetup  *self,
-                                                  double               size);
-double         hui_page_setup_indent             (const HuiPageSetup  *self);
-double         hui_page_setup_toc_number_room    (const HuiPageSetup  *self);
-char          *hui_page_setup_format_page_number (const HuiPageSetup  *self,
-                                                  guint                number);
-void           hui_page_setup_split_page_number  (const HuiPageSetup  *self,
-                                                  char               **before,
-                                                  char               **after);
-const char    *hui_font_role_to_string           (HuiFontRole          role);
-gboolean       hui_font_role_from_string         (const char          *name,
-                                                  HuiFontRole         *role);
+GType         hui_page_setup_get_type           (void) G_GNUC_CONST;
+HuiPageSetup *hui_page_setup_new_preset         (const char          *preset);
+HuiPageSetup *hui_page_setup_copy               (const HuiPageSetup  *self);
+gboolean      hui_page_setup_equal              (const HuiPageSetup  *a,
+                                                 const HuiPageSetup  *b);
+void          hui_page_setup_free               (HuiPageSetup        *self);
+gboolean      hui_page_setup_set_grid           (HuiPageSetup        *self,
+                                                 guint                lines_per_page,
+                                                 guint                chars_per_line,
+                                                 GError             **error);
+double        hui_page_setup_type_width         (const HuiPageSetup  *self);
+double        hui_page_setup_type_height        (const HuiPageSetup  *self);
+double        hui_page_setup_line_pitch         (const HuiPageSetup  *self);
+double        hui_page_setup_char_pitch         (const HuiPageSetup  *self);
+double        hui_page_setup_letter_spacing     (const HuiPageSetup  *self,
+                                                 double               size);
+double        hui_page_setup_indent             (const HuiPageSetup  *self);
+double        hui_page_setup_toc_number_room    (const HuiPageSetup  *self);
+char         *hui_page_setup_format_page_number (const HuiPageSetup  *self,
+                                                 guint                number);
+void          hui_page_setup_split_page_number  (const HuiPageSetup  *self,
+                                                 char               **before,
+                                                 char               **after);
+const char   *hui_font_role_to_string           (HuiFontRole          role);
+gboolean      hui_font_role_from_string         (const char          *name,
+                                                 HuiFontRole         *role);
 
 #define HUI_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 

@@ -289,9 +289,9 @@ decode_data_uri (const char  *uri,
 
 /* The first image of a mediaobject (or figure) when it is embedded as a
  * data: URI; else NULL and *@problem says why, naming the file. */
-HuiBlock *
-hui_docbook_blocks_image (xmlNode  *node,
-                          char    **problem)
+static HuiBlock *
+image_block (xmlNode  *node,
+             char    **problem)
 {
   xmlNode *imagedata = find (node, "imagedata");
   xmlNode *phrase = find (node, "textobject");
@@ -330,7 +330,7 @@ hui_docbook_blocks_add_image (HuiReport *report,
                               xmlNode   *node)
 {
   g_autofree char *problem = NULL;
-  g_autoptr(HuiBlock) block = hui_docbook_blocks_image (node, &problem);
+  g_autoptr(HuiBlock) block = image_block (node, &problem);
 
   if (block != NULL)
     hui_report_append_block (report, block);

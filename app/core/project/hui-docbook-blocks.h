@@ -7,15 +7,13 @@
 
 G_BEGIN_DECLS
 
-gboolean  hui_docbook_blocks_is        (xmlNode     *node,
-                                        const char  *name);
-char     *hui_docbook_blocks_text      (xmlNode     *node);
-char     *hui_docbook_blocks_note_text (xmlNode     *node,
-                                        HuiBlock    *notes);
-HuiBlock *hui_docbook_blocks_table     (xmlNode     *table);
-HuiBlock *hui_docbook_blocks_image     (xmlNode     *node,
-                                        char       **problem);
-void      hui_docbook_blocks_add_image (HuiReport   *report,
-                                        xmlNode     *node);
+gboolean  hui_docbook_blocks_is        (xmlNode    *node,
+                                        const char *name);
+char     *hui_docbook_blocks_text      (xmlNode    *node);
+char     *hui_docbook_blocks_note_text (xmlNode    *node,
+                                        HuiBlock   *notes);
+HuiBlock *hui_docbook_blocks_table     (xmlNode    *table);
+void      hui_docbook_blocks_add_image (HuiReport  *report,
+                                        xmlNode    *node);
 
 G_END_DECLS

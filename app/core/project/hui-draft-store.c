@@ -75,14 +75,6 @@ hui_draft_store_get_default (void)
   return instance;
 }
 
-GFile *
-hui_draft_store_get_directory (HuiDraftStore *self)
-{
-  g_return_val_if_fail (HUI_IS_DRAFT_STORE (self), NULL);
-
-  return self->directory;
-}
-
 char *
 hui_draft_store_new_id (HuiDraftStore *self)
 {

@@ -17,7 +17,8 @@
 
 /* Whether @file is a project, told by its content whatever its name: the
  * project's namespace in its first kilobyte (the root element's
- * declarations). Both the CLI and the window decide with this between
+ * declarations). The CLI and the application (for files given on the
+ * command line or opened from a file manager) decide with this between
  * opening a file and importing it. */
 gboolean
 hui_project_is_project_file (GFile        *file,

@@ -12,8 +12,8 @@
 /* The catalogues are installed under LOCALEDIR; run from the build folder
  * (`meson devenv`), HUIBIAN_LOCALEDIR names the catalogues built there, so
  * the interface is translated before anything is installed. */
-const char *
-hui_i18n_get_localedir (void)
+static const char *
+localedir (void)
 {
   const char *dir = g_getenv ("HUIBIAN_LOCALEDIR");
 
@@ -25,7 +25,7 @@ void
 hui_i18n_init (void)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, hui_i18n_get_localedir ());
+  bindtextdomain (GETTEXT_PACKAGE, localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -5,7 +5,6 @@
 
 G_BEGIN_DECLS
 
-const char *hui_i18n_get_localedir (void);
-void        hui_i18n_init          (void);
+void hui_i18n_init (void);
 
 G_END_DECLS
