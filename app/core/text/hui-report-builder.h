@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/hui-report.h"
 #include "hui-text-lines.h"
+#include "model/hui-report.h"
 
 G_BEGIN_DECLS
 
