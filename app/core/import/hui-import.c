@@ -166,7 +166,7 @@ hui_import_text (HuiBulletin     *bulletin,
   if (lines->len > 0 && ((flags & HUI_IMPORT_FLAGS_SPLIT) || ((flags & HUI_IMPORT_FLAGS_AUTO_SPLIT) && has_toc)))
     return hui_bulletin_splitter_split (bulletin, lines, source_name, error);
 
-  if (!hui_text_importer_import (bulletin, lines, source_name, error))
+  if (!hui_text_importer_add_report (bulletin, lines, NULL, source_name, error))
     return FALSE;
   report = hui_bulletin_get_report (bulletin, hui_bulletin_get_n_reports (bulletin) - 1);
   if (has_toc)

@@ -10,8 +10,9 @@
 #include "hui-text-importer.h"
 #include "text/hui-report-builder.h"
 
-/* Ends the import of a structured source (ODT, Word): its lines become one
- * report, with the warnings gathered while reading it. */
+/* Ends the import of a text: its lines become one report, with the
+ * warnings gathered while reading it (a structured source's: ODT, Word),
+ * or none (NULL). */
 gboolean
 hui_text_importer_add_report (HuiBulletin  *bulletin,
                               GPtrArray    *lines,
@@ -28,26 +29,8 @@ hui_text_importer_add_report (HuiBulletin  *bulletin,
     }
 
   report = hui_report_builder_build (lines, 0, lines->len, 0, source, NULL);
-  for (guint i = 0; i < warnings->len; i++)
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     hui_report_add_warning (report, "%s", (char *)warnings->pdata[i]);
   hui_bulletin_append_report (bulletin, report);
-  return TRUE;
-}
-
-/* Imports the lines of a text as one report. */
-gboolean
-hui_text_importer_import (HuiBulletin  *bulletin,
-                          GPtrArray    *lines,
-                          const char   *source,
-                          GError      **error)
-{
-  if (lines->len == 0)
-    {
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_EMPTY,
-                   _("it contains no text"));
-      return FALSE;
-    }
-
-  hui_bulletin_append_report (bulletin, hui_report_builder_build (lines, 0, lines->len, 0, source, NULL));
   return TRUE;
 }

@@ -12,9 +12,5 @@ gboolean hui_text_importer_add_report (HuiBulletin  *bulletin,
                                        GPtrArray    *warnings,
                                        const char   *source,
                                        GError      **error);
-gboolean hui_text_importer_import     (HuiBulletin  *bulletin,
-                                       GPtrArray    *lines,
-                                       const char   *source,
-                                       GError      **error);
 
 G_END_DECLS
