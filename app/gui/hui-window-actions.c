@@ -451,30 +451,7 @@ restore_draft_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  HuiWindow *self = HUI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) project = NULL;
-  g_autoptr(HuiBulletin) bulletin = NULL;
-
-  gtk_info_bar_set_revealed (self->draft_bar, FALSE);
-  if (self->offered_draft == NULL)
-    return;
-
-  bulletin = hui_draft_store_load (hui_draft_store_get_default (), self->offered_draft, &project, &error);
-  if (bulletin == NULL)
-    {
-      _hui_window_show_error (self, error->message);
-      return;
-    }
-
-  /* The restored work is unsaved work: it stays a draft until saved. */
-  g_set_object (&self->file, project);
-  _hui_window_set_bulletin (self, bulletin);
-  _hui_window_forget_draft (self);
-  self->draft_id = g_steal_pointer (&self->offered_draft);
-  self->modified = TRUE;
-  _hui_window_update_title (self);
-  gtk_single_selection_set_selected (self->selection, 0);
+  _hui_window_restore_draft (HUI_WINDOW (widget));
 }
 
 static void
@@ -482,11 +459,7 @@ discard_draft_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  HuiWindow *self = HUI_WINDOW (widget);
-
-  gtk_info_bar_set_revealed (self->draft_bar, FALSE);
-  hui_draft_store_delete (hui_draft_store_get_default (), self->offered_draft);
-  g_clear_pointer (&self->offered_draft, g_free);
+  _hui_window_discard_draft (HUI_WINDOW (widget));
 }
 
 

@@ -35,6 +35,9 @@ struct _HuiWindow
 
   char                 *draft_id;           /* this bulletin's draft, once autosaved */
   char                 *offered_draft;      /* a draft left by a crash, offered for restore */
+  HuiBulletin          *offered_bulletin;   /* what it holds, read */
+  GFile                *offered_project;    /* the project it belongs to, if any */
+  GTask                *close_task;         /* of hui_window_request_close_async() */
   guint                 autosave_id;
   GSettings            *settings;           /* NULL when the schema is not installed */
   GMenu                *recent_menu;
@@ -46,6 +49,7 @@ struct _HuiWindow
   HuiPagePreview       *preview;
   GtkInfoBar           *info_bar;
   GtkInfoBar           *draft_bar;
+  GtkLabel             *draft_label;
   GtkInfoBar           *import_bar;
   GtkLabel             *import_label;
   GCancellable         *import_cancellable; /* of the imports under way */
@@ -71,6 +75,8 @@ void _hui_window_set_busy           (HuiWindow      *self,
 void _hui_window_set_bulletin       (HuiWindow      *self,
                                      HuiBulletin    *bulletin);
 void _hui_window_forget_draft       (HuiWindow      *self);
+void _hui_window_restore_draft      (HuiWindow      *self);
+void _hui_window_discard_draft      (HuiWindow      *self);
 void _hui_window_remember_folder    (HuiWindow      *self,
                                      GFile          *file);
 void _hui_window_update_title       (HuiWindow      *self);

@@ -43,12 +43,22 @@ static GParamSpec *properties[N_PROPS];
 /* A draft is written this long after the first unsaved change. */
 #define AUTOSAVE_DELAY_S 5
 
+static void finish_close (HuiWindow *self,
+                          gboolean   closed);
+
 void
 _hui_window_show_error (HuiWindow  *self,
                         const char *message)
 {
   gtk_label_set_label (self->info_label, message);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
+  /* The save the close prompt asked for failed: the window stays open
+   * with the work, and a quit waiting for it stops. */
+  if (self->close_after_save)
+    {
+      self->close_after_save = FALSE;
+      finish_close (self, FALSE);
+    }
 }
 
 static void
@@ -209,20 +219,65 @@ draft_saved_cb (GObject      *object,
     g_warning ("Could not save a draft: %s", error->message);
 }
 
+/* Whether closing now would lose something: changes not saved to the
+ * project, in a bulletin that has something in it. */
+static gboolean
+has_unsaved_work (HuiWindow *self)
+{
+  return self->modified && hui_bulletin_get_n_reports (self->bulletin) > 0;
+}
+
+/* The window's draft, made (and locked as this window's) on first use. */
+static gboolean
+ensure_draft_id (HuiWindow  *self,
+                 GError    **error)
+{
+  if (self->draft_id == NULL)
+    self->draft_id = hui_draft_store_new_id (hui_draft_store_get_default (), error);
+  return self->draft_id != NULL;
+}
+
 static gboolean
 autosave_cb (gpointer data)
 {
   HuiWindow *self = data;
+  g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (!self->modified || hui_bulletin_get_n_reports (self->bulletin) == 0)
+  if (!has_unsaved_work (self))
     return G_SOURCE_REMOVE;
 
-  if (self->draft_id == NULL)
-    self->draft_id = hui_draft_store_new_id (hui_draft_store_get_default ());
-  hui_draft_store_save_async (hui_draft_store_get_default (), self->draft_id, self->bulletin,
-                              self->file, NULL, draft_saved_cb, g_object_ref (self));
+  if (!ensure_draft_id (self, &error))
+    g_warning ("Could not save a draft: %s", error->message);
+  else
+    hui_draft_store_save_async (hui_draft_store_get_default (), self->draft_id, self->bulletin,
+                                self->file, NULL, draft_saved_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
+}
+
+/* Writes the draft now rather than in a few seconds: before a prompt
+ * the user may leave unanswered, and when the process is told to end. */
+static void
+save_draft_now (HuiWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!has_unsaved_work (self))
+    return;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (!ensure_draft_id (self, &error) ||
+      !hui_draft_store_save (hui_draft_store_get_default (), self->draft_id, self->bulletin, self->file, &error))
+    g_warning ("Could not save a draft: %s", error->message);
+}
+
+/* The process is about to end without asking: the unsaved work is kept
+ * as a draft, offered at the next start. */
+void
+hui_window_keep_draft (HuiWindow *self)
+{
+  g_return_if_fail (HUI_IS_WINDOW (self));
+
+  save_draft_now (self);
 }
 
 static guint
@@ -699,6 +754,8 @@ close_response_cb (GtkDialog *dialog,
       self->close_after_save = TRUE;
       gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
     }
+  else  /* Cancel, Escape or the prompt closed: the window stays. */
+    finish_close (self, FALSE);
 }
 
 /* Nothing the user made is lost by closing: unsaved changes are kept,
@@ -708,10 +765,20 @@ close_request_cb (HuiWindow *self)
 {
   GtkWidget *dialog;
 
-  if (!self->modified || hui_bulletin_get_n_reports (self->bulletin) == 0)
+  if (!has_unsaved_work (self))
     return FALSE;
   if (self->close_dialog != NULL)
-    return TRUE;
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+  /* A Save chosen at an earlier prompt whose Save As was cancelled
+   * must not close the window at some later save. */
+  if (self->busy == 0)
+    self->close_after_save = FALSE;
+  /* The work is on disk before the question: whatever ends the process
+   * while it waits for an answer, the draft has the last edit. */
+  save_draft_now (self);
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
@@ -740,22 +807,191 @@ hui_window_get_close_dialog (HuiWindow *self)
   return self->close_dialog;
 }
 
-/* Offers the oldest draft left by a session that ended without saving;
- * returns whether there was one. */
+/* Completes the close asked by hui_window_request_close_async(), if
+ * any: @closed, or the window stays. */
+static void
+finish_close (HuiWindow *self,
+              gboolean   closed)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+  if (task != NULL)
+    g_task_return_boolean (task, closed);
+}
+
+/* Closes the window as its close button does, asking about unsaved
+ * changes; @callback learns whether it closed (FALSE: the user chose
+ * Cancel, or the save chosen failed). A close asked before and not yet
+ * answered is superseded and reports FALSE. */
+void
+hui_window_request_close_async (HuiWindow           *self,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (HUI_IS_WINDOW (self));
+
+  finish_close (self, FALSE);
+  self->close_task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (self->close_task, hui_window_request_close_async);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+gboolean
+hui_window_request_close_finish (HuiWindow    *self,
+                                 GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+static void
+clear_offer (HuiWindow *self)
+{
+  g_clear_pointer (&self->offered_draft, g_free);
+  g_clear_object (&self->offered_bulletin);
+  g_clear_object (&self->offered_project);
+  if (self->draft_bar != NULL)
+    gtk_info_bar_set_revealed (self->draft_bar, FALSE);
+}
+
+/* Lets go of the draft on offer, unanswered: it stays for another time. */
+static void
+withdraw_offer (HuiWindow *self)
+{
+  hui_draft_store_release (hui_draft_store_get_default (), self->offered_draft);
+  clear_offer (self);
+}
+
+/* The bulletin's title, else its project's file name. */
+static char *
+draft_name (HuiBulletin *bulletin,
+            GFile       *project)
+{
+  const char *title = hui_bulletin_get_title (bulletin);
+
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  if (project != NULL)
+    return g_file_get_basename (project);
+  return g_strdup (_("Untitled Bulletin"));
+}
+
+static void
+show_offer (HuiWindow   *self,
+            const char  *id,
+            HuiBulletin *bulletin,
+            GFile       *project)
+{
+  g_autofree char *name = draft_name (bulletin, project);
+  g_autofree char *text = g_strdup_printf (_("Unsaved work on “%s” from an earlier session was found."), name);
+
+  self->offered_draft = g_strdup (id);
+  self->offered_bulletin = g_object_ref (bulletin);
+  g_set_object (&self->offered_project, project);
+  gtk_label_set_label (self->draft_label, text);
+  gtk_info_bar_set_revealed (self->draft_bar, TRUE);
+  g_debug ("Offering draft %s: “%s”", id, name);
+}
+
+/* A draft that cannot be read is reported once and moved aside, so it
+ * is not offered at every start. */
+static void
+set_draft_aside (HuiWindow  *self,
+                 const char *id,
+                 GError     *load_error)
+{
+  HuiDraftStore *store = hui_draft_store_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) moved = hui_draft_store_set_aside (store, id, &error);
+  g_autofree char *message = NULL;
+
+  if (moved != NULL)
+    message = g_strdup_printf (_("A draft from an earlier session could not be read (%s). It was moved to “%s”."),
+                               load_error->message, g_file_peek_path (moved));
+  else
+    {
+      hui_draft_store_release (store, id);
+      message = g_strdup_printf (_("A draft from an earlier session could not be read (%s)."), load_error->message);
+    }
+  g_debug ("Damaged draft %s: %s", id, message);
+  _hui_window_show_error (self, message);
+}
+
+/* Offers the oldest draft whose window is gone (a session that ended
+ * without saving or discarding it), claimed so that no other instance
+ * offers it too; returns whether there was one. */
 gboolean
 hui_window_offer_drafts (HuiWindow *self)
 {
-  g_auto(GStrv) drafts = hui_draft_store_list (hui_draft_store_get_default ());
+  HuiDraftStore *store = hui_draft_store_get_default ();
+  char *id;
 
   g_return_val_if_fail (HUI_IS_WINDOW (self), FALSE);
 
-  g_clear_pointer (&self->offered_draft, g_free);
-  if (drafts[0] == NULL)
-    return FALSE;
+  withdraw_offer (self);
+  hui_draft_store_remove_stale (store);
+  while ((id = hui_draft_store_claim_next (store)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) project = NULL;
+      g_autoptr(HuiBulletin) bulletin = hui_draft_store_load (store, id, &project, &error);
 
-  self->offered_draft = g_strdup (drafts[0]);
-  gtk_info_bar_set_revealed (self->draft_bar, TRUE);
-  return TRUE;
+      if (bulletin != NULL)
+        show_offer (self, id, bulletin, project);
+      else
+        set_draft_aside (self, id, error);
+      g_free (id);
+      if (bulletin != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* @self takes over draft @id (already its own) and its bulletin:
+ * unsaved work, which stays a draft until saved. */
+static void
+adopt_draft (HuiWindow   *self,
+             const char  *id,
+             HuiBulletin *bulletin,
+             GFile       *project)
+{
+  _hui_window_forget_draft (self);
+  g_set_object (&self->file, project);
+  _hui_window_set_bulletin (self, bulletin);
+  self->draft_id = g_strdup (id);
+  self->modified = TRUE;
+  _hui_window_update_title (self);
+  gtk_single_selection_set_selected (self->selection, 0);
+}
+
+/* Restoring never replaces anything: the draft goes into this window
+ * only while it is empty, untouched and not importing; else into a new
+ * window. The next draft is offered after it. */
+void
+_hui_window_restore_draft (HuiWindow *self)
+{
+  HuiWindow *target = self;
+
+  if (self->offered_draft == NULL)
+    return;
+
+  if (self->modified || self->busy > 0 || self->file != NULL ||
+      hui_bulletin_get_n_reports (self->bulletin) > 0)
+    target = hui_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  adopt_draft (target, self->offered_draft, self->offered_bulletin, self->offered_project);
+  clear_offer (self);
+  if (target != self)
+    gtk_window_present (GTK_WINDOW (target));
+  hui_window_offer_drafts (self);
+}
+
+void
+_hui_window_discard_draft (HuiWindow *self)
+{
+  hui_draft_store_delete (hui_draft_store_get_default (), self->offered_draft);
+  clear_offer (self);
+  hui_window_offer_drafts (self);
 }
 
 /* Shows @match: its report selected, the cursor on its block. */
@@ -853,6 +1089,24 @@ page_activated_cb (HuiWindow *self,
   hui_window_select (self, report);
 }
 
+/* Closed without unsaved work, the window's draft is not needed. With
+ * unsaved work (the process is ending, or a test closes the window),
+ * the draft is brought up to date and let go, for a later session. */
+static void
+keep_or_forget_draft (HuiWindow *self)
+{
+  if (self->bulletin == NULL)
+    return;
+  if (!has_unsaved_work (self))
+    _hui_window_forget_draft (self);
+  else if (self->draft_id != NULL)
+    {
+      save_draft_now (self);
+      hui_draft_store_release (hui_draft_store_get_default (), self->draft_id);
+    }
+  g_clear_pointer (&self->draft_id, g_free);
+}
+
 static void
 hui_window_dispose (GObject *object)
 {
@@ -865,11 +1119,9 @@ hui_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
-  /* Closed without unsaved work: no draft to keep. */
-  if (!self->modified)
-    _hui_window_forget_draft (self);
-  g_clear_pointer (&self->draft_id, g_free);
-  g_clear_pointer (&self->offered_draft, g_free);
+  keep_or_forget_draft (self);
+  withdraw_offer (self);
+  finish_close (self, TRUE);
   if (self->bulletin != NULL)
     g_signal_handlers_disconnect_by_func (self->bulletin, bulletin_changed_cb, self);
   if (self->report_list != NULL)
@@ -956,6 +1208,7 @@ hui_window_class_init (HuiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, preview);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, draft_bar);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, draft_label);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, report_popover);

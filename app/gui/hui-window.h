@@ -18,5 +18,11 @@ void       hui_window_import_files (HuiWindow       *self,
 void       hui_window_open_project (HuiWindow       *self,
                                     GFile           *file);
 gboolean   hui_window_offer_drafts (HuiWindow       *self);
+void       hui_window_keep_draft   (HuiWindow       *self);
+void       hui_window_request_close_async  (HuiWindow           *self,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean   hui_window_request_close_finish (HuiWindow           *self,
+                                            GAsyncResult        *result);
 
 G_END_DECLS
