@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "hui-application-private.h"
@@ -66,12 +69,63 @@ hui_application_open (GApplication  *app,
   hui_window_import_files (window, (GFile **)imports->pdata, imports->len, HUI_IMPORT_FLAGS_AUTO_SPLIT);
 }
 
+static void quit_next (HuiApplication *self);
+
+static gboolean
+quit_next_cb (gpointer data)
+{
+  quit_next (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next window is taken once this one is gone from the list. */
+static void
+window_closed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HuiApplication) self = user_data;
+
+  if (hui_window_request_close_finish (HUI_WINDOW (object), result))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_next_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Quitting closes the windows one after the other, each as its close
+ * button does: it asks about unsaved changes, saves or discards them as
+ * the user says, and Cancel in any window stops the quit there. */
+static void
+quit_next (HuiApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HUI_IS_WINDOW (l->data) && !gtk_widget_in_destruction (l->data))
+      {
+        hui_window_request_close_async (l->data, window_closed_cb, g_object_ref (self));
+        return;
+      }
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  quit_next (HUI_APPLICATION (user_data));
+}
+
+/* Told to end (log out, kill, Ctrl+C in a terminal) there is no time to
+ * ask: every window's unsaved work is kept as a draft, offered at the
+ * next start. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (HUI_IS_WINDOW (l->data))
+      hui_window_keep_draft (l->data);
+  g_application_quit (app);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -128,6 +182,9 @@ hui_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
+  g_unix_signal_add (SIGTERM, terminate_cb, app);
+  g_unix_signal_add (SIGINT, terminate_cb, app);
+  g_unix_signal_add (SIGHUP, terminate_cb, app);
 }
 
 static void
