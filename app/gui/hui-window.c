@@ -901,19 +901,16 @@ set_draft_aside (HuiWindow  *self,
                  const char *id,
                  GError     *load_error)
 {
-  HuiDraftStore *store = hui_draft_store_get_default ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) moved = hui_draft_store_set_aside (store, id, &error);
+  g_autoptr(GFile) moved = hui_draft_store_set_aside (hui_draft_store_get_default (), id, NULL);
   g_autofree char *message = NULL;
 
   if (moved != NULL)
     message = g_strdup_printf (_("A draft from an earlier session could not be read (%s). It was moved to “%s”."),
                                load_error->message, g_file_peek_path (moved));
   else
-    {
-      hui_draft_store_release (store, id);
-      message = g_strdup_printf (_("A draft from an earlier session could not be read (%s)."), load_error->message);
-    }
+    /* Kept claimed till the process ends, or the next offer would
+     * take it again, and again. */
+    message = g_strdup_printf (_("A draft from an earlier session could not be read (%s)."), load_error->message);
   g_debug ("Damaged draft %s: %s", id, message);
   _hui_window_show_error (self, message);
 }
