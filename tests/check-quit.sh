@@ -1,0 +1,72 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Ctrl+Q, pressed as a user does, with unsaved changes in the real editor:
+# the same prompt as the close button; Cancel keeps the window and the
+# edit, Discard quits, Save saves then quits; the draft is written before
+# the prompt, so killing the process while it asks loses nothing.
+#
+# Usage, under xvfb-run: check-quit.sh HUIBIAN-CLI SAMPLE
+set -eu
+. "$(dirname "$0")/hui-gui-test.sh"
+cli=$1
+sample=$2
+# Drafts come from the prompt, not from the timer.
+export HUI_AUTOSAVE_SECONDS=3600
+
+# An imported bulletin, edited with the keyboard.
+start edited "$sample"
+wait_title "$wid" '\**— *'
+type_in_body "$wid" " XYZZY"
+! has_draft || fail "a draft before the prompt"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt"
+alive "$pid" || fail "Ctrl+Q quit without asking"
+draft_contains XYZZY || fail "the prompt came before the draft had the edit"
+ok "Ctrl+Q asks, and the draft has the last edit"
+
+keys "$(other_window "$pid" "$wid")" Escape
+until_true 10 has_windows "$pid" 1 || fail "Escape: the prompt stays"
+sleep 1
+alive "$pid" || fail "Cancel quit"
+wait_title "$wid" '\**— *'
+ok "Escape cancels the quit and keeps the window, still modified"
+
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "second Ctrl+Q: no prompt"
+keys "$(other_window "$pid" "$wid")" alt+d
+exits "$pid" 0
+! has_draft || fail "Discard kept the draft"
+ok "Discard quits, exit status 0, no draft left"
+
+# A project, edited, saved by the prompt's Save.
+"$cli" import -o "$tmp/b.huibian" "$sample" >/dev/null
+start saved "$tmp/b.huibian"
+wait_title "$wid" 'b.huibian — *'
+type_in_body "$wid" " PLUGH"
+wait_title "$wid" '\*b.huibian — *'
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q on a project: no prompt"
+keys "$(other_window "$pid" "$wid")" alt+s
+exits "$pid" 0
+grep -q PLUGH "$tmp/b.huibian" || fail "Save did not save the edit"
+! has_draft || fail "Save kept the draft"
+ok "Save saves the project, then quits"
+
+# Nothing unsaved: Ctrl+Q quits at once.
+start clean "$tmp/b.huibian"
+wait_title "$wid" 'b.huibian — *'
+keys "$wid" ctrl+q
+exits "$pid" 0
+ok "without unsaved changes Ctrl+Q quits at once"
+
+# Killed while the prompt waits: the draft has the edit.
+start killed "$sample"
+wait_title "$wid" '\**— *'
+type_in_body "$wid" " XYZZY"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+draft_contains XYZZY || fail "killed at the prompt, the edit is lost"
+ok "killed while the prompt waits, the draft has the last edit"
