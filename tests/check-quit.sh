@@ -70,3 +70,34 @@ kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 draft_contains XYZZY || fail "killed at the prompt, the edit is lost"
 ok "killed while the prompt waits, the draft has the last edit"
+
+# Two windows with unsaved work (the draft just left, restored beside an
+# imported bulletin): quit asks in one, then in the other; Cancel there
+# stops the quit with that window open.
+newest_window () {
+  xdotool search --onlyvisible --pid "$1" | sort -n | tail -n 1
+}
+start two "$sample"
+wait_title "$wid" '\**— *'
+grep -q "Offering draft" "$tmp/two.log" || fail "the draft left at the prompt is not offered"
+keys "$wid" alt+r
+until_true 10 has_windows "$pid" 2 || fail "Restore did not open a second window"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 3 || fail "Ctrl+Q with two windows: no prompt"
+keys "$(newest_window "$pid")" alt+d
+until_true 10 has_windows "$pid" 2 || fail "Discard: the window stays"
+sleep 0.5
+has_windows "$pid" 2 || fail "no prompt for the second window"
+keys "$(newest_window "$pid")" Escape
+until_true 10 has_windows "$pid" 1 || fail "Escape: the second prompt stays"
+sleep 1
+alive "$pid" || fail "Cancel in the second window did not stop the quit"
+has_draft || fail "the window left open lost its draft"
+ok "quit asks window by window; Cancel in the second stops it"
+
+keys "$(newest_window "$pid")" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt for the last window"
+keys "$(newest_window "$pid")" alt+d
+exits "$pid" 0
+! has_draft || fail "drafts left after discarding both windows"
+ok "then Ctrl+Q, Discard: exit 0, no draft left"

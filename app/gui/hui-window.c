@@ -836,6 +836,15 @@ hui_window_request_close_async (HuiWindow           *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* gtk_window_destroy() only drops the references GTK holds: the close
+ * task's own reference would keep the window from being disposed, so a
+ * close is complete when the window is unrealized. */
+static void
+unrealize_cb (HuiWindow *self)
+{
+  finish_close (self, TRUE);
+}
+
 gboolean
 hui_window_request_close_finish (HuiWindow    *self,
                                  GAsyncResult *result)
@@ -1287,6 +1296,7 @@ hui_window_init (HuiWindow *self)
   _hui_window_set_bulletin (self, bulletin);
   selection_changed_cb (self);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
 }
 
 HuiWindow *
