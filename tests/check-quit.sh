@@ -4,7 +4,8 @@
 # Ctrl+Q, pressed as a user does, with unsaved changes in the real editor:
 # the same prompt as the close button; Cancel keeps the window and the
 # edit, Discard quits, Save saves then quits; the draft is written before
-# the prompt, so killing the process while it asks loses nothing.
+# the prompt, so killing the process while it asks loses nothing; with
+# two windows it asks in each; SIGTERM keeps the work as a draft.
 #
 # Usage, under xvfb-run: check-quit.sh HUIBIAN-CLI SAMPLE
 set -eu
@@ -101,3 +102,14 @@ keys "$(newest_window "$pid")" alt+d
 exits "$pid" 0
 ! has_draft || fail "drafts left after discarding both windows"
 ok "then Ctrl+Q, Discard: exit 0, no draft left"
+
+# Told to end (SIGTERM, as at log out) there is no asking: the draft
+# keeps the last edit.
+start termed "$sample"
+wait_title "$wid" '\**— *'
+type_in_body "$wid" " FROTZ"
+sleep 0.5
+kill -TERM "$pid"
+exits "$pid" 0
+draft_contains FROTZ || fail "SIGTERM lost the last edit"
+ok "SIGTERM keeps the last edit as a draft"
