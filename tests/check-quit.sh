@@ -54,6 +54,34 @@ grep -q PLUGH "$tmp/b.huibian" || fail "Save did not save the edit"
 ! has_draft || fail "Save kept the draft"
 ok "Save saves the project, then quits"
 
+# Save fails (the project's folder is gone): the window stays with its
+# work, and the quit stops.
+mkdir "$tmp/gone"
+cp "$tmp/b.huibian" "$tmp/gone/c.huibian"
+start failed "$tmp/gone/c.huibian"
+wait_title "$wid" 'c.huibian — *'
+type_in_body "$wid" " XYZZY"
+wait_title "$wid" '\*c.huibian — *'
+rm -rf "$tmp/gone"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt"
+keys "$(other_window "$pid" "$wid")" alt+s
+until_true 10 has_windows "$pid" 1 || fail "Save: the prompt stays"
+sleep 1
+alive "$pid" || fail "a failed save quit"
+wait_title "$wid" '\*c.huibian — *'
+draft_contains XYZZY || fail "a failed save lost the draft"
+# The folder back, Ctrl+S saves, and the window stays: the quit is over.
+mkdir "$tmp/gone"
+keys "$wid" ctrl+s
+wait_title "$wid" 'c.huibian — *'
+sleep 1
+alive "$pid" || fail "a save after the failed one closed the window"
+keys "$wid" ctrl+q
+exits "$pid" 0
+grep -q XYZZY "$tmp/gone/c.huibian" || fail "the edit is not in the project"
+ok "a failed save stops the quit; a later save does not close the window"
+
 # Nothing unsaved: Ctrl+Q quits at once.
 start clean "$tmp/b.huibian"
 wait_title "$wid" 'b.huibian — *'

@@ -77,6 +77,7 @@ void _hui_window_set_bulletin       (HuiWindow      *self,
 void _hui_window_forget_draft       (HuiWindow      *self);
 void _hui_window_restore_draft      (HuiWindow      *self);
 void _hui_window_discard_draft      (HuiWindow      *self);
+void _hui_window_cancel_close       (HuiWindow      *self);
 void _hui_window_remember_folder    (HuiWindow      *self,
                                      GFile          *file);
 void _hui_window_update_title       (HuiWindow      *self);

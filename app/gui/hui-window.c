@@ -52,13 +52,9 @@ _hui_window_show_error (HuiWindow  *self,
 {
   gtk_label_set_label (self->info_label, message);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
-  /* The save the close prompt asked for failed: the window stays open
-   * with the work, and a quit waiting for it stops. */
+  /* The save the close prompt asked for failed. */
   if (self->close_after_save)
-    {
-      self->close_after_save = FALSE;
-      finish_close (self, FALSE);
-    }
+    _hui_window_cancel_close (self);
 }
 
 static void
@@ -817,6 +813,16 @@ finish_close (HuiWindow *self,
 
   if (task != NULL)
     g_task_return_boolean (task, closed);
+}
+
+/* The close waiting for a save will not happen (the save failed or was
+ * called off): the window stays open with the work, and a quit waiting
+ * for it stops. */
+void
+_hui_window_cancel_close (HuiWindow *self)
+{
+  self->close_after_save = FALSE;
+  finish_close (self, FALSE);
 }
 
 /* Closes the window as its close button does, asking about unsaved
