@@ -207,6 +207,14 @@ set_age (const char *folder,
   g_assert_cmpint (g_utime (path, &times), ==, 0);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return strcmp (*(char **)a, *(char **)b);
+}
+
 /* Drafts come oldest first by when they were written, whatever their
  * ids: here the ids sort the other way round. */
 static void
@@ -219,7 +227,7 @@ test_oldest_first (void)
 
   for (guint i = 0; i < 3; i++)
     ids[i] = new_draft (writer, "草稿");
-  g_qsort_with_data (ids, 3, sizeof (char *), (GCompareDataFunc)g_strcmp0, NULL);
+  g_qsort_with_data (ids, 3, sizeof (char *), compare_ids, NULL);
   /* The second smallest id is oldest, then the largest, then the smallest. */
   set_age (folder, ids[1], 3000);
   set_age (folder, ids[2], 2000);

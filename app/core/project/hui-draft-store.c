@@ -13,8 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "hui-draft-store.h"
+#include "hui-draft-store-private.h"
 #include "hui-project.h"
+#include "support/hui-atomic-file.h"
 
 /* Drafts: a copy of each open bulletin saved a few seconds after it
  * changes, deleted when the bulletin is saved or its changes discarded,
@@ -205,19 +206,35 @@ own (HuiDraftStore *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/* Makes @id the caller's, whether a draft of that name exists yet or
+ * not; FALSE when another window holds it. */
+gboolean
+hui_draft_store_take (HuiDraftStore  *self,
+                      const char     *id,
+                      GError        **error)
+{
+  int fd;
+
+  g_return_val_if_fail (HUI_IS_DRAFT_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!ensure_directory (self, error) || (fd = take_lock (self, id, error)) < 0)
+    return FALSE;
+  own (self, id, fd);
+  return TRUE;
+}
+
 /* A new draft's id, owned by the caller until it deletes or releases it. */
 char *
 hui_draft_store_new_id (HuiDraftStore  *self,
                         GError        **error)
 {
   g_autofree char *id = g_uuid_string_random ();
-  int fd;
 
   g_return_val_if_fail (HUI_IS_DRAFT_STORE (self), NULL);
 
-  if (!ensure_directory (self, error) || (fd = take_lock (self, id, error)) < 0)
+  if (!hui_draft_store_take (self, id, error))
     return NULL;
-  own (self, id, fd);
   return g_steal_pointer (&id);
 }
 
@@ -228,8 +245,15 @@ replace (GFile         *file,
          GCancellable  *cancellable,
          GError       **error)
 {
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autofree char *display = NULL;
+
+  if (hui_atomic_file_write_bytes (file, bytes, cancellable, error))
+    return TRUE;
+
+  display = g_file_get_parse_name (file);
+  g_prefix_error (error, _("Cannot save the draft “%s”: "), display);
+  return FALSE;
 }
 
 /* Writes save number @seq of draft @id, unless a later save or a
@@ -251,8 +275,8 @@ write_draft (HuiDraftStore  *self,
   if (owned == NULL || seq <= owned->written)
     return TRUE;
   if (!ensure_directory (self, error) ||
-      !replace (link, uri, strlen (uri), cancellable, error) ||
-      !replace (draft, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), cancellable, error))
+      !replace (draft, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), cancellable, error) ||
+      !replace (link, uri, strlen (uri), cancellable, error))
     return FALSE;
   owned->written = seq;
   return TRUE;
@@ -664,8 +688,9 @@ is_stale_glib_temporary (GFileInfo *info)
 }
 
 /* Cleans the folder of what dead owners left: locks and links without a
- * draft, and temporary files of interrupted writes. Drafts themselves
- * stay until offered. */
+ * draft, and temporary files of interrupted writes (the atomic writer's,
+ * whose names say their writer, and GLib's from older versions). Drafts
+ * themselves stay until offered. */
 void
 hui_draft_store_remove_stale (HuiDraftStore *self)
 {
@@ -676,6 +701,7 @@ hui_draft_store_remove_stale (HuiDraftStore *self)
 
   if (self->path == NULL)
     return;
+  hui_atomic_file_remove_stale (self->path);
   children = enumerate (self);
   while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
