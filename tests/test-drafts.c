@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <glib/gstdio.h>
@@ -366,12 +367,25 @@ test_remove_stale (void)
   touch (folder, "dead.uri", 0);
   touch (folder, ".goutputstream-OLD123", 2 * 60 * 60);
   touch (folder, ".goutputstream-NEW123", 0);
+  /* The atomic writer's, by a writer long gone and by this one. */
+  touch (folder, ".dead.huibian.huibian-tmp-2147483646-abcdef", 0);
+  {
+    g_autofree char *mine = g_strdup_printf (".live.huibian.huibian-tmp-%d-abcdef", (int)getpid ());
+
+    touch (folder, mine, 0);
+  }
 
   hui_draft_store_remove_stale (store);
   g_assert_false (member_exists (folder, "dead", ".lock"));
   g_assert_false (member_exists (folder, "dead", ".uri"));
   g_assert_false (member_exists (folder, ".goutputstream-OLD123", ""));
   g_assert_true (member_exists (folder, ".goutputstream-NEW123", ""));
+  g_assert_false (member_exists (folder, ".dead.huibian.huibian-tmp-2147483646-abcdef", ""));
+  {
+    g_autofree char *mine = g_strdup_printf (".live.huibian.huibian-tmp-%d-abcdef", (int)getpid ());
+
+    g_assert_true (member_exists (folder, mine, ""));
+  }
   g_assert_true (member_exists (folder, held, ".lock"));
   /* A draft left behind is kept to be offered. */
   g_assert_true (member_exists (folder, orphan, ".huibian"));
