@@ -82,6 +82,29 @@ exits "$pid" 0
 grep -q XYZZY "$tmp/gone/c.huibian" || fail "the edit is not in the project"
 ok "a failed save stops the quit; a later save does not close the window"
 
+# An untitled bulletin: the prompt's Save asks where; cancelled, the
+# window stays, and a later save does not close it.
+start untitled "$sample"
+wait_title "$wid" '\**— *'
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt"
+keys "$(other_window "$pid" "$wid")" alt+s
+sleep 1
+until_true 10 has_windows "$pid" 2 || fail "Save on an untitled bulletin: no file chooser"
+keys "$(other_window "$pid" "$wid")" Escape
+until_true 10 has_windows "$pid" 1 || fail "Escape: the file chooser stays"
+keys "$wid" ctrl+s
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+S: no file chooser"
+keys "$(other_window "$pid" "$wid")" ctrl+a
+xdotool type --delay 20 "$tmp/u.huibian"
+keys "$(other_window "$pid" "$wid")" Return
+wait_title "$wid" 'u.huibian — *'
+sleep 1
+alive "$pid" || fail "a save after a cancelled Save As closed the window"
+keys "$wid" ctrl+q
+exits "$pid" 0
+ok "Save As cancelled at the prompt: the window stays, and a later save leaves it open"
+
 # Nothing unsaved: Ctrl+Q quits at once.
 start clean "$tmp/b.huibian"
 wait_title "$wid" 'b.huibian — *'

@@ -58,6 +58,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
       else
         hui_window_save_to (self, first);
     }
+  /* No file to save to: the close that waited for the save is off. */
+  else if (g_str_equal (purpose, "save") && self->close_after_save)
+    _hui_window_cancel_close (self);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
