@@ -395,6 +395,37 @@ test_remove_stale (void)
   remove_folder (folder);
 }
 
+/* A draft knows the project it belongs to, so Save after Restore goes
+ * there; a bulletin never saved has none. */
+static void
+test_project_link (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autoptr(HuiDraftStore) store = store_on (folder);
+  g_autoptr(HuiBulletin) bulletin = bulletin_titled ("第二期");
+  g_autoptr(GFile) project = g_file_new_for_path ("/srv/简报/第二期.huibian");
+  g_autoptr(GFile) linked = NULL;
+  g_autoptr(GFile) unlinked = NULL;
+  g_autoptr(HuiBulletin) loaded = NULL;
+  g_autoptr(HuiBulletin) untitled = NULL;
+  g_autofree char *id = hui_draft_store_new_id (store, NULL);
+  g_autofree char *other = new_draft (store, "未保存");
+
+  g_assert_true (hui_draft_store_save (store, id, bulletin, project, NULL));
+  loaded = hui_draft_store_load (store, id, &linked, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_nonnull (linked);
+  g_assert_true (g_file_equal (linked, project));
+
+  untitled = hui_draft_store_load (store, other, &unlinked, NULL);
+  g_assert_nonnull (untitled);
+  g_assert_null (unlinked);
+
+  hui_draft_store_delete (store, id);
+  hui_draft_store_delete (store, other);
+  remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,5 +440,6 @@ main (int    argc,
   g_test_add_func ("/drafts/damaged", test_damaged);
   g_test_add_func ("/drafts/overtaken-writes", test_overtaken_writes);
   g_test_add_func ("/drafts/remove-stale", test_remove_stale);
+  g_test_add_func ("/drafts/project-link", test_project_link);
   return g_test_run ();
 }

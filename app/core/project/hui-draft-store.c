@@ -16,6 +16,7 @@
 #include "hui-draft-store-private.h"
 #include "hui-project.h"
 #include "support/hui-atomic-file.h"
+#include "support/hui-files.h"
 
 /* Drafts: a copy of each open bulletin saved a few seconds after it
  * changes, deleted when the bulletin is saved or its changes discarded,
@@ -56,6 +57,9 @@ G_DEFINE_FINAL_TYPE (HuiDraftStore, hui_draft_store, G_TYPE_OBJECT)
  * with g_file_replace) must be to be a leftover rather than a write
  * under way in an older instance. */
 #define STALE_GLIB_TEMPORARY_S (60 * 60)
+
+/* A link holds one URI. */
+#define MAX_LINK_SIZE (64 * 1024)
 
 static void
 owned_free (gpointer data)
@@ -585,6 +589,19 @@ hui_draft_store_claim_next (HuiDraftStore *self)
   return NULL;
 }
 
+/* The project @id belongs to, from its link (a URI, empty for a
+ * bulletin never saved), or NULL. */
+static GFile *
+linked_project (HuiDraftStore *self,
+                const char    *id)
+{
+  g_autoptr(GFile) link = member (self, id, ".uri");
+  g_autoptr(GBytes) bytes = hui_files_load (link, MAX_LINK_SIZE, NULL, NULL);
+  g_autofree char *uri = bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
+
+  return uri != NULL && *uri != '\0' ? g_file_new_for_uri (uri) : NULL;
+}
+
 HuiBulletin *
 hui_draft_store_load (HuiDraftStore  *self,
                       const char     *id,
@@ -592,20 +609,13 @@ hui_draft_store_load (HuiDraftStore  *self,
                       GError        **error)
 {
   g_autoptr(GFile) draft = NULL;
-  g_autoptr(GFile) link = NULL;
-  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (HUI_IS_DRAFT_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
   draft = member (self, id, ".huibian");
-  link = member (self, id, ".uri");
   if (project != NULL)
-    {
-      *project = NULL;
-      if (g_file_load_contents (link, NULL, &uri, NULL, NULL, NULL) && *uri != '\0')
-        *project = g_file_new_for_uri (uri);
-    }
+    *project = linked_project (self, id);
 
   return hui_project_load (draft, NULL, error);
 }
