@@ -154,6 +154,46 @@ exits "$pid" 0
 ! has_draft || fail "drafts left after discarding both windows"
 ok "then Ctrl+Q, Discard: exit 0, no draft left"
 
+# A quit stopped by a failed save is over: closing that window later
+# with its close button does not take the quit on to the next window.
+close_button () {
+  eval "$(xdotool getwindowgeometry --shell "$1")"
+  xdotool windowraise "$1"
+  xdotool mousemove $((X + WIDTH - 26)) $((Y + 26)) click 1
+}
+start leftover "$sample"
+wait_title "$wid" '\**— *'
+type_in_body "$wid" " XYZZY"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+mkdir "$tmp/away"
+cp "$tmp/b.huibian" "$tmp/away/d.huibian"
+start stopped "$tmp/away/d.huibian"
+wait_title "$wid" 'd.huibian — *'
+keys "$wid" alt+r
+until_true 10 has_windows "$pid" 2 || fail "Restore did not open a second window"
+type_in_body "$wid" " PLUGH"
+wait_title "$wid" '\*d.huibian — *'
+rm -rf "$tmp/away"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 3 || fail "Ctrl+Q with two windows: no prompt"
+keys "$(newest_window "$pid")" alt+s
+until_true 10 has_windows "$pid" 2 || fail "Save: the prompt stays"
+sleep 1
+has_windows "$pid" 2 || fail "after the failed save the quit went on"
+wait_title "$wid" '\*d.huibian — *'
+close_button "$wid"
+until_true 10 has_windows "$pid" 3 || fail "the close button did not ask"
+keys "$(newest_window "$pid")" alt+d
+until_true 10 has_windows "$pid" 1 || fail "Discard did not close the window"
+sleep 1
+has_windows "$pid" 1 || fail "closing the window took the stopped quit on to the next"
+kill -TERM "$pid"
+exits "$pid" 0
+ok "a quit stopped by a failed save does not go on when that window is closed later"
+
 # Told to end (SIGTERM, as at log out) there is no asking: the draft
 # keeps the last edit.
 start termed "$sample"

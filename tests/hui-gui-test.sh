@@ -86,7 +86,7 @@ keys () {
 # and types TEXT there.
 type_in_body () {
   eval "$(xdotool getwindowgeometry --shell "$1")"
-  xdotool windowfocus "$1" 2>/dev/null || true
+  xdotool windowraise "$1" windowfocus "$1" 2>/dev/null || true
   xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT * 3 / 4)) click 1
   sleep 0.3
   xdotool type --delay 40 "$2"
