@@ -30,6 +30,59 @@ is_zip (GBytes *bytes)
   return len >= 4 && memcmp (data, "PK\003\004", 4) == 0;
 }
 
+/* Microsoft's compound file (OLE2): Word 97–2003 documents (.doc), and
+ * the container Office 2007 and later put a .docx saved with a password
+ * in. Renamed .docx, such a file would otherwise be taken for text. */
+static gboolean
+is_ole2 (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 8 && memcmp (data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+}
+
+/* Whether the compound file has a stream named @name: its directory
+ * holds the names in UTF-16LE, wherever the directory's sectors are. */
+static gboolean
+has_ole2_stream (GBytes     *bytes,
+                 const char *name)
+{
+  gsize len, n = strlen (name) * 2;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autofree guint8 *needle = g_malloc0 (n);
+
+  for (gsize i = 0; name[i] != '\0'; i++)
+    needle[2 * i] = (guint8)name[i];
+  for (const guint8 *p = data; len >= n && p <= data + len - n; p++)
+    {
+      p = memchr (p, needle[0], data + len - n + 1 - p);
+      if (p == NULL)
+        return FALSE;
+      if (memcmp (p, needle, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+refuse_ole2 (GBytes  *bytes,
+             GError **error)
+{
+  if (has_ole2_stream (bytes, "EncryptedPackage"))
+    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_PROTECTED,
+                 _("it is protected by a password; save a copy without the password in Word and import that"));
+  else if (has_ole2_stream (bytes, "WordDocument"))
+    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                 _("it is an old Word 97–2003 document (.doc), which Huibian cannot read; "
+                   "save it as .docx or .odt and import that"));
+  else
+    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                 _("it is an old Microsoft Office file, not a document Huibian can read; "
+                   "save it as .docx or .odt and import that"));
+  return FALSE;
+}
+
 static gboolean
 is_pdf (GBytes *bytes)
 {
@@ -204,6 +257,8 @@ import_bytes (HuiBulletin     *bulletin,
                    _("it is a PDF file; extract its text first (for example with pdftotext) and import the text"));
       return FALSE;
     }
+  if (is_ole2 (bytes))
+    return refuse_ole2 (bytes, error);
   if (is_zip (bytes))
     return import_package (bulletin, bytes, source_name, error);
 
@@ -230,6 +285,7 @@ adopt_reader_error (GError *error)
   } map[] = {
     { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_INVALID, HUI_IMPORT_ERROR_DAMAGED },
     { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_TOO_LARGE, HUI_IMPORT_ERROR_TOO_LARGE },
+    { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_UNSAFE, HUI_IMPORT_ERROR_UNSAFE },
     { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_TOO_LARGE, HUI_IMPORT_ERROR_TOO_LARGE },
     { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_MALFORMED, HUI_IMPORT_ERROR_DAMAGED },
     { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_UNSAFE, HUI_IMPORT_ERROR_UNSAFE },
