@@ -203,6 +203,59 @@ fit_images (HuiBulletin *bulletin,
     }
 }
 
+/* The controls of bidirectional text: embeddings and overrides (U+202A–
+ * U+202E), isolates (U+2066–U+2069) and the marks (U+200E, U+200F,
+ * U+061C). Chinese titles have no use for them, and an override can show
+ * a title in another order than the one searched, sorted and printed. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* @text without its bidirectional controls, or NULL when it has none. */
+static char *
+without_bidi_controls (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_bidi_control (c) && out == NULL)
+        out = g_string_new_len (text, p - text);
+      else if (!is_bidi_control (c) && out != NULL)
+        g_string_append_unichar (out, c);
+    }
+  return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* Done where every importer's reports end up, so a title from text, Word,
+ * ODT or DocBook is cleaned alike; the warning tells the editor why. */
+static void
+remove_bidi_controls (HuiBulletin *bulletin,
+                      guint        first_report)
+{
+  for (guint r = first_report; r < hui_bulletin_get_n_reports (bulletin); r++)
+    {
+      HuiReport *report = hui_bulletin_get_report (bulletin, r);
+      g_autofree char *title = without_bidi_controls (hui_report_get_title (report));
+      g_autofree char *subtitle = without_bidi_controls (hui_report_get_subtitle (report));
+
+      if (title == NULL && subtitle == NULL)
+        continue;
+      if (title != NULL)
+        hui_report_set_title (report, title);
+      if (subtitle != NULL)
+        hui_report_set_subtitle (report, subtitle);
+      hui_report_add_warning (report, _("The title contained invisible characters that change the direction of text "
+                                        "(such as U+202E), which can show it in another order than it is stored; "
+                                        "they were removed"));
+    }
+}
+
 /* A text is one report, or with HUI_IMPORT_FLAGS_SPLIT (or AUTO_SPLIT and
  * a table of contents) every report of a compiled bulletin. */
 gboolean
@@ -323,6 +376,7 @@ hui_import_bytes (HuiBulletin     *bulletin,
       return FALSE;
     }
   fit_images (bulletin, first_report);
+  remove_bidi_controls (bulletin, first_report);
   return TRUE;
 }
 
