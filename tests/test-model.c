@@ -294,6 +294,23 @@ test_follow_moves (void)
   g_assert_true (has_handler (report, "changed"));
   hui_bulletin_remove_report (bulletin, 0);
   g_assert_false (has_handler (report, "changed"));
+
+  /* Undo replaces every report in one splice: the old ones are let go,
+   * the new ones followed once each. */
+  {
+    g_autoptr(HuiBulletin) earlier = hui_bulletin_new ();
+    g_autoptr(HuiReport) a = report_titled ("A");
+    g_autoptr(HuiReport) b = report_titled ("B");
+
+    hui_bulletin_append_report (earlier, a);
+    hui_bulletin_append_report (earlier, b);
+    hui_bulletin_replace_contents (bulletin, earlier);
+    hui_bulletin_replace_contents (bulletin, earlier);
+    g_assert_false (has_handler (other, "changed"));
+    bulletin_changes = 0;
+    hui_report_set_title (b, "乙");
+    g_assert_cmpuint (bulletin_changes, ==, 1);
+  }
 }
 
 static void

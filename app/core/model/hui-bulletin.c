@@ -15,17 +15,17 @@
  * ::items-changed without the model knowing about any of them. */
 struct _HuiBulletin
 {
-  GObject       parent_instance;
+  GObject          parent_instance;
 
-  char         *title;
-  char         *issue;
-  char         *unit;
-  char         *date;
-  char         *closing;
-  HuiPageSetup *page_setup;
-  GListStore   *reports;
+  char            *title;
+  char            *issue;
+  char            *unit;
+  char            *date;
+  char            *closing;
+  HuiPageSetup    *page_setup;
+  GListStore      *reports;
   HuiListFollower *report_follower;  /* each report's ::changed */
-  GPtrArray    *warnings;
+  GPtrArray       *warnings;
 };
 
 G_DEFINE_FINAL_TYPE (HuiBulletin, hui_bulletin, G_TYPE_OBJECT)
