@@ -267,7 +267,7 @@ def main():
     top = tempfile.mkdtemp(prefix="hui-faults-")
     try:
         inputs = {name: os.path.join(top, name + ".huibian") for name in ("small", "project", "large")}
-        for name, n in (("small", 1), ("project", 12), ("large", 1500)):
+        for name, n in (("small", 1), ("project", 12), ("large", 600)):
             subprocess.run([GENERATE, "-n", str(n), "-o", inputs[name]], check=True)
         for test in (test_output_is_input, test_bad_inputs, test_symlink_and_mode,
                      test_disk_full, test_draft_disk_full, test_strace_faults, test_kill):
