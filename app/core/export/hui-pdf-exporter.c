@@ -128,14 +128,14 @@ draw_table_row (cairo_t             *cr,
   cairo_set_line_width (cr, 0.5);
   for (guint j = 0; j < figure->n_cells; j++)
     {
-      PangoLayout *cell = figure->cells[j];
+      GSList *lines = pango_layout_get_lines_readonly (figure->cells[j]);
 
       cairo_rectangle (cr, left + figure->xs[j], top, figure->widths[j], placed->rows * pitch);
       cairo_stroke (cr);
-      for (int k = 0; k < pango_layout_get_line_count (cell) && k < (int)placed->rows; k++)
+      for (guint k = 0; lines != NULL && k < placed->rows; k++, lines = lines->next)
         {
           HuiPlacedLine row = { .row = placed->row + k, .rows = 1 };
-          PangoLayoutLine *line = pango_layout_get_line_readonly (cell, k);
+          PangoLayoutLine *line = lines->data;
           PangoRectangle logical;
 
           pango_layout_line_get_extents (line, NULL, &logical);
@@ -209,7 +209,7 @@ draw_line (cairo_t             *cr,
            const HuiPagination *pagination,
            const HuiPlacedLine *placed)
 {
-  PangoLayoutLine *line;
+  PangoLayoutLine *line = placed->layout_line;
   double baseline;
 
   if (placed->figure != NULL)
@@ -221,7 +221,6 @@ draw_line (cairo_t             *cr,
       return;
     }
 
-  line = pango_layout_get_line_readonly (placed->layout, placed->line);
   baseline = baseline_of (pagination, placed, line);
 
   cairo_save (cr);

@@ -34,12 +34,13 @@ static void
 placed_line_clear (HuiPlacedLine *line)
 {
   g_clear_pointer (&line->figure, hui_figure_unref);
+  g_clear_pointer (&line->layout_line, pango_layout_line_unref);
 }
 
-/* Makes @lines hold a reference on each of its figures (a copy of a page's
- * lines shares them). */
+/* Makes @lines hold a reference on each of its figures and layout lines
+ * (a copy of a page's lines shares them). */
 void
-hui_page_lines_own_figures (GArray *lines)
+hui_page_lines_ref_shared (GArray *lines)
 {
   for (guint i = 0; i < lines->len; i++)
     {
@@ -47,6 +48,8 @@ hui_page_lines_own_figures (GArray *lines)
 
       if (line->figure != NULL)
         hui_figure_ref (line->figure);
+      if (line->layout_line != NULL)
+        pango_layout_line_ref (line->layout_line);
     }
   g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
 }

@@ -37,6 +37,8 @@ typedef enum {
 typedef struct {
   PangoLayout *layout;        /* the block's layout, or NULL for a figure */
   int          line;          /* index of the line in @layout */
+  PangoLayoutLine *layout_line; /* that line, held: fetching it by its
+                                 * index walks the layout's list */
   double       x;             /* points from the left of the type area */
   guint        row;           /* first grid row, from the top of the type area */
   guint        rows;          /* grid rows the line takes */
@@ -62,6 +64,6 @@ HuiPage   *hui_page_new               (int            report);
 HuiPage   *hui_page_copy_numbered     (const HuiPage *page,
                                        guint          number);
 void       hui_page_free              (HuiPage       *page);
-void       hui_page_lines_own_figures (GArray        *lines);
+void       hui_page_lines_ref_shared (GArray        *lines);
 
 G_END_DECLS

@@ -319,7 +319,7 @@ add_closing (HuiPaginator  *self,
   copy = hui_page_copy_numbered (last, last->number);
   g_array_unref (copy->lines);
   copy->lines = g_array_copy (last->lines);
-  hui_page_lines_own_figures (copy->lines);
+  hui_page_lines_ref_shared (copy->lines);
   for (guint i = 0; i < copy->lines->len; i++)
     {
       HuiPlacedLine *line = &g_array_index (copy->lines, HuiPlacedLine, i);

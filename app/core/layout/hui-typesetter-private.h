@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct {
   PangoLayout  *layout;
   guint         n_lines;
+  PangoLayoutLine **lines; /* @layout's, in order (borrowed); NULL for figures */
   guint        *rows;
   double       *xs;
   gboolean      keep_together;
@@ -33,14 +34,16 @@ typedef struct {
   guint        line;    /* of its unit */
   PangoLayout *layout;  /* "①" and the note */
   GArray      *rows;    /* of guint: the rows each of its lines takes */
+  GPtrArray   *lines;   /* of PangoLayoutLine, @layout's (borrowed) */
   guint        total;   /* rows in all */
 } Footnote;
 
 /* A line of a footnote waiting for the foot of its page. */
 typedef struct {
-  PangoLayout *layout;
-  guint        line;
-  guint        rows;
+  PangoLayout     *layout;
+  guint            line;
+  PangoLayoutLine *layout_line; /* line @line of @layout (borrowed) */
+  guint            rows;
 } FootLine;
 
 struct _HuiTypesetter {

@@ -185,6 +185,7 @@ hui_typesetter_unit_clear (Unit *unit)
   for (guint i = 0; unit->figures != NULL && i < unit->n_lines; i++)
     hui_figure_unref (unit->figures[i]);
   g_free (unit->figures);
+  g_free (unit->lines);
   g_free (unit->rows);
   g_free (unit->xs);
 }
@@ -200,10 +201,12 @@ hui_typesetter_add_unit (HuiTypesetter *self,
   unit.n_lines = pango_layout_get_line_count (layout);
   unit.rows = g_new0 (guint, unit.n_lines);
   unit.xs = g_new0 (double, unit.n_lines);
+  unit.lines = g_new0 (PangoLayoutLine *, unit.n_lines);
   do
     {
       PangoRectangle logical;
 
+      unit.lines[i] = pango_layout_iter_get_line_readonly (iter);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       unit.rows[i] = hui_typesetter_rows_for_height (self, logical.height);
       unit.xs[i] = (double)logical.x / PANGO_SCALE;

@@ -53,6 +53,7 @@ place_lines (HuiTypesetter *self,
     {
       HuiPlacedLine line = {
         .layout = unit->layout, .line = i, .x = unit->xs[i],
+        .layout_line = unit->lines != NULL ? pango_layout_line_ref (unit->lines[i]) : NULL,
         .row = self->row, .rows = unit->rows[i], .leader_from = -1, .role = unit->role,
       };
 
