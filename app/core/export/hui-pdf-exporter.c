@@ -285,13 +285,25 @@ hui_pdf_exporter_render_page (cairo_t             *cr,
   cairo_restore (cr);
 }
 
+/* cairo hands the PDF over piece by piece as it makes it; the first
+ * error (a full disk, a cancelled export) is kept and fails every later
+ * write, so cairo stops drawing. */
+typedef struct {
+  GOutputStream *out;
+  GCancellable  *cancellable;
+  GError        *error;
+} Sink;
+
 static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Sink *sink = closure;
+
+  if (sink->error == NULL)
+    g_output_stream_write_all (sink->out, data, length, NULL, sink->cancellable, &sink->error);
+  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void
@@ -328,49 +340,81 @@ set_metadata (cairo_surface_t *surface,
     }
 }
 
+/* Stops at the first page after an error or a cancellation. */
 static void
 render_pages (cairo_t             *cr,
               const HuiPagination *pagination,
-              GPtrArray           *pages)
+              GPtrArray           *pages,
+              Sink                *sink)
 {
-  for (guint i = 0; i < pages->len; i++)
+  for (guint i = 0; i < pages->len && sink->error == NULL; i++)
     {
       hui_pdf_exporter_render_page (cr, pagination, pages->pdata[i]);
       cairo_show_page (cr);
+      if (sink->error == NULL)
+        g_cancellable_set_error_if_cancelled (sink->cancellable, &sink->error);
     }
 }
 
-/* The table of contents pages first, then the numbered pages. */
-GBytes *
-hui_pdf_exporter_export (HuiBulletin          *bulletin,
-                         const HuiPagination  *pagination,
-                         GError              **error)
+/* Writes the PDF to @out as cairo makes it, page by page, so that no copy
+ * of the whole file is kept in memory: the table of contents pages first,
+ * then the numbered pages. @out is not closed. */
+gboolean
+hui_pdf_exporter_write (HuiBulletin          *bulletin,
+                        const HuiPagination  *pagination,
+                        GOutputStream        *out,
+                        GCancellable         *cancellable,
+                        GError              **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  const HuiPageSetup *setup = pagination->setup;
+  const HuiPageSetup *setup;
+  Sink sink = { out, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, out,
+  g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (pagination != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  setup = pagination->setup;
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink,
                                                  HUI_MM_TO_PT (setup->paper_width),
                                                  HUI_MM_TO_PT (setup->paper_height));
   set_metadata (surface, bulletin);
   cr = cairo_create (surface);
-  render_pages (cr, pagination, pagination->toc_pages);
-  render_pages (cr, pagination, pagination->pages);
+  render_pages (cr, pagination, pagination->toc_pages, &sink);
+  render_pages (cr, pagination, pagination->pages, &sink);
   add_outline (surface, bulletin, pagination);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cairo could not write the PDF: %s"),
                    cairo_status_to_string (status));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+/* The PDF in memory, for callers that want its bytes. */
+GBytes *
+hui_pdf_exporter_export (HuiBulletin          *bulletin,
+                         const HuiPagination  *pagination,
+                         GError              **error)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (!hui_pdf_exporter_write (bulletin, pagination, out, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
