@@ -345,6 +345,114 @@ test_cache_holds_reports (void)
   hui_pagination_free (second);
 }
 
+static HuiReport *
+one_paragraph_report (const char *title,
+                      const char *text)
+{
+  HuiReport *report = hui_report_new ();
+  g_autoptr(HuiBlock) block = hui_block_new_paragraph (text);
+
+  hui_report_set_title (report, title);
+  hui_report_append_block (report, block);
+  return report;
+}
+
+/* The text of the first body line of @report's first page. */
+static char *
+first_body_line (HuiPagination *pagination,
+                 guint          report)
+{
+  HuiPage *page = pagination->pages->pdata[pagination->first_pages[report] - 1];
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      const HuiPlacedLine *line = &g_array_index (page->lines, HuiPlacedLine, i);
+
+      if (line->role == HUI_FONT_BODY && line->layout != NULL && g_str_has_prefix (pango_layout_get_text (line->layout), "正文"))
+        return line_text (line);
+    }
+  return NULL;
+}
+
+/* Adds a report with other text but the same revision as @old, made at
+ * @old's address if it is free: reports are made until one lands there
+ * (malloc soon hands a freed block out again). TRUE if one did. */
+static gboolean
+add_report_at (HuiBulletin *bulletin,
+               gpointer     old_address,
+               guint64      old_revision)
+{
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint attempt = 0; attempt < 1000; attempt++)
+    {
+      HuiReport *report = one_paragraph_report ("乙篇", "正文乙乙乙。");
+
+      g_assert_cmpuint (hui_report_get_revision (report), ==, old_revision);
+      g_ptr_array_add (made, report);
+      if ((gpointer)report == old_address)
+        {
+          hui_bulletin_append_report (bulletin, report);
+          return TRUE;
+        }
+    }
+  hui_bulletin_append_report (bulletin, made->pdata[0]);
+  return FALSE;
+}
+
+/* A report deleted, freed, and another made at its address with the same
+ * revision (as undo and delete-then-duplicate do) must get pages of its
+ * own, not the deleted report's. The cache holds the reports it has
+ * pages of, so the deleted one stays alive, and its address taken, until
+ * a pagination without it. */
+static void
+test_new_report_at_freed_address (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  HuiReport *old = one_paragraph_report ("甲篇", "正文甲甲甲。");
+  gpointer old_address = old;
+  guint64 old_revision = hui_report_get_revision (old);
+  g_autoptr(HuiPagination) pagination = NULL;
+  g_autofree char *text = NULL;
+  gboolean reused;
+
+  hui_bulletin_append_report (bulletin, old);
+  g_object_unref (old);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *)&old);
+  hui_pagination_free (hui_paginator_paginate (paginator));
+  hui_bulletin_remove_report (bulletin, 0);
+
+  reused = add_report_at (bulletin, old_address, old_revision);
+  g_test_message ("a new report %s at the deleted report's address", reused ? "was made" : "was not made");
+  pagination = hui_paginator_paginate (paginator);
+  text = first_body_line (pagination, 0);
+  g_assert_cmpstr (text, ==, "正文乙乙乙。");
+  g_assert_false (reused);
+  g_assert_null (old);
+}
+
+/* The same report twice in a bulletin is laid out once and shown twice. */
+static void
+test_report_twice (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = one_paragraph_report ("甲篇", "正文甲甲甲。");
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  g_autoptr(HuiPagination) pagination = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  hui_bulletin_append_report (bulletin, report);
+  hui_bulletin_append_report (bulletin, report);
+  pagination = hui_paginator_paginate (paginator);
+  first = first_body_line (pagination, 0);
+  second = first_body_line (pagination, 1);
+  g_assert_cmpstr (first, ==, "正文甲甲甲。");
+  g_assert_cmpstr (second, ==, "正文甲甲甲。");
+  g_assert_cmpuint (pagination->first_pages[1], ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +465,8 @@ main (int    argc,
   g_test_add_func ("/paginator/closing-block", test_closing_block);
   g_test_add_func ("/paginator/footnotes", test_footnotes);
   g_test_add_func ("/paginator/cache-holds-reports", test_cache_holds_reports);
+  g_test_add_func ("/paginator/new-report-at-freed-address", test_new_report_at_freed_address);
+  g_test_add_func ("/paginator/report-twice", test_report_twice);
 
   return g_test_run ();
 }

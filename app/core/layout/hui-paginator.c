@@ -11,8 +11,8 @@
  * preview all take their pages from here. When each report starts on a
  * new page the reports are independent, so a paginator keeps every
  * report's pages and lays out again only the reports whose revision
- * moved, spread over two threads; the pages are then numbered and the
- * table of contents set. */
+ * moved, spread over N_WORKERS threads (the calling one and helpers);
+ * the pages are then numbered and the table of contents set. */
 
 #define N_WORKERS 2
 
@@ -185,15 +185,16 @@ lay_out_reports (gpointer data)
   return NULL;
 }
 
-/* Lays out the reports in @todo, half on a second thread: each thread has
- * its own pango context, as font maps are not shared across threads. */
+/* Lays out the reports in @todo, shared out among the calling thread and
+ * N_WORKERS - 1 helpers: each thread has its own pango context, as font
+ * maps are not shared across threads. */
 static void
 lay_out_in_parallel (HuiPaginator       *self,
                      const HuiPageSetup *setup,
                      GPtrArray          *todo)
 {
   Work work[N_WORKERS];
-  GThread *helper = NULL;
+  GThread *helpers[N_WORKERS] = { NULL };
 
   for (guint w = 0; w < N_WORKERS; w++)
     {
@@ -204,11 +205,13 @@ lay_out_in_parallel (HuiPaginator       *self,
   for (guint i = 0; i < todo->len; i++)
     g_ptr_array_add (work[i % N_WORKERS].todo, todo->pdata[i]);
 
-  if (work[1].todo->len > 0)
-    helper = g_thread_new ("hui-paginator", lay_out_reports, &work[1]);
+  for (guint w = 1; w < N_WORKERS; w++)
+    if (work[w].todo->len > 0)
+      helpers[w] = g_thread_new ("hui-paginator", lay_out_reports, &work[w]);
   lay_out_reports (&work[0]);
-  if (helper != NULL)
-    g_thread_join (helper);
+  for (guint w = 1; w < N_WORKERS; w++)
+    if (helpers[w] != NULL)
+      g_thread_join (helpers[w]);
 
   for (guint w = 0; w < N_WORKERS; w++)
     g_ptr_array_unref (work[w].todo);
@@ -246,8 +249,15 @@ paginate_cached (HuiPaginator       *self,
   for (guint i = 0; i < n; i++)
     {
       HuiReport *report = hui_bulletin_get_report (self->bulletin, i);
-      ReportPages *rp = g_hash_table_lookup (self->cache, report);
+      ReportPages *rp = g_hash_table_lookup (cache, report);
 
+      /* A report that stands twice in the bulletin is laid out once. */
+      if (rp != NULL)
+        {
+          order[i] = rp;
+          continue;
+        }
+      rp = g_hash_table_lookup (self->cache, report);
       if (rp == NULL || rp->revision != hui_report_get_revision (report))
         {
           rp = report_pages_new (report);
@@ -257,7 +267,7 @@ paginate_cached (HuiPaginator       *self,
         g_atomic_rc_box_acquire (rp);
 
       order[i] = rp;
-      g_hash_table_replace (cache, report, rp);
+      g_hash_table_insert (cache, report, rp);
     }
 
   lay_out_in_parallel (self, setup, todo);
