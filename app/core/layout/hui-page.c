@@ -35,10 +35,12 @@ placed_line_clear (HuiPlacedLine *line)
 {
   g_clear_pointer (&line->figure, hui_figure_unref);
   g_clear_pointer (&line->layout_line, pango_layout_line_unref);
+  g_clear_object (&line->layout);
+  g_clear_object (&line->tail);
 }
 
-/* Makes @lines hold a reference on each of its figures and layout lines
- * (a copy of a page's lines shares them). */
+/* Makes @lines hold a reference on each of its figures, layouts and layout
+ * lines (a copy of a page's lines shares them). */
 void
 hui_page_lines_ref_shared (GArray *lines)
 {
@@ -50,6 +52,10 @@ hui_page_lines_ref_shared (GArray *lines)
         hui_figure_ref (line->figure);
       if (line->layout_line != NULL)
         pango_layout_line_ref (line->layout_line);
+      if (line->layout != NULL)
+        g_object_ref (line->layout);
+      if (line->tail != NULL)
+        g_object_ref (line->tail);
     }
   g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
 }

@@ -33,7 +33,8 @@ typedef enum {
   HUI_RULE_RED,    /* under the masthead (报头) */
 } HuiRule;
 
-/* One line of text placed on the page grid. */
+/* One line of text placed on the page grid. It holds references on its
+ * layouts and line: a page keeps alive what it shows, and no more. */
 typedef struct {
   PangoLayout *layout;        /* the block's layout, or NULL for a figure */
   int          line;          /* index of the line in @layout */

@@ -21,8 +21,7 @@ typedef struct {
   guint64    revision;
   HuiReport *report;   /* held: the cache is keyed by its address; read
                         * only while laying out */
-  GPtrArray *pages;    /* of HuiPage, unnumbered */
-  GPtrArray *layouts;
+  GPtrArray *pages;    /* of HuiPage, unnumbered; they hold their layouts */
 } ReportPages;
 
 struct _HuiPaginator
@@ -41,7 +40,6 @@ static void
 report_pages_clear (ReportPages *rp)
 {
   g_ptr_array_unref (rp->pages);
-  g_ptr_array_unref (rp->layouts);
   g_clear_object (&rp->report);  /* NULL for the pages of a continuous run */
 }
 
@@ -62,7 +60,6 @@ report_pages_new (HuiReport *report)
   rp->report = g_object_ref (report);
   rp->revision = hui_report_get_revision (report);
   rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
-  rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   return rp;
 }
 
@@ -74,7 +71,6 @@ hui_pagination_free (HuiPagination *pagination)
 
   g_clear_pointer (&pagination->toc_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->pages, g_ptr_array_unref);
-  g_clear_pointer (&pagination->layouts, g_ptr_array_unref);
   g_clear_pointer (&pagination->report_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->toc_title_lines, g_ptr_array_unref);
   g_clear_object (&pagination->context);
@@ -154,7 +150,6 @@ pagination_new (const HuiPageSetup *setup,
   pagination->page_counts = g_new0 (guint, MAX (1, n_reports));
   pagination->toc_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
   pagination->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
-  pagination->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   pagination->report_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)report_pages_unref);
   pagination->toc_title_lines = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   pagination->context = g_object_ref (context);
@@ -176,7 +171,7 @@ lay_out_reports (gpointer data)
   for (guint i = 0; i < work->todo->len; i++)
     {
       ReportPages *rp = work->todo->pdata[i];
-      HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages, rp->layouts);
+      HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages);
 
       hui_typesetter_add_report (setter, rp->report, 0);
       hui_typesetter_free (setter);
@@ -289,8 +284,7 @@ paginate_continuous (HuiPaginator       *self,
   HuiTypesetter *setter;
 
   rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
-  rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  setter = hui_typesetter_new (self->contexts[0], setup, rp->pages, rp->layouts);
+  setter = hui_typesetter_new (self->contexts[0], setup, rp->pages);
   for (guint i = 0; i < pagination->n_reports; i++)
     {
       guint first = hui_typesetter_add_report (setter, hui_bulletin_get_report (self->bulletin, i), i);
@@ -338,7 +332,7 @@ add_closing (HuiPaginator  *self,
 
   pages = g_ptr_array_new ();
   g_ptr_array_add (pages, copy);
-  setter = hui_typesetter_new (pagination->context, pagination->setup, pages, pagination->layouts);
+  setter = hui_typesetter_new (pagination->context, pagination->setup, pages);
   hui_typesetter_add_closing (setter, closing, last->report, used);
   hui_typesetter_free (setter);
 
@@ -361,8 +355,7 @@ static void
 set_toc (HuiPaginator  *self,
          HuiPagination *pagination)
 {
-  HuiTypesetter *setter = hui_typesetter_new (pagination->context, pagination->setup,
-                                              pagination->toc_pages, pagination->layouts);
+  HuiTypesetter *setter = hui_typesetter_new (pagination->context, pagination->setup, pagination->toc_pages);
 
   if (pagination->setup->front_page && hui_bulletin_get_title (self->bulletin) != NULL)
     hui_typesetter_add_front_page (setter, self->bulletin);

@@ -7,8 +7,8 @@
 G_BEGIN_DECLS
 
 /* The bulletin set on pages: the table of contents, then the numbered
- * pages, and where each report starts. Immutable once made; it keeps
- * alive the layouts its pages show. */
+ * pages, and where each report starts. Immutable once made; its pages
+ * keep alive the layouts they show. */
 typedef struct {
   HuiPageSetup *setup;
   GPtrArray    *toc_pages;    /* of HuiPage, not numbered */
@@ -17,8 +17,7 @@ typedef struct {
   guint        *page_counts;  /* per report */
   guint         n_reports;
   PangoContext *context;      /* for text drawn at render time */
-  GPtrArray    *layouts;      /* the TOC's layouts */
-  GPtrArray    *report_pages; /* the reports' shared pages and layouts */
+  GPtrArray    *report_pages; /* the reports' shared pages */
   /* Per report: the TOC title as set, one string per line; a last empty
    * line when the page number stands on a line of its own. Other formats
    * copy these breaks so their TOC takes the same lines. */

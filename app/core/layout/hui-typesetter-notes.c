@@ -15,6 +15,13 @@ footnote_clear (Footnote *footnote)
 {
   g_array_unref (footnote->rows);
   g_ptr_array_unref (footnote->lines);
+  g_object_unref (footnote->layout);
+}
+
+void
+hui_typesetter_foot_line_clear (FootLine *line)
+{
+  g_object_unref (line->layout);
 }
 
 /* A footnote in the body's face, smaller, off the character grid. */
@@ -132,7 +139,7 @@ hui_typesetter_set_foot (HuiTypesetter *self)
     {
       FootLine *foot = &g_array_index (self->foot, FootLine, i);
       HuiPlacedLine line = {
-        .layout = foot->layout, .line = foot->line, .layout_line = pango_layout_line_ref (foot->layout_line),
+        .layout = g_object_ref (foot->layout), .line = foot->line, .layout_line = pango_layout_line_ref (foot->layout_line),
         .row = row, .rows = foot->rows, .leader_from = -1,
         .footnote_rule = i == 0, .footnote = TRUE,
       };
@@ -141,7 +148,12 @@ hui_typesetter_set_foot (HuiTypesetter *self)
       row += foot->rows;
     }
   for (guint i = n; i < self->foot->len; i++)
-    g_array_append_val (self->carried, g_array_index (self->foot, FootLine, i));
+    {
+      FootLine carried = g_array_index (self->foot, FootLine, i);
+
+      g_object_ref (carried.layout);
+      g_array_append_val (self->carried, carried);
+    }
   g_array_set_size (self->foot, 0);
   self->foot_rows = 0;
 }
@@ -158,6 +170,7 @@ hui_typesetter_take_carried (HuiTypesetter *self,
 
       if (self->foot->len > 0 && self->foot_rows + line->rows > max_rows)
         break;
+      g_object_ref (line->layout);
       g_array_append_val (self->foot, *line);
       self->foot_rows += line->rows;
       g_array_remove_index (self->carried, 0);
@@ -196,7 +209,8 @@ hui_typesetter_add_to_foot (HuiTypesetter *self,
         continue;
       for (guint k = 0; k < footnote->rows->len; k++)
         {
-          FootLine foot = { footnote->layout, k, footnote->lines->pdata[k], g_array_index (footnote->rows, guint, k) };
+          FootLine foot = { g_object_ref (footnote->layout), k, footnote->lines->pdata[k],
+                            g_array_index (footnote->rows, guint, k) };
 
           g_array_append_val (self->foot, foot);
           self->foot_rows += foot.rows;

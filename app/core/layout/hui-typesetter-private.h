@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* A run of lines that is placed together or split across pages. */
+/* A run of lines that is placed together or split across pages. It holds
+ * its layout and tail; the lines placed on pages hold them too. */
 typedef struct {
   PangoLayout  *layout;
   guint         n_lines;
@@ -32,7 +33,7 @@ typedef struct {
  * it is. */
 typedef struct {
   guint        line;    /* of its unit */
-  PangoLayout *layout;  /* "①" and the note */
+  PangoLayout *layout;  /* "①" and the note, held */
   GArray      *rows;    /* of guint: the rows each of its lines takes */
   GPtrArray   *lines;   /* of PangoLayoutLine, @layout's (borrowed) */
   guint        total;   /* rows in all */
@@ -40,7 +41,7 @@ typedef struct {
 
 /* A line of a footnote waiting for the foot of its page. */
 typedef struct {
-  PangoLayout     *layout;
+  PangoLayout     *layout;      /* held */
   guint            line;
   PangoLayoutLine *layout_line; /* line @line of @layout (borrowed) */
   guint            rows;
@@ -48,7 +49,6 @@ typedef struct {
 
 struct _HuiTypesetter {
   PangoContext       *context;
-  GPtrArray          *layouts; /* where new layouts are kept alive */
   const HuiPageSetup *setup;
   double              pitch;
   GArray             *units;   /* of Unit, for the report being set */
@@ -93,6 +93,7 @@ void         hui_typesetter_add_title_block (HuiTypesetter  *self,
 void         hui_typesetter_add_blocks      (HuiTypesetter  *self,
                                              HuiReport      *report);
 
+void  hui_typesetter_foot_line_clear (FootLine    *line);
 void  hui_typesetter_add_footnotes (HuiTypesetter *self,
                                     Unit          *unit,
                                     HuiBlock      *block,

@@ -124,8 +124,8 @@ shift_references (GArray *references,
     }
 }
 
-/* @references: NULL, or the notes' references in @text, whose offsets are
- * moved to the layout's text. */
+/* A new layout, owned by the caller. @references: NULL, or the notes'
+ * references in @text, whose offsets are moved to the layout's text. */
 static PangoLayout *
 make_marked_layout (HuiTypesetter  *self,
                     HuiFontRole     role,
@@ -152,7 +152,6 @@ make_marked_layout (HuiTypesetter  *self,
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, breakable, -1);
-  g_ptr_array_add (self->layouts, layout);
 
   return layout;
 }
@@ -188,8 +187,11 @@ hui_typesetter_unit_clear (Unit *unit)
   g_free (unit->lines);
   g_free (unit->rows);
   g_free (unit->xs);
+  g_clear_object (&unit->layout);
+  g_clear_object (&unit->tail);
 }
 
+/* A unit of the lines of @layout, which it takes. */
 Unit *
 hui_typesetter_add_unit (HuiTypesetter *self,
                          PangoLayout   *layout)
@@ -395,8 +397,8 @@ add_table (HuiTypesetter *self,
         {
           const char *text = j < g_strv_length ((char **)cells) ? cells[j] : "";
 
-          figure->cells[j] = g_object_ref (hui_typesetter_make_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
-                                                                       MAX (widths[j] - 2 * HUI_CELL_PADDING, 1), 0));
+          figure->cells[j] = hui_typesetter_make_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                                         MAX (widths[j] - 2 * HUI_CELL_PADDING, 1), 0);
           pango_layout_set_justify (figure->cells[j], FALSE);
           figure->xs[j] = x;
           x += widths[j];

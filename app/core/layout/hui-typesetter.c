@@ -52,7 +52,7 @@ place_lines (HuiTypesetter *self,
   for (guint i = from; i < from + n; i++)
     {
       HuiPlacedLine line = {
-        .layout = unit->layout, .line = i, .x = unit->xs[i],
+        .layout = unit->layout ? g_object_ref (unit->layout) : NULL, .line = i, .x = unit->xs[i],
         .layout_line = unit->lines != NULL ? pango_layout_line_ref (unit->lines[i]) : NULL,
         .row = self->row, .rows = unit->rows[i], .leader_from = -1, .role = unit->role,
       };
@@ -62,7 +62,7 @@ place_lines (HuiTypesetter *self,
         line.figure = hui_figure_ref (unit->figures[i]);
       if (i == unit->n_lines - 1)
         {
-          line.tail = unit->tail;
+          line.tail = unit->tail ? g_object_ref (unit->tail) : NULL;
           line.leader_from = unit->leader_from;
           line.rule_below = unit->rule_below;
         }
@@ -205,8 +205,7 @@ hui_typesetter_add_report (HuiTypesetter *self,
 HuiTypesetter *
 hui_typesetter_new (PangoContext       *context,
                     const HuiPageSetup *setup,
-                    GPtrArray          *pages,
-                    GPtrArray          *layouts)
+                    GPtrArray          *pages)
 {
   HuiTypesetter *self = g_new0 (HuiTypesetter, 1);
 
@@ -214,11 +213,12 @@ hui_typesetter_new (PangoContext       *context,
   self->setup = setup;
   self->pitch = hui_page_setup_line_pitch (setup);
   self->pages = pages;
-  self->layouts = layouts;
   self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
   g_array_set_clear_func (self->units, (GDestroyNotify)hui_typesetter_unit_clear);
   self->foot = g_array_new (FALSE, FALSE, sizeof (FootLine));
   self->carried = g_array_new (FALSE, FALSE, sizeof (FootLine));
+  g_array_set_clear_func (self->foot, (GDestroyNotify)hui_typesetter_foot_line_clear);
+  g_array_set_clear_func (self->carried, (GDestroyNotify)hui_typesetter_foot_line_clear);
 
   return self;
 }

@@ -19,8 +19,7 @@ PangoFontDescription *hui_typesetter_font           (const HuiPageSetup *setup,
                                                      HuiFontRole         role);
 HuiTypesetter        *hui_typesetter_new            (PangoContext       *context,
                                                      const HuiPageSetup *setup,
-                                                     GPtrArray          *pages,
-                                                     GPtrArray          *layouts);
+                                                     GPtrArray          *pages);
 void                  hui_typesetter_free           (HuiTypesetter      *self);
 guint                 hui_typesetter_add_report     (HuiTypesetter      *self,
                                                      HuiReport          *report,
