@@ -7,6 +7,7 @@
 
 #include "export/hui-pdf-exporter.h"
 #include "hui-test-util.h"
+#include "layout/hui-paginator-private.h"
 
 /* The PDF exporter writes to a stream as cairo makes the file: the same
  * bytes as in memory, and a failing or cancelled stream stops it with
@@ -100,6 +101,88 @@ test_stream_cancelled (void)
   g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), <, 4096);
 }
 
+static GBytes *
+export_pdf (HuiBulletin   *bulletin,
+            HuiPagination *pagination)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = hui_pdf_exporter_export (bulletin, pagination, &error);
+
+  g_assert_no_error (error);
+  return without_date (pdf);
+}
+
+/* A report with more text than a pagination for one export keeps: its
+ * pages are counted and let go as they are set, and set again as they
+ * are drawn. The PDF is the same as from a pagination that kept them,
+ * footnotes, headings and closing block included. */
+static void
+test_released_pages (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) small = hui_report_new ();
+  g_autoptr(HuiReport) large = hui_report_new ();
+  g_autoptr(HuiPagination) one_shot = NULL;
+  g_autoptr(HuiPaginator) paginator = NULL;
+  g_autoptr(HuiPagination) kept = NULL;
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  guint released = 0;
+
+  hui_report_set_title (small, "短篇");
+  hui_report_append_block (small, hui_block_new_paragraph ("短篇的正文。"));
+  hui_report_set_title (large, "长篇");
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("第%u段，这是一段足够长的正文，用来把版面一页一页地排满，"
+                                               "“引号”和（括号）也在其中，看页面在哪里断开。%s", i + 1,
+                                               "补充的内容。补充的内容。补充的内容。" + (i % 4) * strlen ("补充的内容。"));
+      g_autoptr(HuiBlock) block = NULL;
+
+      /* Headings often, after paragraphs of varied length: some come
+       * near a page's foot and must go over with what follows. */
+      if (i % 7 == 0)
+        block = hui_block_new_heading (1 + i % 2, i % 2 ? "（一）" : "一、", "小标题", NULL);
+      else if (i % 89 == 0)
+        {
+          g_autofree char *marked = g_strconcat (text, HUI_NOTE_MARK, "余下的话。", NULL);
+
+          block = hui_block_new_paragraph (marked);
+          hui_block_add_note (block, HUI_NOTE_FOOTNOTE, "一条脚注，说明数据的来源。");
+        }
+      else
+        block = hui_block_new_paragraph (text);
+      hui_report_append_block (large, block);
+    }
+  hui_bulletin_append_report (bulletin, small);
+  hui_bulletin_append_report (bulletin, large);
+  hui_bulletin_append_report (bulletin, small);
+  hui_bulletin_set_closing (bulletin, "报：市委办公室\n送：各区县");
+
+  one_shot = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+  paginator = hui_paginator_new (bulletin);
+  kept = hui_paginator_paginate (paginator);
+  for (guint i = 0; i < one_shot->pages->len; i++)
+    {
+      const HuiPage *page = one_shot->pages->pdata[i];
+
+      g_assert_false (((HuiPage *)kept->pages->pdata[i])->released);
+      if (page->released)
+        {
+          g_assert_cmpint (page->report, ==, 1);
+          g_assert_cmpuint (page->lines->len, ==, 0);
+          released++;
+        }
+    }
+  g_assert_cmpuint (one_shot->pages->len, ==, kept->pages->len);
+  g_assert_cmpuint (released, >, 100);
+  g_assert_cmpuint (released, ==, one_shot->page_counts[1] - 2);
+
+  a = export_pdf (bulletin, one_shot);
+  b = export_pdf (bulletin, kept);
+  g_assert_true (g_bytes_equal (a, b));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -109,6 +192,7 @@ main (int    argc,
   g_test_add_func ("/pdf-exporter/stream-equals-bytes", test_stream_equals_bytes);
   g_test_add_func ("/pdf-exporter/stream-full", test_stream_full);
   g_test_add_func ("/pdf-exporter/stream-cancelled", test_stream_cancelled);
+  g_test_add_func ("/pdf-exporter/released-pages", test_released_pages);
 
   return g_test_run ();
 }

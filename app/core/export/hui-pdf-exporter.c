@@ -340,19 +340,46 @@ set_metadata (cairo_surface_t *surface,
     }
 }
 
-/* Stops at the first page after an error or a cancellation. */
+typedef struct {
+  cairo_t             *cr;
+  const HuiPagination *pagination;
+  Sink                *sink;
+} Drawing;
+
+/* Stops drawing after an error or a cancellation. */
 static void
-render_pages (cairo_t             *cr,
-              const HuiPagination *pagination,
-              GPtrArray           *pages,
-              Sink                *sink)
+draw_page_cb (const HuiPage *page,
+              gpointer       data)
 {
-  for (guint i = 0; i < pages->len && sink->error == NULL; i++)
+  Drawing *drawing = data;
+
+  if (drawing->sink->error != NULL)
+    return;
+  hui_pdf_exporter_render_page (drawing->cr, drawing->pagination, page);
+  cairo_show_page (drawing->cr);
+  if (drawing->sink->error == NULL)
+    g_cancellable_set_error_if_cancelled (drawing->sink->cancellable, &drawing->sink->error);
+}
+
+/* A released page (a very long report's, counted and let go) is set
+ * again with the others of its report when the first of them comes. */
+static void
+render_pages (Drawing   *drawing,
+              GPtrArray *pages)
+{
+  int released = -1;
+
+  for (guint i = 0; i < pages->len && drawing->sink->error == NULL; i++)
     {
-      hui_pdf_exporter_render_page (cr, pagination, pages->pdata[i]);
-      cairo_show_page (cr);
-      if (sink->error == NULL)
-        g_cancellable_set_error_if_cancelled (sink->cancellable, &sink->error);
+      const HuiPage *page = pages->pdata[i];
+
+      if (!page->released)
+        draw_page_cb (page, drawing);
+      else if (page->report != released)
+        {
+          released = page->report;
+          hui_pagination_set_released (drawing->pagination, (guint)page->report, draw_page_cb, drawing);
+        }
     }
 }
 
@@ -368,8 +395,8 @@ hui_pdf_exporter_write (HuiBulletin          *bulletin,
 {
   const HuiPageSetup *setup;
   Sink sink = { out, cancellable, NULL };
+  Drawing drawing = { NULL, pagination, &sink };
   cairo_surface_t *surface;
-  cairo_t *cr;
   cairo_status_t status;
 
   g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
@@ -381,11 +408,11 @@ hui_pdf_exporter_write (HuiBulletin          *bulletin,
                                                  HUI_MM_TO_PT (setup->paper_width),
                                                  HUI_MM_TO_PT (setup->paper_height));
   set_metadata (surface, bulletin);
-  cr = cairo_create (surface);
-  render_pages (cr, pagination, pagination->toc_pages, &sink);
-  render_pages (cr, pagination, pagination->pages, &sink);
+  drawing.cr = cairo_create (surface);
+  render_pages (&drawing, pagination->toc_pages);
+  render_pages (&drawing, pagination->pages);
   add_outline (surface, bulletin, pagination);
-  cairo_destroy (cr);
+  cairo_destroy (drawing.cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);

@@ -60,15 +60,33 @@ hui_page_lines_ref_shared (GArray *lines)
   g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
 }
 
+static GArray *
+lines_new (void)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (HuiPlacedLine));
+
+  g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
+  return lines;
+}
+
 HuiPage *
 hui_page_new (int report)
 {
   HuiPage *page = g_new0 (HuiPage, 1);
 
   page->report = report;
-  page->lines = g_array_new (FALSE, FALSE, sizeof (HuiPlacedLine));
-  g_array_set_clear_func (page->lines, (GDestroyNotify)placed_line_clear);
+  page->lines = lines_new ();
   return page;
+}
+
+/* Lets go of the page's lines, and with them of the layouts they show:
+ * the page is only counted. */
+void
+hui_page_release (HuiPage *page)
+{
+  g_array_unref (page->lines);
+  page->lines = lines_new ();
+  page->released = TRUE;
 }
 
 void
@@ -87,6 +105,7 @@ hui_page_copy_numbered (const HuiPage *page,
 
   copy->number = number;
   copy->report = page->report;
+  copy->released = page->released;
   copy->lines = g_array_ref (page->lines);
   return copy;
 }

@@ -54,9 +54,11 @@ typedef struct {
 } HuiPlacedLine;
 
 typedef struct {
-  guint   number;  /* the printed page number; 0 on table-of-contents pages */
-  int     report;  /* index of the report on this page, or -1 */
-  GArray *lines;   /* of HuiPlacedLine */
+  guint    number;   /* the printed page number; 0 on table-of-contents pages */
+  int      report;   /* index of the report on this page, or -1 */
+  GArray  *lines;    /* of HuiPlacedLine */
+  gboolean released; /* its lines were let go once counted (a very long
+                      * report's, in a pagination for one export) */
 } HuiPage;
 
 HuiFigure *hui_figure_ref             (HuiFigure     *figure);
@@ -65,6 +67,7 @@ HuiPage   *hui_page_new               (int            report);
 HuiPage   *hui_page_copy_numbered     (const HuiPage *page,
                                        guint          number);
 void       hui_page_free              (HuiPage       *page);
+void       hui_page_release           (HuiPage       *page);
 void       hui_page_lines_ref_shared (GArray        *lines);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <pango/pangocairo.h>
 
 #include "hui-paginator-private.h"
@@ -15,6 +17,12 @@
  * the pages are then numbered and the table of contents set. */
 
 #define N_WORKERS 2
+
+/* In a pagination for one export, the pages of a report with more text
+ * than this are counted and let go as they are set, and set again when
+ * they are drawn: a report of any length then takes the memory of a few
+ * pages and its longest paragraph, not of all its layouts at once. */
+#define RELEASE_REPORT_BYTES (256 * 1024)
 
 /* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
@@ -29,6 +37,7 @@ struct _HuiPaginator
   GObject       parent_instance;
 
   HuiBulletin  *bulletin;
+  gboolean      one_shot;            /* for hui_pagination_new() */
   HuiPageSetup *cached_setup;
   GHashTable   *cache;               /* HuiReport* → ReportPages* */
   PangoContext *contexts[N_WORKERS]; /* one font map per thread */
@@ -160,8 +169,27 @@ pagination_new (const HuiPageSetup *setup,
 typedef struct {
   PangoContext       *context;
   const HuiPageSetup *setup;
+  gboolean            one_shot;
   GPtrArray          *todo; /* of ReportPages to fill */
 } Work;
+
+static gsize
+report_text_bytes (HuiReport *report)
+{
+  gsize bytes = 0;
+
+  for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
+    bytes += strlen (hui_block_get_text (hui_report_get_block (report, i)));
+  return bytes;
+}
+
+static void
+release_cb (HuiPage  *page,
+            guint     index,
+            gpointer  data)
+{
+  hui_page_release (page);
+}
 
 static gpointer
 lay_out_reports (gpointer data)
@@ -173,6 +201,8 @@ lay_out_reports (gpointer data)
       ReportPages *rp = work->todo->pdata[i];
       HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages);
 
+      if (work->one_shot && report_text_bytes (rp->report) > RELEASE_REPORT_BYTES)
+        hui_typesetter_stream_pages (setter, release_cb, NULL);
       hui_typesetter_add_report (setter, rp->report, 0);
       hui_typesetter_free (setter);
     }
@@ -195,6 +225,7 @@ lay_out_in_parallel (HuiPaginator       *self,
     {
       work[w].context = self->contexts[w];
       work[w].setup = setup;
+      work[w].one_shot = self->one_shot;
       work[w].todo = g_ptr_array_new ();
     }
   for (guint i = 0; i < todo->len; i++)
@@ -400,12 +431,63 @@ hui_paginator_paginate (HuiPaginator *self)
   return hui_paginator_paginate_with (self, hui_bulletin_get_page_setup (self->bulletin));
 }
 
-/* One pagination, for exports: nothing to keep for next time. */
+/* One pagination, for exports: nothing to keep for next time, and the
+ * pages of a very long report are released (HuiPage.released): only
+ * hui_pagination_set_released() sets them again. */
 HuiPagination *
 hui_pagination_new (HuiBulletin        *bulletin,
                     const HuiPageSetup *setup)
 {
   g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
 
+  paginator->one_shot = TRUE;
   return hui_paginator_paginate_with (paginator, setup);
+}
+
+typedef struct {
+  const HuiPagination *pagination;
+  guint                first;  /* index of the report's first page */
+  HuiPageFunc          func;
+  gpointer             data;
+} Released;
+
+static void
+draw_released_cb (HuiPage  *page,
+                  guint     index,
+                  gpointer  data)
+{
+  Released *released = data;
+  const HuiPage *counted = released->pagination->pages->pdata[released->first + index];
+
+  g_assert (counted->released);
+  page->number = counted->number;
+  page->report = counted->report;
+  released->func (page, released->data);
+  hui_page_release (page);
+}
+
+/* Sets the released pages of report @index again, exactly as they were
+ * counted, and calls @func with each in turn, which may draw it and must
+ * not keep it: one page at a time is kept. Its other pages (the last
+ * ones, never released) are the pagination's. */
+void
+hui_pagination_set_released (const HuiPagination *pagination,
+                             guint                index,
+                             HuiPageFunc          func,
+                             gpointer             data)
+{
+  ReportPages *rp;
+  g_autoptr(GPtrArray) pages = NULL;
+  HuiTypesetter *setter;
+  Released released = { pagination, 0, func, data };
+
+  g_return_if_fail (index < pagination->n_reports && pagination->setup->new_page_per_report);
+
+  rp = pagination->report_pages->pdata[index];
+  released.first = pagination->first_pages[index] - 1;
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
+  setter = hui_typesetter_new (pagination->context, pagination->setup, pages);
+  hui_typesetter_stream_pages (setter, draw_released_cb, &released);
+  hui_typesetter_add_report (setter, rp->report, 0);
+  hui_typesetter_free (setter);
 }

@@ -27,6 +27,9 @@ typedef struct {
 #define HUI_TYPE_PAGINATOR (hui_paginator_get_type ())
 G_DECLARE_FINAL_TYPE (HuiPaginator, hui_paginator, HUI, PAGINATOR, GObject)
 
+typedef void (*HuiPageFunc) (const HuiPage *page,
+                             gpointer       data);
+
 HuiPaginator  *hui_paginator_new             (HuiBulletin        *bulletin);
 HuiPagination *hui_paginator_paginate        (HuiPaginator       *self);
 HuiPagination *hui_pagination_new            (HuiBulletin        *bulletin,
@@ -34,6 +37,10 @@ HuiPagination *hui_pagination_new            (HuiBulletin        *bulletin,
 void           hui_pagination_free           (HuiPagination      *pagination);
 char          *hui_pagination_resolve_family (HuiPagination      *pagination,
                                               HuiFontRole         role);
+void           hui_pagination_set_released   (const HuiPagination *pagination,
+                                              guint               index,
+                                              HuiPageFunc         func,
+                                              gpointer            data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HuiPagination, hui_pagination_free)
 

@@ -59,6 +59,9 @@ struct _HuiTypesetter {
   GArray             *foot;    /* of FootLine: the footnotes of the page being set */
   guint               foot_rows;
   GArray             *carried; /* of FootLine: what did not fit, for the next page */
+  HuiPageDoneFunc     done;    /* when set, units are placed as soon as they can */
+  gpointer            done_data;
+  guint               n_done;  /* pages handed to @done */
 };
 
 /* Footnotes are set smaller than the text (小四 under 三号). */
@@ -113,5 +116,6 @@ guint hui_typesetter_rows_of   (const Unit    *unit,
                                 guint          from,
                                 guint          n);
 void  hui_typesetter_set_units (HuiTypesetter *self);
+void  hui_typesetter_set_ready (HuiTypesetter *self);
 
 G_END_DECLS

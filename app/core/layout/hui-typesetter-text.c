@@ -505,6 +505,7 @@ hui_typesetter_add_blocks (HuiTypesetter *self,
           hui_typesetter_add_footnotes (self, unit, block, references);
           break;
         }
+      hui_typesetter_set_ready (self);
     }
   add_endnotes (self, report);
 }

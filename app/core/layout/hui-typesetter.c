@@ -162,6 +162,52 @@ hui_typesetter_finish (HuiTypesetter *self)
     }
 }
 
+/* Pages before the last two are done: only the current page takes
+ * lines, and the one before it may become current again when the current
+ * one is left empty (hui_typesetter_set_units()). */
+static void
+hand_over_done_pages (HuiTypesetter *self)
+{
+  for (; self->n_done + 2 < self->pages->len; self->n_done++)
+    self->done (self->pages->pdata[self->n_done], self->n_done, self->done_data);
+}
+
+/* Streaming: sets the units that need nothing after them to be set (all
+ * up to the last that is not kept with the next), and lets them go. The
+ * page breaks are those hui_typesetter_set_units() makes of all units at
+ * once, since a unit looks ahead only along its keep-with-next chain. */
+void
+hui_typesetter_set_ready (HuiTypesetter *self)
+{
+  guint ready = 0;
+
+  if (self->done == NULL)
+    return;
+  for (guint i = self->units->len; i > 0 && ready == 0; i--)
+    if (!g_array_index (self->units, Unit, i - 1).keep_with_next)
+      ready = i;
+  for (guint i = 0; i < ready; i++)
+    set_unit (self, i);
+  g_array_remove_range (self->units, 0, ready);
+  hand_over_done_pages (self);
+}
+
+/* Afterwards, each page of a report is handed to @done as soon as it is
+ * done, when the typesetter sets reports one per page (the last two pages
+ * of a report are not: they stay among the pages like any other). With
+ * a @done that lets a page's lines go, a report of any length is set in
+ * the memory of a few pages and its longest paragraph. */
+void
+hui_typesetter_stream_pages (HuiTypesetter   *self,
+                             HuiPageDoneFunc  done,
+                             gpointer         data)
+{
+  g_return_if_fail (self->setup->new_page_per_report);
+
+  self->done = done;
+  self->done_data = data;
+}
+
 void
 hui_typesetter_set_units (HuiTypesetter *self)
 {
