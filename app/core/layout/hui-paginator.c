@@ -18,11 +18,13 @@
 
 #define N_WORKERS 2
 
-/* In a pagination for one export, the pages of a report with more text
- * than this are counted and let go as they are set, and set again when
- * they are drawn: a report of any length then takes the memory of a few
- * pages and its longest paragraph, not of all its layouts at once. */
-#define RELEASE_REPORT_BYTES (256 * 1024)
+/* In a pagination for one export of a bulletin with more text than
+ * this, the reports' pages are counted and let go as they are set, and
+ * set again when they are drawn: a bulletin of any length then takes the
+ * memory of a few pages and its longest paragraph, not of all its
+ * layouts at once (15 bytes for each byte of text), for a second layout
+ * of its text. */
+#define RELEASE_BULLETIN_BYTES (1024 * 1024)
 
 /* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
@@ -169,26 +171,56 @@ pagination_new (const HuiPageSetup *setup,
 typedef struct {
   PangoContext       *context;
   const HuiPageSetup *setup;
-  gboolean            one_shot;
-  GPtrArray          *todo; /* of ReportPages to fill */
+  gboolean            release;   /* count the pages and let them go */
+  ReportPages        *last;      /* whose last page is kept (for the
+                                  * closing block) */
+  GPtrArray          *todo;      /* of ReportPages to fill */
 } Work;
 
 static gsize
-report_text_bytes (HuiReport *report)
+bulletin_text_bytes (HuiBulletin *bulletin)
 {
   gsize bytes = 0;
 
-  for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
-    bytes += strlen (hui_block_get_text (hui_report_get_block (report, i)));
+  for (guint r = 0; r < hui_bulletin_get_n_reports (bulletin); r++)
+    {
+      HuiReport *report = hui_bulletin_get_report (bulletin, r);
+
+      for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
+        bytes += strlen (hui_block_get_text (hui_report_get_block (report, i)));
+    }
   return bytes;
 }
+
+typedef struct {
+  GPtrArray *pages;
+  gboolean   keep_last;
+} Releasing;
 
 static void
 release_cb (HuiPage  *page,
             guint     index,
             gpointer  data)
 {
-  hui_page_release (page);
+  Releasing *releasing = data;
+
+  if (!releasing->keep_last || index + 1 < releasing->pages->len)
+    hui_page_release (page);
+}
+
+static void
+lay_out_report (Work        *work,
+                ReportPages *rp)
+{
+  HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages);
+  Releasing releasing = { rp->pages, rp == work->last };
+
+  if (work->release)
+    hui_typesetter_stream_pages (setter, release_cb, &releasing);
+  hui_typesetter_add_report (setter, rp->report, 0);
+  if (work->release)
+    hui_typesetter_hand_over_rest (setter);
+  hui_typesetter_free (setter);
 }
 
 static gpointer
@@ -197,15 +229,7 @@ lay_out_reports (gpointer data)
   Work *work = data;
 
   for (guint i = 0; i < work->todo->len; i++)
-    {
-      ReportPages *rp = work->todo->pdata[i];
-      HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages);
-
-      if (work->one_shot && report_text_bytes (rp->report) > RELEASE_REPORT_BYTES)
-        hui_typesetter_stream_pages (setter, release_cb, NULL);
-      hui_typesetter_add_report (setter, rp->report, 0);
-      hui_typesetter_free (setter);
-    }
+    lay_out_report (work, work->todo->pdata[i]);
 
   return NULL;
 }
@@ -216,8 +240,10 @@ lay_out_reports (gpointer data)
 static void
 lay_out_in_parallel (HuiPaginator       *self,
                      const HuiPageSetup *setup,
-                     GPtrArray          *todo)
+                     GPtrArray          *todo,
+                     ReportPages        *last)
 {
+  gboolean release = self->one_shot && bulletin_text_bytes (self->bulletin) > RELEASE_BULLETIN_BYTES;
   Work work[N_WORKERS];
   GThread *helpers[N_WORKERS] = { NULL };
 
@@ -225,7 +251,8 @@ lay_out_in_parallel (HuiPaginator       *self,
     {
       work[w].context = self->contexts[w];
       work[w].setup = setup;
-      work[w].one_shot = self->one_shot;
+      work[w].release = release;
+      work[w].last = last;
       work[w].todo = g_ptr_array_new ();
     }
   for (guint i = 0; i < todo->len; i++)
@@ -296,7 +323,7 @@ paginate_cached (HuiPaginator       *self,
       g_hash_table_insert (cache, report, rp);
     }
 
-  lay_out_in_parallel (self, setup, todo);
+  lay_out_in_parallel (self, setup, todo, n > 0 ? order[n - 1] : NULL);
   for (guint i = 0; i < n; i++)
     collect_pages (pagination, order[i], i);
 
@@ -432,7 +459,7 @@ hui_paginator_paginate (HuiPaginator *self)
 }
 
 /* One pagination, for exports: nothing to keep for next time, and the
- * pages of a very long report are released (HuiPage.released): only
+ * pages of a long bulletin are released (HuiPage.released): only
  * hui_pagination_set_released() sets them again. */
 HuiPagination *
 hui_pagination_new (HuiBulletin        *bulletin,
@@ -459,17 +486,20 @@ draw_released_cb (HuiPage  *page,
   Released *released = data;
   const HuiPage *counted = released->pagination->pages->pdata[released->first + index];
 
-  g_assert (counted->released);
-  page->number = counted->number;
-  page->report = counted->report;
-  released->func (page, released->data);
+  /* The bulletin's last page was kept, for its closing block. */
+  if (counted->released)
+    {
+      page->number = counted->number;
+      page->report = counted->report;
+      released->func (page, released->data);
+    }
   hui_page_release (page);
 }
 
 /* Sets the released pages of report @index again, exactly as they were
  * counted, and calls @func with each in turn, which may draw it and must
- * not keep it: one page at a time is kept. Its other pages (the last
- * ones, never released) are the pagination's. */
+ * not keep it: a few pages at a time are kept. Its other page (the
+ * bulletin's last, never released) is the pagination's. */
 void
 hui_pagination_set_released (const HuiPagination *pagination,
                              guint                index,
@@ -489,5 +519,6 @@ hui_pagination_set_released (const HuiPagination *pagination,
   setter = hui_typesetter_new (pagination->context, pagination->setup, pages);
   hui_typesetter_stream_pages (setter, draw_released_cb, &released);
   hui_typesetter_add_report (setter, rp->report, 0);
+  hui_typesetter_hand_over_rest (setter);
   hui_typesetter_free (setter);
 }

@@ -192,9 +192,20 @@ hui_typesetter_set_ready (HuiTypesetter *self)
   hand_over_done_pages (self);
 }
 
+/* Hands the pages not yet handed over to @done: call it when the report
+ * is set. */
+void
+hui_typesetter_hand_over_rest (HuiTypesetter *self)
+{
+  g_return_if_fail (self->done != NULL);
+
+  for (; self->n_done < self->pages->len; self->n_done++)
+    self->done (self->pages->pdata[self->n_done], self->n_done, self->done_data);
+}
+
 /* Afterwards, each page of a report is handed to @done as soon as it is
- * done, when the typesetter sets reports one per page (the last two pages
- * of a report are not: they stay among the pages like any other). With
+ * done, when the typesetter sets reports one per page (the last two
+ * pages once the report is set, by hui_typesetter_hand_over_rest()). With
  * a @done that lets a page's lines go, a report of any length is set in
  * the memory of a few pages and its longest paragraph. */
 void

@@ -30,6 +30,7 @@ void                  hui_typesetter_free           (HuiTypesetter      *self);
 void                  hui_typesetter_stream_pages   (HuiTypesetter      *self,
                                                      HuiPageDoneFunc     done,
                                                      gpointer            data);
+void                  hui_typesetter_hand_over_rest (HuiTypesetter      *self);
 guint                 hui_typesetter_add_report     (HuiTypesetter      *self,
                                                      HuiReport          *report,
                                                      guint               index);
