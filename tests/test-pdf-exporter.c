@@ -183,6 +183,44 @@ test_released_pages (void)
   a = export_pdf (bulletin, one_shot);
   b = export_pdf (bulletin, kept);
   g_assert_true (g_bytes_equal (a, b));
+
+  /* Without a closing block, no page is kept. */
+  hui_bulletin_set_closing (bulletin, NULL);
+  g_clear_pointer (&one_shot, hui_pagination_free);
+  g_clear_pointer (&kept, hui_pagination_free);
+  g_clear_pointer (&a, g_bytes_unref);
+  g_clear_pointer (&b, g_bytes_unref);
+  one_shot = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+  kept = hui_paginator_paginate (paginator);
+  for (guint i = 0; i < one_shot->pages->len; i++)
+    g_assert_true (((HuiPage *)one_shot->pages->pdata[i])->released);
+  a = export_pdf (bulletin, one_shot);
+  b = export_pdf (bulletin, kept);
+  g_assert_true (g_bytes_equal (a, b));
+}
+
+/* One long paragraph is not worth setting twice: its layout is the
+ * memory a pagination takes, released or not. */
+static void
+test_long_paragraph_kept (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
+  g_autoptr(HuiPagination) pagination = NULL;
+
+  while (text->len < 1200 * 1024)
+    g_string_append (text, "推进工作调研成果转化发展群众服务落实机制，");
+  g_string_append (text, "完。");
+  hui_report_set_title (report, "长段");
+  hui_report_append_block (report, hui_block_new_paragraph (text->str));
+  hui_report_append_block (report, hui_block_new_paragraph ("短段。"));
+  hui_bulletin_append_report (bulletin, report);
+  pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_test_message ("pages %u lines %u", pagination->pages->len, ((HuiPage *)pagination->pages->pdata[0])->lines->len);
+  g_assert_cmpuint (pagination->pages->len, >, 400);
+  for (guint i = 0; i < pagination->pages->len; i++)
+    g_assert_false (((HuiPage *)pagination->pages->pdata[i])->released);
 }
 
 int
@@ -195,6 +233,7 @@ main (int    argc,
   g_test_add_func ("/pdf-exporter/stream-full", test_stream_full);
   g_test_add_func ("/pdf-exporter/stream-cancelled", test_stream_cancelled);
   g_test_add_func ("/pdf-exporter/released-pages", test_released_pages);
+  g_test_add_func ("/pdf-exporter/long-paragraph-kept", test_long_paragraph_kept);
 
   return g_test_run ();
 }

@@ -19,11 +19,12 @@
 #define N_WORKERS 2
 
 /* In a pagination for one export of a bulletin with more text than
- * this, the reports' pages are counted and let go as they are set, and
- * set again when they are drawn: a bulletin of any length then takes the
- * memory of a few pages and its longest paragraph, not of all its
- * layouts at once (15 bytes for each byte of text), for a second layout
- * of its text. */
+ * this besides its longest paragraph, the reports' pages are counted and
+ * let go as they are set, and set again when they are drawn: a bulletin
+ * of any length then takes the memory of a few pages and its longest
+ * paragraph, not of all its layouts at once (15 bytes for each byte of
+ * text), for a second layout of its text. (One long paragraph alone
+ * would only be laid out twice.) */
 #define RELEASE_BULLETIN_BYTES (1024 * 1024)
 
 /* A report's pages as laid out at one revision, shared by paginations. */
@@ -172,24 +173,30 @@ typedef struct {
   PangoContext       *context;
   const HuiPageSetup *setup;
   gboolean            release;   /* count the pages and let them go */
-  ReportPages        *last;      /* whose last page is kept (for the
-                                  * closing block) */
+  ReportPages        *last;      /* whose last page is kept for the
+                                  * closing block, or NULL */
   GPtrArray          *todo;      /* of ReportPages to fill */
 } Work;
 
-static gsize
-bulletin_text_bytes (HuiBulletin *bulletin)
+/* Whether to release the pages of a pagination for one export. */
+static gboolean
+worth_releasing (HuiBulletin *bulletin)
 {
-  gsize bytes = 0;
+  gsize bytes = 0, longest = 0;
 
   for (guint r = 0; r < hui_bulletin_get_n_reports (bulletin); r++)
     {
       HuiReport *report = hui_bulletin_get_report (bulletin, r);
 
       for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
-        bytes += strlen (hui_block_get_text (hui_report_get_block (report, i)));
+        {
+          gsize length = strlen (hui_block_get_text (hui_report_get_block (report, i)));
+
+          bytes += length;
+          longest = MAX (longest, length);
+        }
     }
-  return bytes;
+  return bytes - longest > RELEASE_BULLETIN_BYTES;
 }
 
 typedef struct {
@@ -243,7 +250,7 @@ lay_out_in_parallel (HuiPaginator       *self,
                      GPtrArray          *todo,
                      ReportPages        *last)
 {
-  gboolean release = self->one_shot && bulletin_text_bytes (self->bulletin) > RELEASE_BULLETIN_BYTES;
+  gboolean release = self->one_shot && worth_releasing (self->bulletin);
   Work work[N_WORKERS];
   GThread *helpers[N_WORKERS] = { NULL };
 
@@ -323,7 +330,8 @@ paginate_cached (HuiPaginator       *self,
       g_hash_table_insert (cache, report, rp);
     }
 
-  lay_out_in_parallel (self, setup, todo, n > 0 ? order[n - 1] : NULL);
+  lay_out_in_parallel (self, setup, todo,
+                       n > 0 && hui_bulletin_get_closing (self->bulletin) != NULL ? order[n - 1] : NULL);
   for (guint i = 0; i < n; i++)
     collect_pages (pagination, order[i], i);
 
@@ -486,7 +494,7 @@ draw_released_cb (HuiPage  *page,
   Released *released = data;
   const HuiPage *counted = released->pagination->pages->pdata[released->first + index];
 
-  /* The bulletin's last page was kept, for its closing block. */
+  /* The bulletin's last page was kept for its closing block. */
   if (counted->released)
     {
       page->number = counted->number;
@@ -498,8 +506,8 @@ draw_released_cb (HuiPage  *page,
 
 /* Sets the released pages of report @index again, exactly as they were
  * counted, and calls @func with each in turn, which may draw it and must
- * not keep it: a few pages at a time are kept. Its other page (the
- * bulletin's last, never released) is the pagination's. */
+ * not keep it: a few pages at a time are kept. A page not released (the
+ * bulletin's last, which takes the closing block) is the pagination's. */
 void
 hui_pagination_set_released (const HuiPagination *pagination,
                              guint                index,

@@ -65,7 +65,9 @@ line_at_index (const Unit *unit,
     {
       guint middle = low + (high - low) / 2;
 
-      if (unit->lines[middle]->start_index <= index)
+      gsize start = unit->lines[middle]->start_index + (unit->line_starts ? unit->line_starts[middle] : 0);
+
+      if (start <= (gsize)index)
         low = middle;
       else
         high = middle;

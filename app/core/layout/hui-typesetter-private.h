@@ -16,6 +16,13 @@ typedef struct {
   PangoLayout  *layout;
   guint         n_lines;
   PangoLayoutLine **lines; /* @layout's, in order (borrowed); NULL for figures */
+  /* A paragraph too long for one layout is set in pieces (held in
+   * @pieces; @layout is the first): each line's layout, its index there,
+   * and where that layout's text starts in the paragraph's. */
+  PangoLayout **line_layouts;
+  int          *line_numbers;
+  gsize        *line_starts;
+  GPtrArray    *pieces;
   guint        *rows;
   double       *xs;
   gboolean      keep_together;

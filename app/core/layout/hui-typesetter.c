@@ -51,8 +51,10 @@ place_lines (HuiTypesetter *self,
 {
   for (guint i = from; i < from + n; i++)
     {
+      PangoLayout *layout = unit->line_layouts != NULL ? unit->line_layouts[i] : unit->layout;
       HuiPlacedLine line = {
-        .layout = unit->layout ? g_object_ref (unit->layout) : NULL, .line = i, .x = unit->xs[i],
+        .layout = layout ? g_object_ref (layout) : NULL, .x = unit->xs[i],
+        .line = unit->line_numbers != NULL ? unit->line_numbers[i] : (int)i,
         .layout_line = unit->lines != NULL ? pango_layout_line_ref (unit->lines[i]) : NULL,
         .row = self->row, .rows = unit->rows[i], .leader_from = -1, .role = unit->role,
       };
