@@ -271,11 +271,15 @@ draw_page_number (cairo_t             *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* @page may not be a released one (see hui_pagination_new()): only
+ * hui_pdf_exporter_write() sets those again. */
 void
 hui_pdf_exporter_render_page (cairo_t             *cr,
                               const HuiPagination *pagination,
                               const HuiPage       *page)
 {
+  g_return_if_fail (!page->released);
+
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint i = 0; i < page->lines->len; i++)

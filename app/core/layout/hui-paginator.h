@@ -8,7 +8,12 @@ G_BEGIN_DECLS
 
 /* The bulletin set on pages: the table of contents, then the numbered
  * pages, and where each report starts. Immutable once made; its pages
- * keep alive the layouts they show. */
+ * keep alive the layouts they show. In a pagination from
+ * hui_pagination_new() of a long bulletin (over 1 MB of text besides its
+ * longest paragraph) the pages are counted but released
+ * (HuiPage.released, no lines) to bound memory: hui_pdf_exporter_write()
+ * sets them again as it draws them; to draw pages one by one (preview,
+ * printing), use a HuiPaginator's pagination. */
 typedef struct {
   HuiPageSetup *setup;
   GPtrArray    *toc_pages;    /* of HuiPage, not numbered */
