@@ -176,27 +176,32 @@ bulletin_text (HuiBulletin *bulletin)
   return g_string_free (out, FALSE);
 }
 
-/* A title, a date and paragraphs (or one paragraph) of about @bytes. */
+/* A title, a date and paragraphs (or one paragraph) of about @bytes. One
+ * paragraph is made of sentences numbered in quotes, as a long report's
+ * often are: pango then measures it in many short runs, not one run of
+ * millions of Han characters. */
 static char *
 report_text (GRand    *rand,
              gsize     bytes,
              gboolean  one_paragraph)
 {
   GString *out = g_string_sized_new (bytes + 1024);
+  guint sentences = 0;
 
   g_string_append (out, "关于推进调研成果转化工作的报告\n（2024年3月20日）\n\n");
   while (out->len < bytes)
     {
       /* A Han character is 3 bytes in UTF-8. */
-      guint chars = one_paragraph ? (guint)MIN ((bytes - out->len) / 3, 1024 * 1024)
-                                  : (guint)g_rand_int_range (rand, 60, 420);
-      g_autofree char *paragraph = make_paragraph (rand, MAX (chars, 1u));
+      guint chars = one_paragraph ? 200 : (guint)g_rand_int_range (rand, 60, 420);
+      g_autofree char *paragraph = make_paragraph (rand, chars);
 
       if (one_paragraph)
-        paragraph[strlen (paragraph) - strlen ("。")] = '\0';
+        {
+          paragraph[strlen (paragraph) - strlen ("。")] = '\0';
+          g_string_append_printf (out, "“第%u条”", ++sentences);
+        }
       g_string_append (out, paragraph);
-      if (!one_paragraph)
-        g_string_append_c (out, '\n');
+      g_string_append (out, one_paragraph ? "；" : "\n");
     }
   if (one_paragraph)
     g_string_append (out, "。\n");
