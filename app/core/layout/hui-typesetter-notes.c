@@ -18,6 +18,8 @@ footnote_clear (Footnote *footnote)
   g_object_unref (footnote->layout);
 }
 
+/* A footnote line waiting for its page holds its layout: the unit whose
+ * line refers to it may be gone by then. */
 void
 hui_typesetter_foot_line_clear (FootLine *line)
 {
@@ -54,7 +56,9 @@ line_rows (HuiTypesetter   *self,
 }
 
 /* The line of @unit that holds byte @index of its text: a binary search
- * of its lines (pango's own lookup walks them from the first). */
+ * of its lines (pango's own lookup walks them from the first). A line of
+ * a piece of a long paragraph starts where the piece starts, plus its
+ * start in the piece. */
 static guint
 line_at_index (const Unit *unit,
                int         index)
@@ -64,7 +68,6 @@ line_at_index (const Unit *unit,
   while (high - low > 1)
     {
       guint middle = low + (high - low) / 2;
-
       gsize start = unit->lines[middle]->start_index + (unit->line_starts ? unit->line_starts[middle] : 0);
 
       if (start <= (gsize)index)
