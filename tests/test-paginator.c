@@ -556,6 +556,37 @@ test_huge_paragraph (void)
                     g_utf8_strlen (all->str, -1) / (pagination->setup->chars_per_line * pagination->setup->lines_per_page));
 }
 
+/* A footnote whose reference is far into a paragraph set in pieces is at
+ * the foot of the page its reference is on. */
+static void
+test_long_paragraph_footnote (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(HuiPagination) pagination = NULL;
+
+  g_autoptr(HuiBlock) block = NULL;
+
+  /* In the second of the paragraph's pieces, well before its end. */
+  for (guint i = 0; text->len < 150 * 1024; i++)
+    {
+      g_string_append_printf (text, "第%u句推进工作，调研成果转化群众服务落实机制；", i);
+      if (i == 1200)
+        g_string_append (text, "引注处" HUI_NOTE_MARK);
+    }
+  block = hui_block_new_paragraph (text->str);
+  hui_block_add_note (block, HUI_NOTE_FOOTNOTE, "甲注：长段中间的脚注。");
+  hui_report_set_title (report, "长段脚注");
+  hui_report_append_block (report, block);
+  hui_bulletin_append_report (bulletin, report);
+  pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+
+  assert_feet (pagination);
+  g_assert_cmpuint (pagination->pages->len, >, 50);
+  g_assert_cmpint (page_of (pagination, "甲注", TRUE), ==, page_of (pagination, "引注处", FALSE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +603,7 @@ main (int    argc,
   g_test_add_func ("/paginator/report-twice", test_report_twice);
   g_test_add_func ("/paginator/long-paragraph-pieces", test_long_paragraph_pieces);
   g_test_add_func ("/paginator/huge-paragraph", test_huge_paragraph);
+  g_test_add_func ("/paginator/long-paragraph-footnote", test_long_paragraph_footnote);
 
   return g_test_run ();
 }
