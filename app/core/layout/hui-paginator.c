@@ -27,12 +27,18 @@
  * would only be laid out twice.) */
 #define RELEASE_BULLETIN_BYTES (1024 * 1024)
 
+/* Setting pages twice costs time: in such a pagination the first reports'
+ * pages are kept, up to this much text, so that a bulletin just over the
+ * limit is not all set twice. */
+#define KEEP_BYTES (256 * 1024)
+
 /* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
   guint64    revision;
   HuiReport *report;   /* held: the cache is keyed by its address; read
                         * only while laying out */
   GPtrArray *pages;    /* of HuiPage, unnumbered; they hold their layouts */
+  gboolean   release;  /* count the pages and let them go (one export) */
 } ReportPages;
 
 struct _HuiPaginator
@@ -172,31 +178,46 @@ pagination_new (const HuiPageSetup *setup,
 typedef struct {
   PangoContext       *context;
   const HuiPageSetup *setup;
-  gboolean            release;   /* count the pages and let them go */
   ReportPages        *last;      /* whose last page is kept for the
                                   * closing block, or NULL */
   GPtrArray          *todo;      /* of ReportPages to fill */
 } Work;
 
-/* Whether to release the pages of a pagination for one export. */
-static gboolean
-worth_releasing (HuiBulletin *bulletin)
+static gsize
+report_text_bytes (HuiReport *report,
+                   gsize     *longest)
 {
-  gsize bytes = 0, longest = 0;
+  gsize bytes = 0;
 
-  for (guint r = 0; r < hui_bulletin_get_n_reports (bulletin); r++)
+  for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
     {
-      HuiReport *report = hui_bulletin_get_report (bulletin, r);
+      gsize length = strlen (hui_block_get_text (hui_report_get_block (report, i)));
 
-      for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
-        {
-          gsize length = strlen (hui_block_get_text (hui_report_get_block (report, i)));
-
-          bytes += length;
-          longest = MAX (longest, length);
-        }
+      bytes += length;
+      *longest = MAX (*longest, length);
     }
-  return bytes - longest > RELEASE_BULLETIN_BYTES;
+  return bytes;
+}
+
+/* In a pagination for one export of a long bulletin, which reports'
+ * pages to release: all but the first KEEP_BYTES of text. */
+static void
+choose_released (HuiBulletin  *bulletin,
+                 ReportPages **order)
+{
+  guint n = hui_bulletin_get_n_reports (bulletin);
+  g_autofree gsize *bytes = g_new0 (gsize, MAX (1, n));
+  gsize total = 0, longest = 0, kept = 0;
+
+  for (guint r = 0; r < n; r++)
+    total += bytes[r] = report_text_bytes (hui_bulletin_get_report (bulletin, r), &longest);
+  if (total - longest <= RELEASE_BULLETIN_BYTES)
+    return;
+  for (guint r = 0; r < n; r++)
+    {
+      kept += bytes[r];
+      order[r]->release = kept > KEEP_BYTES;
+    }
 }
 
 typedef struct {
@@ -222,10 +243,10 @@ lay_out_report (Work        *work,
   HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages);
   Releasing releasing = { rp->pages, rp == work->last };
 
-  if (work->release)
+  if (rp->release)
     hui_typesetter_stream_pages (setter, release_cb, &releasing);
   hui_typesetter_add_report (setter, rp->report, 0);
-  if (work->release)
+  if (rp->release)
     hui_typesetter_hand_over_rest (setter);
   hui_typesetter_free (setter);
 }
@@ -250,7 +271,6 @@ lay_out_in_parallel (HuiPaginator       *self,
                      GPtrArray          *todo,
                      ReportPages        *last)
 {
-  gboolean release = self->one_shot && worth_releasing (self->bulletin);
   Work work[N_WORKERS];
   GThread *helpers[N_WORKERS] = { NULL };
 
@@ -258,7 +278,6 @@ lay_out_in_parallel (HuiPaginator       *self,
     {
       work[w].context = self->contexts[w];
       work[w].setup = setup;
-      work[w].release = release;
       work[w].last = last;
       work[w].todo = g_ptr_array_new ();
     }
@@ -330,6 +349,8 @@ paginate_cached (HuiPaginator       *self,
       g_hash_table_insert (cache, report, rp);
     }
 
+  if (self->one_shot)
+    choose_released (self->bulletin, order);
   lay_out_in_parallel (self, setup, todo,
                        n > 0 && hui_bulletin_get_closing (self->bulletin) != NULL ? order[n - 1] : NULL);
   for (guint i = 0; i < n; i++)
