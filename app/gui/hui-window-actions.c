@@ -140,7 +140,7 @@ save_action (GtkWidget  *widget,
   if (self->file == NULL)
     save_as_action (widget, name, param);
   else
-    hui_window_save_to (self, self->file);
+    hui_window_save (self);
 }
 
 /* One click: next to the project (or to the last place used), in the last

@@ -41,6 +41,21 @@ struct _HuiWindow
   GtkWidget            *close_dialog;       /* asking whether to save before closing */
   gboolean              close_after_save;
 
+  /* Saving: what was written, and what the file on disk was. */
+  guint64               n_changes;          /* bumped by every change to the bulletin */
+  guint64               saving_changes;     /* n_changes when the save under way began */
+  gboolean              saving;
+  gboolean              save_again;         /* Ctrl+S pressed while a save was under way */
+  GFile                *stamp_file;         /* the file disk_stamp is of */
+  char                 *disk_stamp;         /* its etag and size when last read or written */
+  GtkWidget            *overwrite_dialog;   /* asking whether to overwrite another program's changes */
+
+  /* Exporting and printing run in a worker; this bar shows their progress. */
+  GCancellable         *export_cancellable; /* of the export or print preparation under way */
+  GtkInfoBar           *export_bar;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
+
   GtkListView          *report_list;
   HuiReportView        *report_view;
   HuiPagePreview       *preview;
@@ -74,6 +89,8 @@ void _hui_window_forget_draft       (HuiWindow      *self);
 void _hui_window_remember_folder    (HuiWindow      *self,
                                      GFile          *file);
 void _hui_window_update_title       (HuiWindow      *self);
+void _hui_window_remember_disk_stamp (HuiWindow     *self);
+void _hui_window_hold_application   (gboolean        hold);
 /* Shared by hui-window.c and hui-window-actions.c, and used by the GUI
  * tests to drive the window as its actions do. */
 HuiBulletin   *hui_window_get_bulletin      (HuiWindow        *self);
@@ -87,6 +104,7 @@ void           hui_window_import_files_at   (HuiWindow        *self,
 void           hui_window_move_report       (HuiWindow        *self,
                                              guint             from,
                                              guint             to);
+void           hui_window_save              (HuiWindow        *self);
 void           hui_window_save_to           (HuiWindow        *self,
                                              GFile            *file);
 gboolean       hui_window_export_to         (HuiWindow        *self,
