@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -12,11 +13,14 @@
 #include "import/hui-import.h"
 #include "layout/hui-paginator.h"
 #include "project/hui-project.h"
+#include "support/hui-files.h"
 #include "support/hui-i18n.h"
 
 /* The command-line face of the core library: the contract that scripts
  * and tests rely on. Exit status 0 on success, 1 for usage errors, 2 when
  * an input cannot be read or parsed (the message names the file). */
+
+#define NOT_GIVEN G_MININT
 
 enum {
   EXIT_OK = 0,
@@ -31,9 +35,9 @@ typedef struct {
   char             *format;
   HuiExportFormat   export_format; /* @format, checked with the options */
   char             *preset;
-  int               lines_per_page;
+  int               lines_per_page;  /* NOT_GIVEN unless on the command line */
   int               chars_per_line;
-  double            body_size;
+  char             *body_size;
   char             *page_number_format;
   gboolean          no_toc;
   gboolean          no_front_page;
@@ -46,6 +50,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->preset, g_free);
+  g_clear_pointer (&options->body_size, g_free);
   g_clear_pointer (&options->page_number_format, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
@@ -156,6 +161,63 @@ print_json (HuiBulletin        *bulletin,
   g_print ("%s\n", text);
 }
 
+static gboolean
+check_grid_option (const char  *name,
+                   int          value,
+                   GError     **error)
+{
+  if (value == NOT_GIVEN || (value >= 5 && value <= 80))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s must be between 5 and 80"), name);
+  return FALSE;
+}
+
+static gboolean
+apply_grid (Options       *options,
+            HuiPageSetup  *setup,
+            GError       **error)
+{
+  if (!check_grid_option ("--lines-per-page", options->lines_per_page, error) ||
+      !check_grid_option ("--chars-per-line", options->chars_per_line, error))
+    return FALSE;
+  if (options->lines_per_page == NOT_GIVEN && options->chars_per_line == NOT_GIVEN)
+    return TRUE;
+
+  return hui_page_setup_set_grid (setup,
+                                  options->lines_per_page != NOT_GIVEN ? (guint)options->lines_per_page : setup->lines_per_page,
+                                  options->chars_per_line != NOT_GIVEN ? (guint)options->chars_per_line : setup->chars_per_line,
+                                  error);
+}
+
+/* Read as a string: GOption's doubles take "nan" and "inf", which no
+ * range check catches and which a project cannot hold. */
+static gboolean
+apply_body_size (Options       *options,
+                 HuiPageSetup  *setup,
+                 GError       **error)
+{
+  char *end = NULL;
+  double size;
+
+  if (options->body_size == NULL)
+    return TRUE;
+
+  size = g_ascii_strtod (options->body_size, &end);
+  if (end == options->body_size || *end != '\0' || !isfinite (size) || size < 6 || size > 48)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--body-size must be a number of points between 6 and 48"));
+      return FALSE;
+    }
+  for (HuiFontRole role = HUI_FONT_BODY; role <= HUI_FONT_HEADING4; role++)
+    if (role != HUI_FONT_TITLE)
+      setup->fonts[role].size = size;
+
+  return TRUE;
+}
+
 /* The page setup for a run: the project's own (or GB/T 9704), or the
  * preset named on the command line, with the grid and size options
  * applied on top. */
@@ -174,24 +236,8 @@ page_setup_from_options (Options             *options,
                    _("unknown preset “%s” (known: gbt9704, compact)"), options->preset);
       return NULL;
     }
-  if ((options->lines_per_page >= 0 || options->chars_per_line >= 0) &&
-      !hui_page_setup_set_grid (setup,
-                                options->lines_per_page >= 0 ? (guint)options->lines_per_page : setup->lines_per_page,
-                                options->chars_per_line >= 0 ? (guint)options->chars_per_line : setup->chars_per_line,
-                                error))
+  if (!apply_grid (options, setup, error) || !apply_body_size (options, setup, error))
     return NULL;
-  if (options->body_size != 0)
-    {
-      if (options->body_size < 6 || options->body_size > 48)
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("the body size must be between 6 and 48 points"));
-          return NULL;
-        }
-      for (HuiFontRole role = HUI_FONT_BODY; role <= HUI_FONT_HEADING4; role++)
-        if (role != HUI_FONT_TITLE)
-          setup->fonts[role].size = options->body_size;
-    }
 
   if (options->page_number_format != NULL)
     {
@@ -279,13 +325,33 @@ run_export (Options *options)
   return EXIT_OK;
 }
 
+/* Writing over an input would destroy it before (or while) it is read. */
+static gboolean
+output_is_an_input (Options *options)
+{
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (options->output);
+
+  for (guint i = 0; options->files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) input = g_file_new_for_commandline_arg (options->files[i]);
+
+      if (hui_files_are_same (output, input))
+        {
+          g_printerr (_("huibian-cli: the output “%s” is also an input; choose another file to write\n"),
+                      options->output);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static int
 run_command (const char  *command,
              int          argc,
              char       **argv)
 {
-  /* -1: not given on the command line */
-  g_auto(Options) options = { .lines_per_page = -1, .chars_per_line = -1 };
+  g_auto(Options) options = { .lines_per_page = NOT_GIVEN, .chars_per_line = NOT_GIVEN };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HuiPageSetup) setup = NULL;
@@ -306,7 +372,7 @@ run_command (const char  *command,
       N_("Lines per page of the grid"), N_("N") },
     { "chars-per-line", 0, 0, G_OPTION_ARG_INT, &options.chars_per_line,
       N_("Characters per line of the grid"), N_("N") },
-    { "body-size", 0, 0, G_OPTION_ARG_DOUBLE, &options.body_size,
+    { "body-size", 0, 0, G_OPTION_ARG_STRING, &options.body_size,
       N_("Body and heading size in points"), N_("PT") },
     { "page-number-format", 0, 0, G_OPTION_ARG_STRING, &options.page_number_format,
       N_("Page number format; {n} is the number (default “— {n} —”)"), N_("FORMAT") },
@@ -338,6 +404,8 @@ run_command (const char  *command,
   if (setup == NULL)
     return usage_error (context, error->message);
 
+  if ((import || export) && output_is_an_input (&options))
+    return EXIT_USAGE;
   if (import)
     return run_import (&options);
 

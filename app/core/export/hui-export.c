@@ -12,6 +12,8 @@
 #include "hui-pdf-exporter.h"
 #include "layout/hui-paginator.h"
 #include "project/hui-docbook-writer.h"
+#include "project/hui-project.h"
+#include "support/hui-atomic-file.h"
 
 /* Every format is made from one pagination, so the page numbers in the
  * PDF, the DocBook tocentry/@pagenum and the ODT agree. */
@@ -92,8 +94,30 @@ export_bytes (HuiBulletin      *bulletin,
   g_return_val_if_reached (NULL);
 }
 
-/* Written to a temporary file and renamed into place: an export that
- * fails half-way leaves the previous file as it was. */
+/* Written atomically (see HuiAtomicFile): an export that fails half-way
+ * leaves the previous file as it was, and a new path gets no file. */
+static gboolean
+write_export (HuiBulletin         *bulletin,
+              HuiPagination       *pagination,
+              HuiExportFormat      format,
+              GFile               *file,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(GBytes) bytes = export_bytes (bulletin, pagination, format, error);
+
+  if (bytes != NULL && hui_atomic_file_write_bytes (file, bytes, cancellable, error))
+    return TRUE;
+
+  if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_prefix_error (error, _("Cannot export to “%s”: "), display);
+    }
+  return FALSE;
+}
+
 gboolean
 hui_export_to_file (HuiBulletin         *bulletin,
                     const HuiPageSetup  *setup,
@@ -103,24 +127,131 @@ hui_export_to_file (HuiBulletin         *bulletin,
                     GError             **error)
 {
   g_autoptr(HuiPagination) pagination = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
   g_return_val_if_fail (setup != NULL && G_IS_FILE (file), FALSE);
 
   pagination = hui_pagination_new (bulletin, setup);
-  bytes = export_bytes (bulletin, pagination, format, error);
+  if (write_export (bulletin, pagination, format, file, cancellable, &local_error))
+    return TRUE;
 
-  if (bytes == NULL ||
-      !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                cancellable, error))
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+typedef struct {
+  GBytes                *snapshot;
+  HuiExportFormat        format;
+  GFile                 *file;
+  HuiExportProgressFunc  progress;
+  gpointer               progress_data;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_bytes_unref (job->snapshot);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+typedef struct {
+  HuiExportProgressFunc  progress;
+  gpointer               progress_data;
+  double                 fraction;
+} Progress;
+
+static gboolean
+progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  progress->progress (progress->fraction, progress->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker; the caller hears of it on its own thread. */
+static void
+report_progress (GTask  *task,
+                 double  fraction)
+{
+  ExportJob *job = g_task_get_task_data (task);
+  Progress *progress;
+
+  if (job->progress == NULL)
+    return;
+
+  progress = g_new (Progress, 1);
+  *progress = (Progress) { job->progress, job->progress_data, fraction };
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              progress_cb, progress, g_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(HuiBulletin) bulletin = NULL;
+  g_autoptr(HuiPagination) pagination = NULL;
+  GError *error = NULL;
+
+  report_progress (task, 0.0);
+  bulletin = hui_project_parse (job->snapshot, &error);
+  if (bulletin != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
-      g_autofree char *display = g_file_get_parse_name (file);
-
-      g_prefix_error (error, _("Cannot export to “%s”: "), display);
-      return FALSE;
+      pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+      report_progress (task, 0.5);
     }
+  if (pagination != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+      write_export (bulletin, pagination, job->format, job->file, cancellable, &error))
+    {
+      report_progress (task, 1.0);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_task_return_error (task, error);
+}
 
-  return TRUE;
+/* Exports @bulletin as it is now, with its own page setup, without
+ * blocking the calling thread: the bulletin is copied here (serialised,
+ * a few milliseconds) and laid out and written in a worker. @progress,
+ * if given, is called on the calling thread's main context with the
+ * fraction done; @progress_data must live until @callback is called.
+ * A cancelled export returns G_IO_ERROR_CANCELLED and leaves no file. */
+void
+hui_export_to_file_async (HuiBulletin           *bulletin,
+                          HuiExportFormat        format,
+                          GFile                 *file,
+                          HuiExportProgressFunc  progress,
+                          gpointer               progress_data,
+                          GCancellable          *cancellable,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (HUI_IS_BULLETIN (bulletin));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ExportJob, 1);
+  *job = (ExportJob) { hui_project_serialize (bulletin), format, g_object_ref (file),
+                       progress, progress_data };
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hui_export_to_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+hui_export_to_file_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -14,6 +14,9 @@ typedef enum {
   HUI_EXPORT_ODT,
 } HuiExportFormat;
 
+typedef void (*HuiExportProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
 gboolean    hui_export_format_from_string    (const char          *name,
                                               HuiExportFormat     *format);
 const char *hui_export_format_get_extension  (HuiExportFormat      format);
@@ -25,5 +28,15 @@ gboolean    hui_export_to_file               (HuiBulletin         *bulletin,
                                               GFile               *file,
                                               GCancellable        *cancellable,
                                               GError             **error);
+void        hui_export_to_file_async         (HuiBulletin           *bulletin,
+                                              HuiExportFormat        format,
+                                              GFile                 *file,
+                                              HuiExportProgressFunc  progress,
+                                              gpointer               progress_data,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data);
+gboolean    hui_export_to_file_finish        (GAsyncResult          *result,
+                                              GError               **error);
 
 G_END_DECLS

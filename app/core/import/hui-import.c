@@ -13,6 +13,7 @@
 #include "hui-import.h"
 #include "hui-odt-importer.h"
 #include "hui-text-importer.h"
+#include "support/hui-files.h"
 #include "support/hui-image.h"
 #include "support/hui-xml-parse.h"
 #include "support/hui-zip-reader.h"
@@ -270,31 +271,21 @@ hui_import_bytes (HuiBulletin     *bulletin,
   return TRUE;
 }
 
-static gboolean
-check_regular_file (GFile         *file,
-                    GCancellable  *cancellable,
-                    GError       **error)
+/* The file's bytes, or why they cannot be read, in this domain. */
+static GBytes *
+load_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  g_autoptr(GFileInfo) info =
-    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                       G_FILE_QUERY_INFO_NONE, cancellable, error);
+  GError *local_error = NULL;
+  GBytes *bytes = hui_files_load (file, HUI_IMPORT_MAX_FILE_SIZE, cancellable, &local_error);
 
-  if (info == NULL)
-    return FALSE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    local_error->domain = HUI_IMPORT_ERROR, local_error->code = HUI_IMPORT_ERROR_TOO_LARGE;
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("it is a folder, not a file"));
-      return FALSE;
-    }
-  if (g_file_info_get_size (info) > HUI_IMPORT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_TOO_LARGE,
-                   _("the file is larger than %d MB"), HUI_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-
-  return TRUE;
+  return bytes;
 }
 
 /* Imports @file into @bulletin, appending its report(s). On error the
@@ -316,8 +307,7 @@ hui_import_file (HuiBulletin     *bulletin,
 
   name = g_file_get_basename (file);
 
-  if (check_regular_file (file, cancellable, &local_error))
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = load_file (file, cancellable, &local_error);
 
   if (bytes == NULL || !hui_import_bytes (scratch, bytes, name, flags, &local_error))
     {

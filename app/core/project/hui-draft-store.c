@@ -5,8 +5,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "hui-draft-store.h"
 #include "hui-project.h"
+#include "support/hui-atomic-file.h"
 
 /* Drafts: a copy of each open bulletin saved a few seconds after it
  * changes, deleted when the bulletin is saved or its changes discarded,
@@ -113,8 +116,15 @@ replace (GFile         *file,
          GCancellable  *cancellable,
          GError       **error)
 {
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autofree char *display = NULL;
+
+  if (hui_atomic_file_write_bytes (file, bytes, cancellable, error))
+    return TRUE;
+
+  display = g_file_get_parse_name (file);
+  g_prefix_error (error, _("Cannot save the draft “%s”: "), display);
+  return FALSE;
 }
 
 static void
@@ -132,8 +142,8 @@ save_thread (GTask        *task,
   GError *error = NULL;
 
   if (ensure_directory (self->directory, cancellable, &error) &&
-      replace (link, uri, strlen (uri), cancellable, &error) &&
-      replace (draft, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), cancellable, &error))
+      replace (draft, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), cancellable, &error) &&
+      replace (link, uri, strlen (uri), cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

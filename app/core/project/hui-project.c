@@ -10,6 +10,8 @@
 #include "hui-docbook-reader.h"
 #include "hui-docbook-writer.h"
 #include "hui-project.h"
+#include "support/hui-atomic-file.h"
+#include "support/hui-files.h"
 
 /* Project files (.huibian) are DocBook 5.0 books with Huibian's data in
  * its own namespace inside <info>: any DocBook tool can read the text,
@@ -30,6 +32,9 @@ hui_project_is_project_file (GFile        *file,
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* Opening a FIFO to look would wait for a writer forever. */
+  if (!hui_files_is_regular (file, cancellable))
+    return FALSE;
   stream = g_file_read (file, cancellable, NULL);
   if (stream == NULL)
     return FALSE;
@@ -73,9 +78,21 @@ prefix_with_file (GError     **error,
   g_prefix_error (error, what, display);
 }
 
-/* The new contents go to a temporary file in the same folder, which is
- * synced and renamed over the old one only when complete, so a crash or a
- * full disk leaves the previous version intact. */
+/* Atomic (see HuiAtomicFile): a crash or a full disk leaves the previous
+ * version intact. */
+static gboolean
+save_bytes (GBytes        *bytes,
+            GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  if (hui_atomic_file_write_bytes (file, bytes, cancellable, error))
+    return TRUE;
+
+  prefix_with_file (error, file, _("Cannot save “%s”: "));
+  return FALSE;
+}
+
 gboolean
 hui_project_save (HuiBulletin   *bulletin,
                   GFile         *file,
@@ -83,20 +100,12 @@ hui_project_save (HuiBulletin   *bulletin,
                   GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = hui_project_serialize (bulletin);
-  ok = g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, cancellable, error);
-  if (!ok)
-    prefix_with_file (error, file, _("Cannot save “%s”: "));
-
-  return ok;
+  return save_bytes (bytes, file, cancellable, error);
 }
 
 HuiBulletin *
@@ -105,20 +114,14 @@ hui_project_load (GFile         *file,
                   GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   HuiBulletin *bulletin = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > HUI_PROJECT_MAX_SIZE)
-    g_set_error (&local_error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_TOO_LARGE,
-                 _("the file is larger than %d MB"), HUI_PROJECT_MAX_SIZE / (1024 * 1024));
-  else if (info != NULL)
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-
+  bytes = hui_files_load (file, HUI_PROJECT_MAX_SIZE, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    local_error->domain = HUI_PROJECT_ERROR, local_error->code = HUI_PROJECT_ERROR_TOO_LARGE;
   if (bytes != NULL)
     bulletin = hui_project_parse (bytes, &local_error);
 
@@ -132,24 +135,21 @@ hui_project_load (GFile         *file,
 }
 
 static void
-save_replaced_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (save_bytes (task_data, g_object_get_data (G_OBJECT (task), "file"), cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
-    {
-      prefix_with_file (&error, G_FILE (object), _("Cannot save “%s”: "));
-      g_task_return_error (task, error);
-    }
+    g_task_return_error (task, error);
 }
 
 /* Serialising is fast (milliseconds for a big bulletin) and must see the
- * model as it is now, so it happens here; the write is asynchronous. */
+ * model as it is now, so it happens here; the write is in a worker. */
 void
 hui_project_save_async (HuiBulletin         *bulletin,
                         GFile               *file,
@@ -157,18 +157,16 @@ hui_project_save_async (HuiBulletin         *bulletin,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (HUI_IS_BULLETIN (bulletin));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (bulletin, cancellable, callback, user_data);
   g_task_set_source_tag (task, hui_project_save_async);
-  bytes = hui_project_serialize (bulletin);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, save_replaced_cb, task);
+  g_task_set_task_data (task, hui_project_serialize (bulletin), (GDestroyNotify)g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean
