@@ -55,6 +55,7 @@ struct _HuiWindow
   GtkInfoBar           *export_bar;
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress;
+  guint                 pulse_id;           /* while printing's pages are set */
 
   GtkListView          *report_list;
   HuiReportView        *report_view;
@@ -78,6 +79,7 @@ struct _HuiWindow
 
 void _hui_window_class_actions_init (GtkWidgetClass *widget_class);
 void _hui_window_cancel_import      (HuiWindow      *self);
+void _hui_window_cancel_export      (HuiWindow      *self);
 void _hui_window_show_error         (HuiWindow      *self,
                                      const char     *message);
 void _hui_window_commit_step        (HuiWindow      *self);
@@ -109,8 +111,9 @@ void           hui_window_save_to           (HuiWindow        *self,
                                              GFile            *file);
 gboolean       hui_window_export_to         (HuiWindow        *self,
                                              GFile            *file,
-                                             HuiExportFormat   format,
-                                             GError          **error);
+                                             HuiExportFormat   format);
+gboolean       hui_window_get_exporting     (HuiWindow        *self);
+void           hui_window_print             (HuiWindow        *self);
 guint          hui_window_get_selected      (HuiWindow        *self);
 void           hui_window_select            (HuiWindow        *self,
                                              guint             position);

@@ -141,6 +141,7 @@ hui_window_update_actions (HuiWindow *self)
   guint n = hui_bulletin_get_n_reports (self->bulletin);
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean have = selected != GTK_INVALID_LIST_POSITION;
+  gboolean exporting = self->export_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", have && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", have && selected + 1 < n);
@@ -151,9 +152,12 @@ hui_window_update_actions (HuiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->checkpoint_id != 0 || hui_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hui_history_can_redo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0);
+  /* One export or print at a time: each sets every page. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0 && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n > 0 && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0 && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
 }
 
 static void
@@ -820,23 +824,6 @@ hui_window_save (HuiWindow *self)
                            G_PRIORITY_DEFAULT, NULL, stamp_checked_cb, g_object_ref (self));
 }
 
-gboolean
-hui_window_export_to (HuiWindow        *self,
-                      GFile            *file,
-                      HuiExportFormat   format,
-                      GError          **error)
-{
-  g_return_val_if_fail (HUI_IS_WINDOW (self), FALSE);
-
-  if (!hui_export_to_file (self->bulletin, hui_bulletin_get_page_setup (self->bulletin),
-                           format, file, NULL, error))
-    return FALSE;
-
-  g_set_object (&self->export_file, file);
-  self->export_format = format;
-  return TRUE;
-}
-
 /* Moves a report (by keyboard, menu or drag and drop) as one undo step;
  * the moved report stays selected. */
 void
@@ -1054,6 +1041,9 @@ hui_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   /* Closed without unsaved work: no draft to keep. */
   if (!self->modified)
     _hui_window_forget_draft (self);
@@ -1149,6 +1139,9 @@ hui_window_class_init (HuiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, draft_bar);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, export_bar);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, preview_pane);
