@@ -57,6 +57,12 @@ fail () {
 # A large bulletin (300 reports, 3.5 MB), and its first version of a test.
 "$HUI_GENERATE" -n 300 -o "$tmp/big.huibian"
 
+shot () {
+  if [ -n "${G_TEST_BUILDDIR:-}" ]; then
+    import -window root "$G_TEST_BUILDDIR/$1.png" && echo "screenshot: $G_TEST_BUILDDIR/$1.png"
+  fi
+}
+
 # Waits up to $2 tenths of a second for the shell condition $1.
 wait_for () {
   i=0
@@ -157,6 +163,7 @@ case_conflict () {
   press ctrl+s
   wait_for 'logged "changed on disk"' 50 || fail "conflict: Ctrl+S did not ask before overwriting"
   sleep 0.5
+  shot window-overwrite-dialog
   cmp -s "$proj/p.huibian" "$tmp/theirs" || fail "conflict: the other program's file was overwritten"
   key_in_dialog Escape
   sleep 1
@@ -241,12 +248,6 @@ case_kill () {
   stop
   [ -z "$(stray_files)" ] || fail "kill: left $(stray_files)"
   ok "kill: $rounds kills during saves, the project always complete, nothing left behind"
-}
-
-shot () {
-  if [ -n "${G_TEST_BUILDDIR:-}" ]; then
-    import -window root "$G_TEST_BUILDDIR/$1.png" && echo "screenshot: $G_TEST_BUILDDIR/$1.png"
-  fi
 }
 
 # Ctrl+E, typing during the export, Alt+C (the bar's _Cancel).

@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* HuiWindow spans hui-window.c (the window, its model and views) and
- * hui-window-actions.c (the commands). */
+/* HuiWindow spans hui-window.c (the window, its model and views, saving),
+ * hui-window-actions.c (the commands) and hui-window-export.c (exports
+ * and printing, set on pages in a worker). */
 struct _HuiWindow
 {
   GtkApplicationWindow  parent_instance;
