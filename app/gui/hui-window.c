@@ -699,8 +699,8 @@ saved_cb (GObject      *object,
   _hui_window_hold_application (FALSE);
   if (!hui_project_save_finish (result, &error))
     {
-      self->close_after_save = FALSE;
       _hui_window_show_error (self, error->message);
+      self->close_after_save = FALSE;
       return;
     }
   finish_save (self);
