@@ -83,7 +83,8 @@ hui_window_get_exporting (HuiWindow *self)
   return self->export_cancellable != NULL;
 }
 
-/* The worker stops at its next check; the bar goes when it has. */
+/* The worker stops at its next check (the exporter checks between
+ * setting the pages and writing them); the bar goes when it has. */
 void
 _hui_window_cancel_export (HuiWindow *self)
 {
@@ -91,6 +92,7 @@ _hui_window_cancel_export (HuiWindow *self)
     return;
   g_cancellable_cancel (self->export_cancellable);
   gtk_label_set_label (self->export_label, _("Cancelling…"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", FALSE);
 }
 
 typedef struct {
