@@ -242,6 +242,77 @@ test_renumber (void)
   g_assert_cmpstr (twenty, ==, "（二十）");
 }
 
+static gboolean
+has_handler (gpointer    object,
+             const char *signal)
+{
+  return g_signal_has_handler_pending (object, g_signal_lookup (signal, G_OBJECT_TYPE (object)), 0, FALSE);
+}
+
+/* A report follows each of its blocks with one handler however often the
+ * block moved, and the bulletin each of its reports: one keystroke is one
+ * ::changed, and what leaves the list is no longer followed. */
+static void
+test_follow_moves (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
+  g_autoptr(HuiReport) other = hui_report_new ();
+  g_autoptr(HuiBlock) block = NULL;
+  guint report_changes = 0, bulletin_changes = 0;
+
+  add_heading (report, 1, "一、");
+  add_heading (report, 1, "二、");
+  hui_bulletin_append_report (bulletin, report);
+  hui_bulletin_append_report (bulletin, other);
+  block = g_object_ref (hui_report_get_block (report, 1));
+
+  /* The paragraph under the first heading goes down and up with it. */
+  for (guint i = 0; i < 30; i++)
+    g_assert_true (hui_report_move_section (report, i % 2 == 0 ? 0 : 2, i % 2 == 0 ? 1 : -1, NULL));
+  for (guint i = 0; i < 30; i++)
+    hui_bulletin_move_report (bulletin, 0, 1);
+  g_assert_true (hui_report_get_block (report, 1) == block);
+  g_assert_true (hui_bulletin_get_report (bulletin, 0) == report);
+
+  g_signal_connect (report, "changed", G_CALLBACK (count_cb), &report_changes);
+  g_signal_connect (bulletin, "changed", G_CALLBACK (count_cb), &bulletin_changes);
+  hui_block_set_text (block, "改过的正文。");
+  g_assert_cmpuint (report_changes, ==, 1);
+  g_assert_cmpuint (bulletin_changes, ==, 1);
+
+  /* Removed: nothing of the report's stays connected to the block, nor
+   * of the bulletin's to the report. */
+  g_assert_true (has_handler (block, "notify"));
+  hui_report_remove_block (report, 1);
+  g_assert_false (has_handler (block, "notify"));
+  report_changes = 0;
+  hui_block_set_text (block, "已删去的正文。");
+  g_assert_cmpuint (report_changes, ==, 0);
+
+  g_signal_handlers_disconnect_by_func (report, count_cb, &report_changes);
+  g_assert_true (has_handler (report, "changed"));
+  hui_bulletin_remove_report (bulletin, 0);
+  g_assert_false (has_handler (report, "changed"));
+
+  /* Undo replaces every report in one splice: the old ones are let go,
+   * the new ones followed once each. */
+  {
+    g_autoptr(HuiBulletin) earlier = hui_bulletin_new ();
+    g_autoptr(HuiReport) a = report_titled ("A");
+    g_autoptr(HuiReport) b = report_titled ("B");
+
+    hui_bulletin_append_report (earlier, a);
+    hui_bulletin_append_report (earlier, b);
+    hui_bulletin_replace_contents (bulletin, earlier);
+    hui_bulletin_replace_contents (bulletin, earlier);
+    g_assert_false (has_handler (other, "changed"));
+    bulletin_changes = 0;
+    hui_report_set_title (b, "乙");
+    g_assert_cmpuint (bulletin_changes, ==, 1);
+  }
+}
+
 static void
 test_history (void)
 {
@@ -534,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/model/renumber", test_renumber);
   g_test_add_func ("/model/history", test_history);
   g_test_add_func ("/model/sections", test_sections);
+  g_test_add_func ("/model/follow-moves", test_follow_moves);
   g_test_add_func ("/model/report-operations", test_report_operations);
   g_test_add_func ("/model/find-replace", test_find_replace);
 

@@ -372,6 +372,135 @@ test_project_and_exports (Fixture       *fixture,
   }
 }
 
+/* @bytes as @name in the fixture's folder, imported as a user would. */
+static HuiBulletin *
+import_made (Fixture    *fixture,
+             const char *name,
+             const char *text)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return hui_test_import (path, FALSE);
+}
+
+static HuiBulletin *
+import_zip (Fixture             *fixture,
+            const char          *name,
+            const HuiTestMember *members,
+            guint                n)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GBytes) zip = hui_test_make_zip (members, n);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (zip, NULL), g_bytes_get_size (zip), NULL));
+  return hui_test_import (path, FALSE);
+}
+
+static gboolean
+has_warning (HuiReport  *report,
+             const char *part)
+{
+  const GPtrArray *warnings = hui_report_get_warnings (report);
+
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (warnings->pdata[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Takes @text. */
+static GBytes *
+take_text (char *text)
+{
+  return g_bytes_new_take (text, strlen (text));
+}
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
+             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+static GBytes *
+docx_document (const char *body)
+{
+  return take_text (g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                                      "<w:document " W_NS "><w:body>%s</w:body></w:document>", body));
+}
+
+/* A Word document carrying an HTML part (w:altChunk, as web pages pasted
+ * by some tools make): the import keeps the rest and says what it left. */
+static void
+test_docx_alt_chunk (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) document = docx_document (
+    "<w:p><w:r><w:t>关于供水工作的报告</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p>"
+    "<w:altChunk r:id=\"rId7\"/>"
+    "<w:tbl><w:tr><w:tc><w:altChunk r:id=\"rId8\"/><w:p><w:r><w:t>格</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "<w:p><w:r><w:t>正文第二段。</w:t></w:r></w:p>");
+  g_autoptr(GBytes) rels = take_text (g_strdup (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\""
+    " Target=\"afchunk.htm\"/>"
+    "<Relationship Id=\"rId8\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\""
+    " Target=\"afchunk2.mht\"/>"
+    "</Relationships>"));
+  g_autoptr(GBytes) html = take_text (g_strdup ("<html><body><p>网页里的一段。</p></body></html>"));
+  HuiTestMember members[] = {
+    { "word/document.xml", document }, { "word/_rels/document.xml.rels", rels },
+    { "word/afchunk.htm", html }, { "word/afchunk2.mht", html },
+  };
+  g_autoptr(HuiBulletin) bulletin = import_zip (fixture, "网页.docx", members, G_N_ELEMENTS (members));
+  HuiReport *report = hui_bulletin_get_report (bulletin, 0);
+
+  g_assert_cmpstr (hui_report_get_title (report), ==, "关于供水工作的报告");
+  g_assert_cmpuint (hui_report_count_paragraphs (report), ==, 2);
+  g_assert_true (has_warning (report, "“word/afchunk.htm”, HTML or the like) was left out"));
+  g_assert_true (has_warning (report, "“word/afchunk2.mht”"));
+}
+
+/* U+202E and its kind in a title, from every importer: taken out, with a
+ * warning saying why. */
+static void
+test_bidi_title (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *title = "关于\u202e告报\u202c的\u2067供水\u2069工作\u200f报告\u061c\u200e\u202a\u202b\u202d\u2066\u2068";
+  const char *clean = "关于告报的供水工作报告";
+  g_autofree char *text = g_strdup_printf ("%s\n\n正文第一段。\n", title);
+  g_autofree char *body = g_strdup_printf ("<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
+                                           "<w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p>", title);
+  g_autoptr(GBytes) document = docx_document (body);
+  g_autoptr(GBytes) mimetype = take_text (g_strdup ("application/vnd.oasis.opendocument.text"));
+  g_autoptr(GBytes) content = take_text (g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+    "<text:p>%s</text:p><text:p>正文第一段。</text:p></office:text></office:body></office:document-content>", title));
+  g_autofree char *docbook = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                              "<article xmlns=\"http://docbook.org/ns/docbook\" version=\"5.0\">"
+                                              "<info><title>%s</title></info><para>正文第一段。</para></article>", title);
+  HuiTestMember docx_members[] = { { "word/document.xml", document } };
+  HuiTestMember odt_members[] = { { "mimetype", mimetype }, { "content.xml", content } };
+  HuiBulletin *bulletins[] = {
+    import_made (fixture, "报告.txt", text),
+    import_zip (fixture, "报告.docx", docx_members, G_N_ELEMENTS (docx_members)),
+    import_zip (fixture, "报告.odt", odt_members, G_N_ELEMENTS (odt_members)),
+    import_made (fixture, "报告.xml", docbook),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bulletins); i++)
+    {
+      HuiReport *report = hui_bulletin_get_report (bulletins[i], 0);
+
+      g_test_message ("%s: %s", hui_report_get_source (report), hui_report_get_title (report));
+      g_assert_cmpstr (hui_report_get_title (report), ==, clean);
+      g_assert_true (has_warning (report, "change the direction of text"));
+      g_object_unref (bulletins[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -384,6 +513,8 @@ main (int    argc,
   ADD ("/rich-import/fodt", test_fodt);
   ADD ("/rich-import/docbook", test_docbook);
   ADD ("/rich-import/project-and-exports", test_project_and_exports);
+  ADD ("/rich-import/docx-alt-chunk", test_docx_alt_chunk);
+  ADD ("/rich-import/bidi-title", test_bidi_title);
 #undef ADD
 
   return g_test_run ();

@@ -271,6 +271,22 @@ numbering_label (Docx    *docx,
 
 static void run_text (Docx *docx, xmlNode *node, GString *out, HuiBlock *notes);
 
+/* w:altChunk imports a part in another format (HTML, MHT, RTF, another
+ * document) where it stands; Word converts it when it opens the file.
+ * Huibian does not, and says so rather than lose it silently. */
+static void
+skip_alt_chunk (Docx    *docx,
+                xmlNode *chunk)
+{
+  g_autofree char *id = hui_xml_node_attribute (chunk, NS_R, "id");
+  const char *member = id ? g_hash_table_lookup (docx->targets, id) : NULL;
+
+  g_ptr_array_add (docx->warnings,
+                   g_strdup_printf (_("The content of a part in another format (“%s”, HTML or the like) was left out; "
+                                      "in Word, copy it into the document itself and save again"),
+                                    member ? member : (id ? id : "?")));
+}
+
 /* The text of a note's paragraphs, or of a table cell's, one line each;
  * a note inside them is put in brackets. */
 static char *
@@ -295,6 +311,8 @@ paragraphs_text (Docx    *docx,
           g_string_append_c (out, '\n');
         g_string_append (out, line);
       }
+    else if (is (c, "altChunk"))
+      skip_alt_chunk (docx, c);
     else if (is (c, "sdt") || is (c, "sdtContent") || is (c, "ins") || is (c, "customXml"))
       {
         g_autofree char *inner = paragraphs_text (docx, c);
@@ -561,6 +579,8 @@ read_body (Docx    *docx,
         read_paragraph (docx, c);
       else if (is (c, "tbl"))
         read_table (docx, c);
+      else if (is (c, "altChunk"))
+        skip_alt_chunk (docx, c);
       else if (is (c, "sdt") || is (c, "sdtContent") || is (c, "ins") || is (c, "customXml"))
         read_body (docx, c);
     }

@@ -18,7 +18,8 @@ typedef enum {
   HUI_IMPORT_ERROR_NO_TABLE_OF_CONTENTS,
   HUI_IMPORT_ERROR_UNSUPPORTED,
   HUI_IMPORT_ERROR_DAMAGED,    /* a package or its XML is broken */
-  HUI_IMPORT_ERROR_UNSAFE,     /* XML declaring entities */
+  HUI_IMPORT_ERROR_UNSAFE,     /* XML declaring entities, a package with a symbolic link */
+  HUI_IMPORT_ERROR_PROTECTED,  /* encrypted with a password */
 } HuiImportError;
 
 typedef enum {

@@ -31,6 +31,59 @@ is_zip (GBytes *bytes)
   return len >= 4 && memcmp (data, "PK\003\004", 4) == 0;
 }
 
+/* Microsoft's compound file (OLE2): Word 97–2003 documents (.doc), and
+ * the container Office 2007 and later put a .docx saved with a password
+ * in. Renamed .docx, such a file would otherwise be taken for text. */
+static gboolean
+is_ole2 (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return len >= 8 && memcmp (data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+}
+
+/* Whether the compound file has a stream named @name: its directory
+ * holds the names in UTF-16LE, wherever the directory's sectors are. */
+static gboolean
+has_ole2_stream (GBytes     *bytes,
+                 const char *name)
+{
+  gsize len, n = strlen (name) * 2;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autofree guint8 *needle = g_malloc0 (n);
+
+  for (gsize i = 0; name[i] != '\0'; i++)
+    needle[2 * i] = (guint8)name[i];
+  for (const guint8 *p = data; len >= n && p <= data + len - n; p++)
+    {
+      p = memchr (p, needle[0], data + len - n + 1 - p);
+      if (p == NULL)
+        return FALSE;
+      if (memcmp (p, needle, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+refuse_ole2 (GBytes  *bytes,
+             GError **error)
+{
+  if (has_ole2_stream (bytes, "EncryptedPackage"))
+    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_PROTECTED,
+                 _("it is protected by a password; save a copy without the password in Word and import that"));
+  else if (has_ole2_stream (bytes, "WordDocument"))
+    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                 _("it is an old Word 97–2003 document (.doc), which Huibian cannot read; "
+                   "save it as .docx or .odt and import that"));
+  else
+    g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_UNSUPPORTED,
+                 _("it is an old Microsoft Office file, not a document Huibian can read; "
+                   "save it as .docx or .odt and import that"));
+  return FALSE;
+}
+
 static gboolean
 is_pdf (GBytes *bytes)
 {
@@ -151,6 +204,59 @@ fit_images (HuiBulletin *bulletin,
     }
 }
 
+/* The controls of bidirectional text: embeddings and overrides (U+202A–
+ * U+202E), isolates (U+2066–U+2069) and the marks (U+200E, U+200F,
+ * U+061C). Chinese titles have no use for them, and an override can show
+ * a title in another order than the one searched, sorted and printed. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+/* @text without its bidirectional controls, or NULL when it has none. */
+static char *
+without_bidi_controls (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_bidi_control (c) && out == NULL)
+        out = g_string_new_len (text, p - text);
+      else if (!is_bidi_control (c) && out != NULL)
+        g_string_append_unichar (out, c);
+    }
+  return out != NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* Done where every importer's reports end up, so a title from text, Word,
+ * ODT or DocBook is cleaned alike; the warning tells the editor why. */
+static void
+remove_bidi_controls (HuiBulletin *bulletin,
+                      guint        first_report)
+{
+  for (guint r = first_report; r < hui_bulletin_get_n_reports (bulletin); r++)
+    {
+      HuiReport *report = hui_bulletin_get_report (bulletin, r);
+      g_autofree char *title = without_bidi_controls (hui_report_get_title (report));
+      g_autofree char *subtitle = without_bidi_controls (hui_report_get_subtitle (report));
+
+      if (title == NULL && subtitle == NULL)
+        continue;
+      if (title != NULL)
+        hui_report_set_title (report, title);
+      if (subtitle != NULL)
+        hui_report_set_subtitle (report, subtitle);
+      hui_report_add_warning (report, _("The title contained invisible characters that change the direction of text "
+                                        "(such as U+202E), which can show it in another order than it is stored; "
+                                        "they were removed"));
+    }
+}
+
 /* A text is one report, or with HUI_IMPORT_FLAGS_SPLIT (or AUTO_SPLIT and
  * a table of contents) every report of a compiled bulletin. */
 gboolean
@@ -205,6 +311,8 @@ import_bytes (HuiBulletin     *bulletin,
                    _("it is a PDF file; extract its text first (for example with pdftotext) and import the text"));
       return FALSE;
     }
+  if (is_ole2 (bytes))
+    return refuse_ole2 (bytes, error);
   if (is_zip (bytes))
     return import_package (bulletin, bytes, source_name, error);
 
@@ -231,6 +339,7 @@ adopt_reader_error (GError *error)
   } map[] = {
     { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_INVALID, HUI_IMPORT_ERROR_DAMAGED },
     { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_TOO_LARGE, HUI_IMPORT_ERROR_TOO_LARGE },
+    { hui_zip_reader_error_quark, HUI_ZIP_READER_ERROR_UNSAFE, HUI_IMPORT_ERROR_UNSAFE },
     { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_TOO_LARGE, HUI_IMPORT_ERROR_TOO_LARGE },
     { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_MALFORMED, HUI_IMPORT_ERROR_DAMAGED },
     { hui_xml_parse_error_quark, HUI_XML_PARSE_ERROR_UNSAFE, HUI_IMPORT_ERROR_UNSAFE },
@@ -268,6 +377,7 @@ hui_import_bytes (HuiBulletin     *bulletin,
       return FALSE;
     }
   fit_images (bulletin, first_report);
+  remove_bidi_controls (bulletin, first_report);
   return TRUE;
 }
 

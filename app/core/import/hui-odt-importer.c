@@ -30,6 +30,7 @@
 #define NS_DRAW   "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define NS_SVG    "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 #define NS_XLINK  "http://www.w3.org/1999/xlink"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
 
 typedef struct {
@@ -335,15 +336,49 @@ import_document (HuiBulletin   *bulletin,
   return hui_text_importer_add_report (bulletin, lines, warnings, source, error);
 }
 
+static gboolean
+has_descendant (xmlNode    *node,
+                const char *ns,
+                const char *name)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (hui_xml_node_is_element (c, ns, name) || has_descendant (c, ns, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A document saved with a password keeps its members encrypted, which
+ * the manifest tells by their encryption data; read as XML they would
+ * only be noise. An unreadable manifest is left to the content to judge. */
+static gboolean
+is_encrypted (HuiZipReader *zip)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(xmlDoc) manifest = NULL;
+
+  if (!hui_zip_reader_has (zip, "META-INF/manifest.xml"))
+    return FALSE;
+  bytes = hui_zip_reader_read (zip, "META-INF/manifest.xml", NULL);
+  manifest = bytes ? hui_xml_parse (bytes, NULL) : NULL;
+  return manifest != NULL && has_descendant (xmlDocGetRootElement (manifest), NS_MANIFEST, "encryption-data");
+}
+
 gboolean
 hui_odt_importer_import (HuiBulletin   *bulletin,
                          HuiZipReader  *zip,
                          const char    *source,
                          GError       **error)
 {
-  g_autoptr(GBytes) content = hui_zip_reader_read (zip, "content.xml", error);
+  g_autoptr(GBytes) content = NULL;
   g_autoptr(xmlDoc) doc = NULL;
 
+  if (is_encrypted (zip))
+    {
+      g_set_error (error, HUI_IMPORT_ERROR, HUI_IMPORT_ERROR_PROTECTED,
+                   _("it is protected by a password; save a copy without the password in LibreOffice and import that"));
+      return FALSE;
+    }
+  content = hui_zip_reader_read (zip, "content.xml", error);
   if (content == NULL || (doc = hui_xml_parse (content, error)) == NULL)
     return FALSE;
   return import_document (bulletin, doc, zip, source, error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hui-bulletin.h"
+#include "hui-list-follower.h"
 #include "support/hui-util.h"
 
 /* The document: a bulletin's front-page data and its ordered reports. The
@@ -14,16 +15,17 @@
  * ::items-changed without the model knowing about any of them. */
 struct _HuiBulletin
 {
-  GObject       parent_instance;
+  GObject          parent_instance;
 
-  char         *title;
-  char         *issue;
-  char         *unit;
-  char         *date;
-  char         *closing;
-  HuiPageSetup *page_setup;
-  GListStore   *reports;
-  GPtrArray    *warnings;
+  char            *title;
+  char            *issue;
+  char            *unit;
+  char            *date;
+  char            *closing;
+  HuiPageSetup    *page_setup;
+  GListStore      *reports;
+  HuiListFollower *report_follower;  /* each report's ::changed */
+  GPtrArray       *warnings;
 };
 
 G_DEFINE_FINAL_TYPE (HuiBulletin, hui_bulletin, G_TYPE_OBJECT)
@@ -60,6 +62,9 @@ hui_bulletin_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->closing, g_free);
   g_clear_pointer (&self->page_setup, hui_page_setup_free);
+  /* The report list may outlive the bulletin (a view holding it). */
+  g_clear_pointer (&self->report_follower, hui_list_follower_free);
+  g_signal_handlers_disconnect_by_data (self->reports, self);
   g_clear_object (&self->reports);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
@@ -177,20 +182,13 @@ emit_changed (HuiBulletin *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* A removed report may live on elsewhere (the undo history): its changes
- * are no longer the bulletin's, and it is let go at its next one. */
+/* A removed report may live on elsewhere (the undo history): the
+ * follower lets it go when it leaves the list, so only the bulletin's
+ * reports reach here. */
 static void
 report_changed_cb (HuiReport   *report,
                    HuiBulletin *self)
 {
-  guint position;
-
-  if (!g_list_store_find (self->reports, report, &position))
-    {
-      g_signal_handlers_disconnect_by_func (report, report_changed_cb, self);
-      return;
-    }
-
   emit_changed (self);
 }
 
@@ -201,13 +199,6 @@ reports_changed_cb (GListModel  *reports,
                     guint        added,
                     HuiBulletin *self)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(HuiReport) report = g_list_model_get_item (reports, i);
-
-      g_signal_handlers_disconnect_by_func (report, report_changed_cb, self);
-      g_signal_connect_object (report, "changed", G_CALLBACK (report_changed_cb), self, 0);
-    }
   emit_changed (self);
 }
 
@@ -224,6 +215,10 @@ hui_bulletin_init (HuiBulletin *self)
   self->reports = g_list_store_new (HUI_TYPE_REPORT);
   self->page_setup = hui_page_setup_new_preset (NULL);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  /* Connected first, so the reports are followed before anyone hears of
+   * the change. */
+  self->report_follower = hui_list_follower_new (G_LIST_MODEL (self->reports), "changed",
+                                                 G_CALLBACK (report_changed_cb), self);
   g_signal_connect (self->reports, "items-changed", G_CALLBACK (reports_changed_cb), self);
   g_signal_connect (self, "notify", G_CALLBACK (notify_cb), NULL);
 }

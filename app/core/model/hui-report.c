@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "hui-list-follower.h"
 #include "hui-numbering.h"
 #include "hui-report.h"
 #include "support/hui-util.h"
@@ -23,6 +24,7 @@ struct _HuiReport
   char *source;
   guint source_page;
   GListStore *blocks;
+  HuiListFollower *block_follower;  /* each block's ::notify */
   GPtrArray *warnings;
   guint64 revision;
 };
@@ -60,6 +62,9 @@ hui_report_finalize (GObject *object)
   g_clear_pointer (&self->organization, g_free);
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->source, g_free);
+  /* The block list may outlive the report (a view holding it). */
+  g_clear_pointer (&self->block_follower, hui_list_follower_free);
+  g_signal_handlers_disconnect_by_data (self->blocks, self);
   g_clear_object (&self->blocks);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
@@ -194,12 +199,6 @@ blocks_changed_cb (GListModel *blocks,
                    guint       added,
                    HuiReport  *self)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(HuiBlock) block = g_list_model_get_item (blocks, i);
-
-      g_signal_connect_object (block, "notify", G_CALLBACK (changed_cb), self, 0);
-    }
   bump_revision (self);
 }
 
@@ -208,6 +207,10 @@ hui_report_init (HuiReport *self)
 {
   self->blocks = g_list_store_new (HUI_TYPE_BLOCK);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  /* Connected first, so the blocks are followed before anyone hears of
+   * the change. */
+  self->block_follower = hui_list_follower_new (G_LIST_MODEL (self->blocks), "notify",
+                                                G_CALLBACK (changed_cb), self);
   g_signal_connect (self->blocks, "items-changed", G_CALLBACK (blocks_changed_cb), self);
   g_signal_connect (self, "notify", G_CALLBACK (changed_cb), self);
 }

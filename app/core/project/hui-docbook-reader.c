@@ -312,10 +312,19 @@ read_project_data (HuiBulletin  *bulletin,
     if (is_hb (c, "project"))
       {
         g_autofree char *format = hui_xml_node_attribute (c, NULL, "format");
-        guint64 version = format ? g_ascii_strtoull (format, NULL, 10) : 0;
+        guint64 version = 0;
 
-        if (version == 0)
+        if (format == NULL)
           break;
+        /* Only a whole number from 1 up: "1.9" is not format 1, and "-1"
+         * is not a format from the future. */
+        if (!g_ascii_string_to_unsigned (format, 10, 1, G_MAXUINT64, &version, NULL))
+          {
+            g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_CORRUPT,
+                         _("its project format version “%s” is not valid (a whole number such as %d)"),
+                         format, HUI_PROJECT_FORMAT);
+            return FALSE;
+          }
         if (version > HUI_PROJECT_FORMAT)
           {
             g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_NEWER_FORMAT,
@@ -418,6 +427,16 @@ hui_docbook_reader_read_doc (xmlDoc  *doc,
 {
   xmlNode *root = xmlDocGetRootElement (doc);
 
+  /* Huibian never writes one, and a project is refused any: a bare
+   * <!DOCTYPE book> or one with an internal subset (where entities are
+   * declared) says the file was made or changed by something else. */
+  if (doc->intSubset != NULL)
+    {
+      g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_UNSAFE,
+                   _("it has a document type declaration (<!DOCTYPE>), which a project never has; "
+                     "it is refused for safety"));
+      return NULL;
+    }
   if (!is_db (root, "book"))
     {
       g_set_error (error, HUI_PROJECT_ERROR, HUI_PROJECT_ERROR_NOT_A_PROJECT,

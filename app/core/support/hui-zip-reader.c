@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
 #include <zip.h>
 
 #include <glib/gi18n-lib.h>
@@ -14,7 +15,8 @@ G_DEFINE_QUARK (hui-zip-reader-error-quark, hui_zip_reader_error)
 /* Reads members of a zip package (.odt, .docx) held in memory, on guard:
  * libzip checks the archive's consistency (overlapping or inconsistent
  * entries are refused), encrypted members, unknown compression methods,
- * duplicate names and absurd entry counts are refused, and a member is
+ * duplicate names, symbolic links and absurd entry counts are refused,
+ * and a member is
  * read by counting the bytes actually inflated, stopping at a cap,
  * because the sizes an archive declares can lie. */
 struct _HuiZipReader
@@ -47,6 +49,22 @@ fail (GError     **error,
   return FALSE;
 }
 
+/* A member that a Unix zip tool marked as a symbolic link holds a path
+ * (say /etc/passwd), not content: unzipped, it would point outside the
+ * package. Nothing here follows it, but a document made that way is not
+ * an honest one, and reading the path as XML would only confuse. */
+static gboolean
+is_symlink (zip_t       *zip,
+            zip_int64_t  index)
+{
+  zip_uint8_t opsys;
+  zip_uint32_t attributes;
+
+  if (zip_file_get_external_attributes (zip, index, 0, &opsys, &attributes) != 0)
+    return FALSE;
+  return opsys == ZIP_OPSYS_UNIX && ((attributes >> 16) & S_IFMT) == S_IFLNK;
+}
+
 /* Every entry is looked at once, before anything is read. */
 static gboolean
 check_entries (zip_t   *zip,
@@ -71,6 +89,12 @@ check_entries (zip_t   *zip,
         return fail (error, _("the package uses an unknown compression method"));
       if (!g_hash_table_add (names, g_strdup (st.name)))
         return fail (error, _("the package has two entries with the same name"));
+      if (is_symlink (zip, i))
+        {
+          g_set_error (error, HUI_ZIP_READER_ERROR, HUI_ZIP_READER_ERROR_UNSAFE,
+                       _("the package contains a symbolic link (“%s”), which is refused as unsafe"), st.name);
+          return FALSE;
+        }
     }
 
   return TRUE;

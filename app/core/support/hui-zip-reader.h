@@ -12,6 +12,7 @@ typedef struct _HuiZipReader HuiZipReader;
 typedef enum {
   HUI_ZIP_READER_ERROR_INVALID,    /* not a zip, damaged, encrypted, unsafe */
   HUI_ZIP_READER_ERROR_TOO_LARGE,  /* past one of the caps below */
+  HUI_ZIP_READER_ERROR_UNSAFE,     /* a member that is a symbolic link */
 } HuiZipReaderError;
 
 /* Caps for packages from outside: members are never used as paths. */
