@@ -11,7 +11,10 @@
 /* Writes a synthetic bulletin project of N reports for tests and
  * benchmarks: deterministic (seeded), with titles, organisations, dates,
  * headings of every level and paragraphs of varied length. The default
- * size (200 reports, about 700,000 characters) is a very large bulletin. */
+ * size (200 reports, about 700,000 characters) is a very large bulletin.
+ * With --text-bytes it writes instead one report as a plain text of about
+ * that many bytes (or, with --one-paragraph, a title and a single
+ * paragraph), for the time and memory benchmarks of huge inputs. */
 
 static const char *syllables[] = {
   "推进", "工作", "调研", "成果", "转化", "发展", "群众", "服务", "落实", "机制",
@@ -37,11 +40,16 @@ make_paragraph (GRand *rand,
                 guint  chars)
 {
   GString *out = g_string_new (NULL);
+  glong length = 0;
 
-  while (g_utf8_strlen (out->str, -1) < (glong)chars)
+  /* Counted as it grows: a paragraph of millions of characters. */
+  while (length < (glong)chars)
     {
+      gsize before = out->len;
+
       append_words (out, rand, g_rand_int_range (rand, 3, 9));
       g_string_append (out, punct[g_rand_int_range (rand, 0, G_N_ELEMENTS (punct))]);
+      length += g_utf8_strlen (out->str + before, -1);
     }
   /* End the paragraph with a full stop in place of its last mark. */
   g_string_truncate (out, out->len - strlen ("，"));
@@ -168,12 +176,64 @@ bulletin_text (HuiBulletin *bulletin)
   return g_string_free (out, FALSE);
 }
 
+/* A title, a date and paragraphs (or one paragraph) of about @bytes. One
+ * paragraph is made of sentences numbered in quotes, as a long report's
+ * often are: pango then measures it in many short runs, not one run of
+ * millions of Han characters. */
+static char *
+report_text (GRand    *rand,
+             gsize     bytes,
+             gboolean  one_paragraph)
+{
+  GString *out = g_string_sized_new (bytes + 1024);
+  guint sentences = 0;
+
+  g_string_append (out, "关于推进调研成果转化工作的报告\n（2024年3月20日）\n\n");
+  while (out->len < bytes)
+    {
+      /* A Han character is 3 bytes in UTF-8. */
+      guint chars = one_paragraph ? 200 : (guint)g_rand_int_range (rand, 60, 420);
+      g_autofree char *paragraph = make_paragraph (rand, chars);
+
+      if (one_paragraph)
+        {
+          paragraph[strlen (paragraph) - strlen ("。")] = '\0';
+          g_string_append_printf (out, "“第%u条”", ++sentences);
+        }
+      g_string_append (out, paragraph);
+      g_string_append (out, one_paragraph ? "；" : "\n");
+    }
+  if (one_paragraph)
+    g_string_append (out, "。\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+write_report_text (GRand      *rand,
+                   gsize       bytes,
+                   gboolean    one_paragraph,
+                   const char *path)
+{
+  g_autofree char *text = report_text (rand, bytes, one_paragraph);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || !g_file_set_contents (path, text, -1, &error))
+    {
+      g_printerr ("hui-generate: %s\n", error ? error->message : "--text-bytes needs -t FILE");
+      return error ? 2 : 1;
+    }
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int reports = 200;
   int seed = 9704;
+  gint64 text_bytes = 0;
+  gboolean one_paragraph = FALSE;
   g_autofree char *output = NULL;
   g_autofree char *text_output = NULL;
   g_autoptr(GError) error = NULL;
@@ -182,6 +242,8 @@ main (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Project file to write", "FILE" },
     { "text", 't', 0, G_OPTION_ARG_FILENAME, &text_output, "Also write it as a compiled bulletin text", "FILE" },
+    { "text-bytes", 0, 0, G_OPTION_ARG_INT64, &text_bytes, "Write one report of about BYTES as a text (-t) instead", "BYTES" },
+    { "one-paragraph", 0, 0, G_OPTION_ARG_NONE, &one_paragraph, "With --text-bytes: all in one paragraph", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- generate a test bulletin");
@@ -190,7 +252,12 @@ main (int    argc,
   g_autoptr(GFile) file = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || output == NULL || reports < 1)
+  if (g_option_context_parse (context, &argc, &argv, &error) && text_bytes > 0)
+    {
+      rand = g_rand_new_with_seed (seed);
+      return write_report_text (rand, text_bytes, one_paragraph, text_output);
+    }
+  if (error != NULL || output == NULL || reports < 1)
     {
       g_printerr ("hui-generate: %s\n", error ? error->message : "need -o FILE and N >= 1");
       return 1;

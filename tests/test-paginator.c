@@ -7,6 +7,7 @@
 
 #include "hui-test-util.h"
 #include "layout/hui-paginator-private.h"
+#include "layout/hui-typesetter-private.h"
 
 static HuiBulletin *
 corpus_bulletin (void)
@@ -345,6 +346,247 @@ test_cache_holds_reports (void)
   hui_pagination_free (second);
 }
 
+static HuiReport *
+one_paragraph_report (const char *title,
+                      const char *text)
+{
+  HuiReport *report = hui_report_new ();
+  g_autoptr(HuiBlock) block = hui_block_new_paragraph (text);
+
+  hui_report_set_title (report, title);
+  hui_report_append_block (report, block);
+  return report;
+}
+
+/* The text of the first body line of @report's first page. */
+static char *
+first_body_line (HuiPagination *pagination,
+                 guint          report)
+{
+  HuiPage *page = pagination->pages->pdata[pagination->first_pages[report] - 1];
+
+  for (guint i = 0; i < page->lines->len; i++)
+    {
+      const HuiPlacedLine *line = &g_array_index (page->lines, HuiPlacedLine, i);
+
+      if (line->role == HUI_FONT_BODY && line->layout != NULL && g_str_has_prefix (pango_layout_get_text (line->layout), "正文"))
+        return line_text (line);
+    }
+  return NULL;
+}
+
+/* Adds a report with other text but the same revision as @old, made at
+ * @old's address if it is free: reports are made until one lands there
+ * (malloc soon hands a freed block out again). TRUE if one did. */
+static gboolean
+add_report_at (HuiBulletin *bulletin,
+               gpointer     old_address,
+               guint64      old_revision)
+{
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint attempt = 0; attempt < 1000; attempt++)
+    {
+      HuiReport *report = one_paragraph_report ("乙篇", "正文乙乙乙。");
+
+      g_assert_cmpuint (hui_report_get_revision (report), ==, old_revision);
+      g_ptr_array_add (made, report);
+      if ((gpointer)report == old_address)
+        {
+          hui_bulletin_append_report (bulletin, report);
+          return TRUE;
+        }
+    }
+  hui_bulletin_append_report (bulletin, made->pdata[0]);
+  return FALSE;
+}
+
+/* A report deleted, freed, and another made at its address with the same
+ * revision (as undo and delete-then-duplicate do) must get pages of its
+ * own, not the deleted report's. The cache holds the reports it has
+ * pages of, so the deleted one stays alive, and its address taken, until
+ * a pagination without it. */
+static void
+test_new_report_at_freed_address (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  HuiReport *old = one_paragraph_report ("甲篇", "正文甲甲甲。");
+  gpointer old_address = old;
+  guint64 old_revision = hui_report_get_revision (old);
+  g_autoptr(HuiPagination) pagination = NULL;
+  g_autofree char *text = NULL;
+  gboolean reused;
+
+  hui_bulletin_append_report (bulletin, old);
+  g_object_unref (old);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *)&old);
+  hui_pagination_free (hui_paginator_paginate (paginator));
+  hui_bulletin_remove_report (bulletin, 0);
+
+  reused = add_report_at (bulletin, old_address, old_revision);
+  g_test_message ("a new report %s at the deleted report's address", reused ? "was made" : "was not made");
+  pagination = hui_paginator_paginate (paginator);
+  text = first_body_line (pagination, 0);
+  g_assert_cmpstr (text, ==, "正文乙乙乙。");
+  g_assert_false (reused);
+  g_assert_null (old);
+}
+
+/* The same report twice in a bulletin is laid out once and shown twice. */
+static void
+test_report_twice (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = one_paragraph_report ("甲篇", "正文甲甲甲。");
+  g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
+  g_autoptr(HuiPagination) pagination = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  hui_bulletin_append_report (bulletin, report);
+  hui_bulletin_append_report (bulletin, report);
+  pagination = hui_paginator_paginate (paginator);
+  first = first_body_line (pagination, 0);
+  second = first_body_line (pagination, 1);
+  g_assert_cmpstr (first, ==, "正文甲甲甲。");
+  g_assert_cmpstr (second, ==, "正文甲甲甲。");
+  g_assert_cmpuint (pagination->first_pages[1], ==, 2);
+}
+
+/* Every body line of @pagination's pages, in order. */
+static GPtrArray *
+body_lines (HuiPagination *pagination)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint p = 0; p < pagination->pages->len; p++)
+    {
+      HuiPage *page = pagination->pages->pdata[p];
+
+      for (guint i = 0; i < page->lines->len; i++)
+        {
+          const HuiPlacedLine *line = &g_array_index (page->lines, HuiPlacedLine, i);
+
+          g_autofree char *text = NULL;
+
+          if (line->role != HUI_FONT_BODY || line->layout == NULL || line->footnote)
+            continue;
+          text = line_text (line);
+          /* Not the empty line under the title block. */
+          if (*text != '\0')
+            g_ptr_array_add (lines, g_steal_pointer (&text));
+        }
+    }
+  return lines;
+}
+
+/* A report of one paragraph of @bytes: Han characters and full-width
+ * commas only when @plain (one run of one script and font for pango, the
+ * longest it measures at once), or with numbers and quotes. */
+static HuiBulletin *
+long_paragraph_bulletin (gsize    bytes,
+                         gboolean plain)
+{
+  HuiBulletin *bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; text->len < bytes; i++)
+    if (plain)
+      g_string_append (text, "推进工作调研成果转化发展群众服务落实机制，");
+    else
+      g_string_append_printf (text, "第%u句推进工作，调研“成果”转化（发展）群众服务落实机制；", i);
+  g_string_append (text, "完。");
+  hui_report_set_title (report, "长段");
+  hui_report_append_block (report, hui_block_new_paragraph (text->str));
+  hui_bulletin_append_report (bulletin, report);
+  return bulletin;
+}
+
+/* A paragraph too long for one pango layout is set in pieces; its lines
+ * are those one layout of the whole paragraph gives (below the length
+ * where pango's Pango units overflow). */
+static void
+test_long_paragraph_pieces (void)
+{
+  g_autoptr(HuiBulletin) bulletin = long_paragraph_bulletin (150 * 1024, FALSE);
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(GPtrArray) lines = body_lines (pagination);
+  const HuiPageSetup *setup = hui_bulletin_get_page_setup (bulletin);
+  g_autoptr(GObject) context = G_OBJECT (hui_typesetter_create_context ());
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
+  HuiTypesetter *setter = hui_typesetter_new (PANGO_CONTEXT (context), setup, scratch);
+  HuiBlock *block = hui_report_get_block (hui_bulletin_get_report (bulletin, 0), 0);
+  g_autoptr(PangoLayout) whole = hui_typesetter_make_layout (setter, HUI_FONT_BODY, hui_block_get_text (block),
+                                                              PANGO_ALIGN_LEFT, hui_page_setup_type_width (setup),
+                                                              hui_page_setup_indent (setup));
+  guint i = 0;
+
+  hui_typesetter_free (setter);
+  g_assert_cmpuint (lines->len, ==, pango_layout_get_line_count (whole));
+  for (GSList *l = pango_layout_get_lines_readonly (whole); l != NULL; l = l->next, i++)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autoptr(GString) expected = g_string_new_len (pango_layout_get_text (whole) + line->start_index, line->length);
+
+      g_string_replace (expected, "\u200B", "", 0);
+      g_assert_cmpstr (lines->pdata[i], ==, expected->str);
+    }
+}
+
+/* A paragraph of 1.2 MB is set whole, on full pages: none of its text is
+ * lost (one pango layout of it overflows, and set it on one page). */
+static void
+test_huge_paragraph (void)
+{
+  g_autoptr(HuiBulletin) bulletin = long_paragraph_bulletin (1200 * 1024, TRUE);
+  g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+  g_autoptr(GPtrArray) lines = body_lines (pagination);
+  HuiBlock *block = hui_report_get_block (hui_bulletin_get_report (bulletin, 0), 0);
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_assert_cmpint (g_utf8_strlen (lines->pdata[i], -1), <=, pagination->setup->chars_per_line);
+      g_string_append (all, lines->pdata[i]);
+    }
+  g_assert_cmpstr (all->str, ==, hui_block_get_text (block));
+  g_assert_cmpuint (pagination->pages->len, >=,
+                    g_utf8_strlen (all->str, -1) / (pagination->setup->chars_per_line * pagination->setup->lines_per_page));
+}
+
+/* A footnote whose reference is far into a paragraph set in pieces is at
+ * the foot of the page its reference is on. */
+static void
+test_long_paragraph_footnote (void)
+{
+  g_autoptr(HuiBulletin) bulletin = hui_bulletin_new ();
+  g_autoptr(HuiReport) report = hui_report_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(HuiPagination) pagination = NULL;
+
+  g_autoptr(HuiBlock) block = NULL;
+
+  /* In the second of the paragraph's pieces, well before its end. */
+  for (guint i = 0; text->len < 150 * 1024; i++)
+    {
+      g_string_append_printf (text, "第%u句推进工作，调研成果转化群众服务落实机制；", i);
+      if (i == 1200)
+        g_string_append (text, "引注处" HUI_NOTE_MARK);
+    }
+  block = hui_block_new_paragraph (text->str);
+  hui_block_add_note (block, HUI_NOTE_FOOTNOTE, "甲注：长段中间的脚注。");
+  hui_report_set_title (report, "长段脚注");
+  hui_report_append_block (report, block);
+  hui_bulletin_append_report (bulletin, report);
+  pagination = hui_pagination_new (bulletin, hui_bulletin_get_page_setup (bulletin));
+
+  assert_feet (pagination);
+  g_assert_cmpuint (pagination->pages->len, >, 50);
+  g_assert_cmpint (page_of (pagination, "甲注", TRUE), ==, page_of (pagination, "引注处", FALSE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +599,11 @@ main (int    argc,
   g_test_add_func ("/paginator/closing-block", test_closing_block);
   g_test_add_func ("/paginator/footnotes", test_footnotes);
   g_test_add_func ("/paginator/cache-holds-reports", test_cache_holds_reports);
+  g_test_add_func ("/paginator/new-report-at-freed-address", test_new_report_at_freed_address);
+  g_test_add_func ("/paginator/report-twice", test_report_twice);
+  g_test_add_func ("/paginator/long-paragraph-pieces", test_long_paragraph_pieces);
+  g_test_add_func ("/paginator/huge-paragraph", test_huge_paragraph);
+  g_test_add_func ("/paginator/long-paragraph-footnote", test_long_paragraph_footnote);
 
   return g_test_run ();
 }

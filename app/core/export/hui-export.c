@@ -74,24 +74,43 @@ hui_export_format_from_file_name (const char      *file_name,
   return FALSE;
 }
 
-static GBytes *
-export_bytes (HuiBulletin      *bulletin,
-              HuiPagination    *pagination,
-              HuiExportFormat   format,
-              GError          **error)
+static gboolean
+write_bytes (GOutputStream  *out,
+             GBytes         *bytes,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  return bytes != NULL &&
+         g_output_stream_write_all (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, cancellable, error);
+}
+
+/* The PDF, the largest by far, streams into the file page by page; the
+ * others are made whole first. */
+static gboolean
+write_contents (HuiBulletin     *bulletin,
+                HuiPagination   *pagination,
+                HuiExportFormat  format,
+                HuiAtomicFile   *file,
+                GCancellable    *cancellable,
+                GError         **error)
 {
   HuiDocbookOptions options = { .first_pages = pagination->first_pages };
+  GOutputStream *out = hui_atomic_file_get_stream (file);
+  g_autoptr(GBytes) bytes = NULL;
 
   switch (format)
     {
     case HUI_EXPORT_PDF:
-      return hui_pdf_exporter_export (bulletin, pagination, error);
+      return hui_pdf_exporter_write (bulletin, pagination, out, cancellable, error);
     case HUI_EXPORT_DOCBOOK:
-      return hui_docbook_writer_write (bulletin, &options);
+      bytes = hui_docbook_writer_write (bulletin, &options);
+      return write_bytes (out, bytes, cancellable, error);
     case HUI_EXPORT_ODT:
-      return hui_odt_exporter_export (bulletin, pagination, error);
+      bytes = hui_odt_exporter_export (bulletin, pagination, error);
+      return write_bytes (out, bytes, cancellable, error);
     }
-  g_return_val_if_reached (NULL);
+  g_return_val_if_reached (FALSE);
 }
 
 /* Written atomically (see HuiAtomicFile): an export that fails half-way
@@ -104,11 +123,14 @@ write_export (HuiBulletin         *bulletin,
               GCancellable        *cancellable,
               GError             **error)
 {
-  g_autoptr(GBytes) bytes = export_bytes (bulletin, pagination, format, error);
+  g_autoptr(HuiAtomicFile) atomic = hui_atomic_file_new (file, error);
 
-  if (bytes != NULL && hui_atomic_file_write_bytes (file, bytes, cancellable, error))
+  if (atomic != NULL &&
+      write_contents (bulletin, pagination, format, atomic, cancellable, error) &&
+      hui_atomic_file_commit (atomic, cancellable, error))
     return TRUE;
 
+  hui_atomic_file_explain (*error);
   if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *display = g_file_get_parse_name (file);

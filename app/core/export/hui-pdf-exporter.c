@@ -128,14 +128,14 @@ draw_table_row (cairo_t             *cr,
   cairo_set_line_width (cr, 0.5);
   for (guint j = 0; j < figure->n_cells; j++)
     {
-      PangoLayout *cell = figure->cells[j];
+      GSList *lines = pango_layout_get_lines_readonly (figure->cells[j]);
 
       cairo_rectangle (cr, left + figure->xs[j], top, figure->widths[j], placed->rows * pitch);
       cairo_stroke (cr);
-      for (int k = 0; k < pango_layout_get_line_count (cell) && k < (int)placed->rows; k++)
+      for (guint k = 0; lines != NULL && k < placed->rows; k++, lines = lines->next)
         {
           HuiPlacedLine row = { .row = placed->row + k, .rows = 1 };
-          PangoLayoutLine *line = pango_layout_get_line_readonly (cell, k);
+          PangoLayoutLine *line = lines->data;
           PangoRectangle logical;
 
           pango_layout_line_get_extents (line, NULL, &logical);
@@ -209,7 +209,7 @@ draw_line (cairo_t             *cr,
            const HuiPagination *pagination,
            const HuiPlacedLine *placed)
 {
-  PangoLayoutLine *line;
+  PangoLayoutLine *line = placed->layout_line;
   double baseline;
 
   if (placed->figure != NULL)
@@ -221,7 +221,6 @@ draw_line (cairo_t             *cr,
       return;
     }
 
-  line = pango_layout_get_line_readonly (placed->layout, placed->line);
   baseline = baseline_of (pagination, placed, line);
 
   cairo_save (cr);
@@ -272,11 +271,15 @@ draw_page_number (cairo_t             *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* @page may not be a released one (see hui_pagination_new()): only
+ * hui_pdf_exporter_write() sets those again. */
 void
 hui_pdf_exporter_render_page (cairo_t             *cr,
                               const HuiPagination *pagination,
                               const HuiPage       *page)
 {
+  g_return_if_fail (!page->released);
+
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint i = 0; i < page->lines->len; i++)
@@ -286,13 +289,25 @@ hui_pdf_exporter_render_page (cairo_t             *cr,
   cairo_restore (cr);
 }
 
+/* cairo hands the PDF over piece by piece as it makes it; the first
+ * error (a full disk, a cancelled export) is kept and fails every later
+ * write, so cairo stops drawing. */
+typedef struct {
+  GOutputStream *out;
+  GCancellable  *cancellable;
+  GError        *error;
+} Sink;
+
 static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Sink *sink = closure;
+
+  if (sink->error == NULL)
+    g_output_stream_write_all (sink->out, data, length, NULL, sink->cancellable, &sink->error);
+  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void
@@ -329,49 +344,108 @@ set_metadata (cairo_surface_t *surface,
     }
 }
 
+typedef struct {
+  cairo_t             *cr;
+  const HuiPagination *pagination;
+  Sink                *sink;
+} Drawing;
+
+/* Stops drawing after an error or a cancellation. */
 static void
-render_pages (cairo_t             *cr,
-              const HuiPagination *pagination,
-              GPtrArray           *pages)
+draw_page_cb (const HuiPage *page,
+              gpointer       data)
 {
-  for (guint i = 0; i < pages->len; i++)
+  Drawing *drawing = data;
+
+  if (drawing->sink->error != NULL)
+    return;
+  hui_pdf_exporter_render_page (drawing->cr, drawing->pagination, page);
+  cairo_show_page (drawing->cr);
+  if (drawing->sink->error == NULL)
+    g_cancellable_set_error_if_cancelled (drawing->sink->cancellable, &drawing->sink->error);
+}
+
+/* A released page (a very long report's, counted and let go) is set
+ * again with the others of its report when the first of them comes. */
+static void
+render_pages (Drawing   *drawing,
+              GPtrArray *pages)
+{
+  int released = -1;
+
+  for (guint i = 0; i < pages->len && drawing->sink->error == NULL; i++)
     {
-      hui_pdf_exporter_render_page (cr, pagination, pages->pdata[i]);
-      cairo_show_page (cr);
+      const HuiPage *page = pages->pdata[i];
+
+      if (!page->released)
+        draw_page_cb (page, drawing);
+      else if (page->report != released)
+        {
+          released = page->report;
+          hui_pagination_set_released (drawing->pagination, (guint)page->report, draw_page_cb, drawing);
+        }
     }
 }
 
-/* The table of contents pages first, then the numbered pages. */
+/* Writes the PDF to @out as cairo makes it, page by page, so that no copy
+ * of the whole file is kept in memory: the table of contents pages first,
+ * then the numbered pages. @out is not closed. */
+gboolean
+hui_pdf_exporter_write (HuiBulletin          *bulletin,
+                        const HuiPagination  *pagination,
+                        GOutputStream        *out,
+                        GCancellable         *cancellable,
+                        GError              **error)
+{
+  const HuiPageSetup *setup;
+  Sink sink = { out, cancellable, NULL };
+  Drawing drawing = { NULL, pagination, &sink };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  g_return_val_if_fail (HUI_IS_BULLETIN (bulletin), FALSE);
+  g_return_val_if_fail (pagination != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  setup = pagination->setup;
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink,
+                                                 HUI_MM_TO_PT (setup->paper_width),
+                                                 HUI_MM_TO_PT (setup->paper_height));
+  set_metadata (surface, bulletin);
+  drawing.cr = cairo_create (surface);
+  render_pages (&drawing, pagination->toc_pages);
+  render_pages (&drawing, pagination->pages);
+  add_outline (surface, bulletin, pagination);
+  cairo_destroy (drawing.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cairo could not write the PDF: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The PDF in memory, for callers that want its bytes. */
 GBytes *
 hui_pdf_exporter_export (HuiBulletin          *bulletin,
                          const HuiPagination  *pagination,
                          GError              **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  const HuiPageSetup *setup = pagination->setup;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, out,
-                                                 HUI_MM_TO_PT (setup->paper_width),
-                                                 HUI_MM_TO_PT (setup->paper_height));
-  set_metadata (surface, bulletin);
-  cr = cairo_create (surface);
-  render_pages (cr, pagination, pagination->toc_pages);
-  render_pages (cr, pagination, pagination->pages);
-  add_outline (surface, bulletin, pagination);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  if (!hui_pdf_exporter_write (bulletin, pagination, out, NULL, error) ||
+      !g_output_stream_close (out, NULL, error))
+    return NULL;
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cairo could not write the PDF: %s"),
-                   cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }

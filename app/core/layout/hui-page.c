@@ -34,12 +34,15 @@ static void
 placed_line_clear (HuiPlacedLine *line)
 {
   g_clear_pointer (&line->figure, hui_figure_unref);
+  g_clear_pointer (&line->layout_line, pango_layout_line_unref);
+  g_clear_object (&line->layout);
+  g_clear_object (&line->tail);
 }
 
-/* Makes @lines hold a reference on each of its figures (a copy of a page's
- * lines shares them). */
+/* Makes @lines hold a reference on each of its figures, layouts and layout
+ * lines (a copy of a page's lines shares them). */
 void
-hui_page_lines_own_figures (GArray *lines)
+hui_page_lines_ref_shared (GArray *lines)
 {
   for (guint i = 0; i < lines->len; i++)
     {
@@ -47,8 +50,23 @@ hui_page_lines_own_figures (GArray *lines)
 
       if (line->figure != NULL)
         hui_figure_ref (line->figure);
+      if (line->layout_line != NULL)
+        pango_layout_line_ref (line->layout_line);
+      if (line->layout != NULL)
+        g_object_ref (line->layout);
+      if (line->tail != NULL)
+        g_object_ref (line->tail);
     }
   g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
+}
+
+static GArray *
+lines_new (void)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (HuiPlacedLine));
+
+  g_array_set_clear_func (lines, (GDestroyNotify)placed_line_clear);
+  return lines;
 }
 
 HuiPage *
@@ -57,9 +75,18 @@ hui_page_new (int report)
   HuiPage *page = g_new0 (HuiPage, 1);
 
   page->report = report;
-  page->lines = g_array_new (FALSE, FALSE, sizeof (HuiPlacedLine));
-  g_array_set_clear_func (page->lines, (GDestroyNotify)placed_line_clear);
+  page->lines = lines_new ();
   return page;
+}
+
+/* Lets go of the page's lines, and with them of the layouts they show:
+ * the page is only counted. */
+void
+hui_page_release (HuiPage *page)
+{
+  g_array_unref (page->lines);
+  page->lines = lines_new ();
+  page->released = TRUE;
 }
 
 void
@@ -78,6 +105,7 @@ hui_page_copy_numbered (const HuiPage *page,
 
   copy->number = number;
   copy->report = page->report;
+  copy->released = page->released;
   copy->lines = g_array_ref (page->lines);
   return copy;
 }

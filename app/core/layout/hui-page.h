@@ -33,10 +33,13 @@ typedef enum {
   HUI_RULE_RED,    /* under the masthead (报头) */
 } HuiRule;
 
-/* One line of text placed on the page grid. */
+/* One line of text placed on the page grid. It holds references on its
+ * layouts and line: a page keeps alive what it shows, and no more. */
 typedef struct {
   PangoLayout *layout;        /* the block's layout, or NULL for a figure */
   int          line;          /* index of the line in @layout */
+  PangoLayoutLine *layout_line; /* that line, held: fetching it by its
+                                 * index walks the layout's list */
   double       x;             /* points from the left of the type area */
   guint        row;           /* first grid row, from the top of the type area */
   guint        rows;          /* grid rows the line takes */
@@ -51,9 +54,11 @@ typedef struct {
 } HuiPlacedLine;
 
 typedef struct {
-  guint   number;  /* the printed page number; 0 on table-of-contents pages */
-  int     report;  /* index of the report on this page, or -1 */
-  GArray *lines;   /* of HuiPlacedLine */
+  guint    number;   /* the printed page number; 0 on table-of-contents pages */
+  int      report;   /* index of the report on this page, or -1 */
+  GArray  *lines;    /* of HuiPlacedLine */
+  gboolean released; /* its lines were let go once counted (a very long
+                      * report's, in a pagination for one export) */
 } HuiPage;
 
 HuiFigure *hui_figure_ref             (HuiFigure     *figure);
@@ -62,6 +67,7 @@ HuiPage   *hui_page_new               (int            report);
 HuiPage   *hui_page_copy_numbered     (const HuiPage *page,
                                        guint          number);
 void       hui_page_free              (HuiPage       *page);
-void       hui_page_lines_own_figures (GArray        *lines);
+void       hui_page_release           (HuiPage       *page);
+void       hui_page_lines_ref_shared (GArray        *lines);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <pango/pangocairo.h>
 
 #include "hui-paginator-private.h"
@@ -11,18 +13,32 @@
  * preview all take their pages from here. When each report starts on a
  * new page the reports are independent, so a paginator keeps every
  * report's pages and lays out again only the reports whose revision
- * moved, spread over two threads; the pages are then numbered and the
- * table of contents set. */
+ * moved, spread over N_WORKERS threads (the calling one and helpers);
+ * the pages are then numbered and the table of contents set. */
 
 #define N_WORKERS 2
+
+/* In a pagination for one export of a bulletin with more text than
+ * this besides its longest paragraph, the reports' pages are counted and
+ * let go as they are set, and set again when they are drawn: a bulletin
+ * of any length then takes the memory of a few pages and its longest
+ * paragraph, not of all its layouts at once (15 bytes for each byte of
+ * text), for a second layout of its text. (One long paragraph alone
+ * would only be laid out twice.) */
+#define RELEASE_BULLETIN_BYTES (1024 * 1024)
+
+/* Setting pages twice costs time: in such a pagination the first reports'
+ * pages are kept, up to this much text, so that a bulletin just over the
+ * limit is not all set twice. */
+#define KEEP_BYTES (256 * 1024)
 
 /* A report's pages as laid out at one revision, shared by paginations. */
 typedef struct {
   guint64    revision;
   HuiReport *report;   /* held: the cache is keyed by its address; read
                         * only while laying out */
-  GPtrArray *pages;    /* of HuiPage, unnumbered */
-  GPtrArray *layouts;
+  GPtrArray *pages;    /* of HuiPage, unnumbered; they hold their layouts */
+  gboolean   release;  /* count the pages and let them go (one export) */
 } ReportPages;
 
 struct _HuiPaginator
@@ -30,6 +46,7 @@ struct _HuiPaginator
   GObject       parent_instance;
 
   HuiBulletin  *bulletin;
+  gboolean      one_shot;            /* for hui_pagination_new() */
   HuiPageSetup *cached_setup;
   GHashTable   *cache;               /* HuiReport* → ReportPages* */
   PangoContext *contexts[N_WORKERS]; /* one font map per thread */
@@ -41,7 +58,6 @@ static void
 report_pages_clear (ReportPages *rp)
 {
   g_ptr_array_unref (rp->pages);
-  g_ptr_array_unref (rp->layouts);
   g_clear_object (&rp->report);  /* NULL for the pages of a continuous run */
 }
 
@@ -62,7 +78,6 @@ report_pages_new (HuiReport *report)
   rp->report = g_object_ref (report);
   rp->revision = hui_report_get_revision (report);
   rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
-  rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   return rp;
 }
 
@@ -74,7 +89,6 @@ hui_pagination_free (HuiPagination *pagination)
 
   g_clear_pointer (&pagination->toc_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->pages, g_ptr_array_unref);
-  g_clear_pointer (&pagination->layouts, g_ptr_array_unref);
   g_clear_pointer (&pagination->report_pages, g_ptr_array_unref);
   g_clear_pointer (&pagination->toc_title_lines, g_ptr_array_unref);
   g_clear_object (&pagination->context);
@@ -154,7 +168,6 @@ pagination_new (const HuiPageSetup *setup,
   pagination->page_counts = g_new0 (guint, MAX (1, n_reports));
   pagination->toc_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
   pagination->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
-  pagination->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   pagination->report_pages = g_ptr_array_new_with_free_func ((GDestroyNotify)report_pages_unref);
   pagination->toc_title_lines = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   pagination->context = g_object_ref (context);
@@ -165,8 +178,78 @@ pagination_new (const HuiPageSetup *setup,
 typedef struct {
   PangoContext       *context;
   const HuiPageSetup *setup;
-  GPtrArray          *todo; /* of ReportPages to fill */
+  ReportPages        *last;      /* whose last page is kept for the
+                                  * closing block, or NULL */
+  GPtrArray          *todo;      /* of ReportPages to fill */
 } Work;
+
+static gsize
+report_text_bytes (HuiReport *report,
+                   gsize     *longest)
+{
+  gsize bytes = 0;
+
+  for (guint i = 0; i < hui_report_get_n_blocks (report); i++)
+    {
+      gsize length = strlen (hui_block_get_text (hui_report_get_block (report, i)));
+
+      bytes += length;
+      *longest = MAX (*longest, length);
+    }
+  return bytes;
+}
+
+/* In a pagination for one export of a long bulletin, which reports'
+ * pages to release: all but the first KEEP_BYTES of text. */
+static void
+choose_released (HuiBulletin  *bulletin,
+                 ReportPages **order)
+{
+  guint n = hui_bulletin_get_n_reports (bulletin);
+  g_autofree gsize *bytes = g_new0 (gsize, MAX (1, n));
+  gsize total = 0, longest = 0, kept = 0;
+
+  for (guint r = 0; r < n; r++)
+    total += bytes[r] = report_text_bytes (hui_bulletin_get_report (bulletin, r), &longest);
+  if (total - longest <= RELEASE_BULLETIN_BYTES)
+    return;
+  for (guint r = 0; r < n; r++)
+    {
+      kept += bytes[r];
+      order[r]->release = kept > KEEP_BYTES;
+    }
+}
+
+typedef struct {
+  GPtrArray *pages;
+  gboolean   keep_last;
+} Releasing;
+
+static void
+release_cb (HuiPage  *page,
+            guint     index,
+            gpointer  data)
+{
+  Releasing *releasing = data;
+
+  if (!releasing->keep_last || index + 1 < releasing->pages->len)
+    hui_page_release (page);
+}
+
+static void
+lay_out_report (Work        *work,
+                ReportPages *rp)
+{
+  HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages);
+  Releasing releasing = { rp->pages, rp == work->last };
+
+  if (rp->release)
+    hui_typesetter_stream_pages (setter, release_cb, &releasing);
+  hui_typesetter_add_report (setter, rp->report, 0);
+  if (rp->release)
+    hui_typesetter_hand_over_rest (setter);
+  hui_typesetter_free (setter);
+}
 
 static gpointer
 lay_out_reports (gpointer data)
@@ -174,41 +257,40 @@ lay_out_reports (gpointer data)
   Work *work = data;
 
   for (guint i = 0; i < work->todo->len; i++)
-    {
-      ReportPages *rp = work->todo->pdata[i];
-      HuiTypesetter *setter = hui_typesetter_new (work->context, work->setup, rp->pages, rp->layouts);
-
-      hui_typesetter_add_report (setter, rp->report, 0);
-      hui_typesetter_free (setter);
-    }
+    lay_out_report (work, work->todo->pdata[i]);
 
   return NULL;
 }
 
-/* Lays out the reports in @todo, half on a second thread: each thread has
- * its own pango context, as font maps are not shared across threads. */
+/* Lays out the reports in @todo, shared out among the calling thread and
+ * N_WORKERS - 1 helpers: each thread has its own pango context, as font
+ * maps are not shared across threads. */
 static void
 lay_out_in_parallel (HuiPaginator       *self,
                      const HuiPageSetup *setup,
-                     GPtrArray          *todo)
+                     GPtrArray          *todo,
+                     ReportPages        *last)
 {
   Work work[N_WORKERS];
-  GThread *helper = NULL;
+  GThread *helpers[N_WORKERS] = { NULL };
 
   for (guint w = 0; w < N_WORKERS; w++)
     {
       work[w].context = self->contexts[w];
       work[w].setup = setup;
+      work[w].last = last;
       work[w].todo = g_ptr_array_new ();
     }
   for (guint i = 0; i < todo->len; i++)
     g_ptr_array_add (work[i % N_WORKERS].todo, todo->pdata[i]);
 
-  if (work[1].todo->len > 0)
-    helper = g_thread_new ("hui-paginator", lay_out_reports, &work[1]);
+  for (guint w = 1; w < N_WORKERS; w++)
+    if (work[w].todo->len > 0)
+      helpers[w] = g_thread_new ("hui-paginator", lay_out_reports, &work[w]);
   lay_out_reports (&work[0]);
-  if (helper != NULL)
-    g_thread_join (helper);
+  for (guint w = 1; w < N_WORKERS; w++)
+    if (helpers[w] != NULL)
+      g_thread_join (helpers[w]);
 
   for (guint w = 0; w < N_WORKERS; w++)
     g_ptr_array_unref (work[w].todo);
@@ -246,8 +328,15 @@ paginate_cached (HuiPaginator       *self,
   for (guint i = 0; i < n; i++)
     {
       HuiReport *report = hui_bulletin_get_report (self->bulletin, i);
-      ReportPages *rp = g_hash_table_lookup (self->cache, report);
+      ReportPages *rp = g_hash_table_lookup (cache, report);
 
+      /* A report that stands twice in the bulletin is laid out once. */
+      if (rp != NULL)
+        {
+          order[i] = rp;
+          continue;
+        }
+      rp = g_hash_table_lookup (self->cache, report);
       if (rp == NULL || rp->revision != hui_report_get_revision (report))
         {
           rp = report_pages_new (report);
@@ -257,10 +346,13 @@ paginate_cached (HuiPaginator       *self,
         g_atomic_rc_box_acquire (rp);
 
       order[i] = rp;
-      g_hash_table_replace (cache, report, rp);
+      g_hash_table_insert (cache, report, rp);
     }
 
-  lay_out_in_parallel (self, setup, todo);
+  if (self->one_shot)
+    choose_released (self->bulletin, order);
+  lay_out_in_parallel (self, setup, todo,
+                       n > 0 && hui_bulletin_get_closing (self->bulletin) != NULL ? order[n - 1] : NULL);
   for (guint i = 0; i < n; i++)
     collect_pages (pagination, order[i], i);
 
@@ -279,8 +371,7 @@ paginate_continuous (HuiPaginator       *self,
   HuiTypesetter *setter;
 
   rp->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
-  rp->layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  setter = hui_typesetter_new (self->contexts[0], setup, rp->pages, rp->layouts);
+  setter = hui_typesetter_new (self->contexts[0], setup, rp->pages);
   for (guint i = 0; i < pagination->n_reports; i++)
     {
       guint first = hui_typesetter_add_report (setter, hui_bulletin_get_report (self->bulletin, i), i);
@@ -319,7 +410,7 @@ add_closing (HuiPaginator  *self,
   copy = hui_page_copy_numbered (last, last->number);
   g_array_unref (copy->lines);
   copy->lines = g_array_copy (last->lines);
-  hui_page_lines_own_figures (copy->lines);
+  hui_page_lines_ref_shared (copy->lines);
   for (guint i = 0; i < copy->lines->len; i++)
     {
       HuiPlacedLine *line = &g_array_index (copy->lines, HuiPlacedLine, i);
@@ -328,7 +419,7 @@ add_closing (HuiPaginator  *self,
 
   pages = g_ptr_array_new ();
   g_ptr_array_add (pages, copy);
-  setter = hui_typesetter_new (pagination->context, pagination->setup, pages, pagination->layouts);
+  setter = hui_typesetter_new (pagination->context, pagination->setup, pages);
   hui_typesetter_add_closing (setter, closing, last->report, used);
   hui_typesetter_free (setter);
 
@@ -351,8 +442,7 @@ static void
 set_toc (HuiPaginator  *self,
          HuiPagination *pagination)
 {
-  HuiTypesetter *setter = hui_typesetter_new (pagination->context, pagination->setup,
-                                              pagination->toc_pages, pagination->layouts);
+  HuiTypesetter *setter = hui_typesetter_new (pagination->context, pagination->setup, pagination->toc_pages);
 
   if (pagination->setup->front_page && hui_bulletin_get_title (self->bulletin) != NULL)
     hui_typesetter_add_front_page (setter, self->bulletin);
@@ -397,12 +487,67 @@ hui_paginator_paginate (HuiPaginator *self)
   return hui_paginator_paginate_with (self, hui_bulletin_get_page_setup (self->bulletin));
 }
 
-/* One pagination, for exports: nothing to keep for next time. */
+/* One pagination, for exports: nothing to keep for next time, and the
+ * pages of a long bulletin are released (HuiPage.released): only
+ * hui_pagination_set_released() sets them again. */
 HuiPagination *
 hui_pagination_new (HuiBulletin        *bulletin,
                     const HuiPageSetup *setup)
 {
   g_autoptr(HuiPaginator) paginator = hui_paginator_new (bulletin);
 
+  paginator->one_shot = TRUE;
   return hui_paginator_paginate_with (paginator, setup);
+}
+
+typedef struct {
+  const HuiPagination *pagination;
+  guint                first;  /* index of the report's first page */
+  HuiPageFunc          func;
+  gpointer             data;
+} Released;
+
+static void
+draw_released_cb (HuiPage  *page,
+                  guint     index,
+                  gpointer  data)
+{
+  Released *released = data;
+  const HuiPage *counted = released->pagination->pages->pdata[released->first + index];
+
+  /* The bulletin's last page was kept for its closing block. */
+  if (counted->released)
+    {
+      page->number = counted->number;
+      page->report = counted->report;
+      released->func (page, released->data);
+    }
+  hui_page_release (page);
+}
+
+/* Sets the released pages of report @index again, exactly as they were
+ * counted, and calls @func with each in turn, which may draw it and must
+ * not keep it: a few pages at a time are kept. A page not released (the
+ * bulletin's last, which takes the closing block) is the pagination's. */
+void
+hui_pagination_set_released (const HuiPagination *pagination,
+                             guint                index,
+                             HuiPageFunc          func,
+                             gpointer             data)
+{
+  ReportPages *rp;
+  g_autoptr(GPtrArray) pages = NULL;
+  HuiTypesetter *setter;
+  Released released = { pagination, 0, func, data };
+
+  g_return_if_fail (index < pagination->n_reports && pagination->setup->new_page_per_report);
+
+  rp = pagination->report_pages->pdata[index];
+  released.first = pagination->first_pages[index] - 1;
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify)hui_page_free);
+  setter = hui_typesetter_new (pagination->context, pagination->setup, pages);
+  hui_typesetter_stream_pages (setter, draw_released_cb, &released);
+  hui_typesetter_add_report (setter, rp->report, 0);
+  hui_typesetter_hand_over_rest (setter);
+  hui_typesetter_free (setter);
 }

@@ -15,7 +15,7 @@ line_end (const Unit *unit,
 {
   PangoRectangle logical;
 
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (unit->layout, line), NULL, &logical);
+  pango_layout_line_get_extents (unit->lines[line], NULL, &logical);
   return unit->xs[line] + (double)logical.width / PANGO_SCALE;
 }
 

@@ -14,6 +14,16 @@ static void
 footnote_clear (Footnote *footnote)
 {
   g_array_unref (footnote->rows);
+  g_ptr_array_unref (footnote->lines);
+  g_object_unref (footnote->layout);
+}
+
+/* A footnote line waiting for its page holds its layout: the unit whose
+ * line refers to it may be gone by then. */
+void
+hui_typesetter_foot_line_clear (FootLine *line)
+{
+  g_object_unref (line->layout);
 }
 
 /* A footnote in the body's face, smaller, off the character grid. */
@@ -33,17 +43,56 @@ footnote_layout (HuiTypesetter *self,
   return layout;
 }
 
-/* The rows line @line of @layout takes, no more than a page (so that a
- * page of its own always takes a footnote's line). */
+/* The rows @line takes, no more than a page (so that a page of its own
+ * always takes a footnote's line). */
 static guint
-layout_rows (HuiTypesetter *self,
-             PangoLayout   *layout,
-             int            line)
+line_rows (HuiTypesetter   *self,
+           PangoLayoutLine *line)
 {
   PangoRectangle logical;
 
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, line), NULL, &logical);
+  pango_layout_line_get_extents (line, NULL, &logical);
   return MIN (hui_typesetter_rows_for_height (self, logical.height), self->setup->lines_per_page);
+}
+
+/* The line of @unit that holds byte @index of its text: a binary search
+ * of its lines (pango's own lookup walks them from the first). A line of
+ * a piece of a long paragraph starts where the piece starts, plus its
+ * start in the piece. */
+static guint
+line_at_index (const Unit *unit,
+               int         index)
+{
+  guint low = 0, high = unit->n_lines;
+
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+      gsize start = unit->lines[middle]->start_index + (unit->line_starts ? unit->line_starts[middle] : 0);
+
+      if (start <= (gsize)index)
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Measures each line of @footnote's layout, walking them in order. */
+static void
+measure_footnote (HuiTypesetter *self,
+                  Footnote      *footnote)
+{
+  footnote->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  footnote->lines = g_ptr_array_new ();
+  for (GSList *l = pango_layout_get_lines_readonly (footnote->layout); l != NULL; l = l->next)
+    {
+      guint rows = line_rows (self, l->data);
+
+      g_array_append_val (footnote->rows, rows);
+      g_ptr_array_add (footnote->lines, l->data);
+      footnote->total += rows;
+    }
 }
 
 /* The footnotes of @unit's block, each with the line its reference is on
@@ -62,22 +111,13 @@ hui_typesetter_add_footnotes (HuiTypesetter *self,
       HuiNoteKind kind;
       const char *note = hui_block_get_note (block, reference->note, &kind);
       Footnote footnote = { 0 };
-      int line = 0;
 
       if (kind != HUI_NOTE_FOOTNOTE)
         continue;
-      pango_layout_index_to_line_x (unit->layout, (int)reference->offset, FALSE, &line, NULL);
       text = g_strconcat (number, note, NULL);
-      footnote.line = (guint)CLAMP (line, 0, (int)unit->n_lines - 1);
+      footnote.line = line_at_index (unit, (int)reference->offset);
       footnote.layout = footnote_layout (self, text);
-      footnote.rows = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (int k = 0; k < pango_layout_get_line_count (footnote.layout); k++)
-        {
-          guint rows = layout_rows (self, footnote.layout, k);
-
-          g_array_append_val (footnote.rows, rows);
-          footnote.total += rows;
-        }
+      measure_footnote (self, &footnote);
       if (unit->footnotes == NULL)
         {
           unit->footnotes = g_array_new (FALSE, FALSE, sizeof (Footnote));
@@ -104,7 +144,8 @@ hui_typesetter_set_foot (HuiTypesetter *self)
     {
       FootLine *foot = &g_array_index (self->foot, FootLine, i);
       HuiPlacedLine line = {
-        .layout = foot->layout, .line = foot->line, .row = row, .rows = foot->rows, .leader_from = -1,
+        .layout = g_object_ref (foot->layout), .line = foot->line, .layout_line = pango_layout_line_ref (foot->layout_line),
+        .row = row, .rows = foot->rows, .leader_from = -1,
         .footnote_rule = i == 0, .footnote = TRUE,
       };
 
@@ -112,7 +153,12 @@ hui_typesetter_set_foot (HuiTypesetter *self)
       row += foot->rows;
     }
   for (guint i = n; i < self->foot->len; i++)
-    g_array_append_val (self->carried, g_array_index (self->foot, FootLine, i));
+    {
+      FootLine carried = g_array_index (self->foot, FootLine, i);
+
+      g_object_ref (carried.layout);
+      g_array_append_val (self->carried, carried);
+    }
   g_array_set_size (self->foot, 0);
   self->foot_rows = 0;
 }
@@ -129,6 +175,7 @@ hui_typesetter_take_carried (HuiTypesetter *self,
 
       if (self->foot->len > 0 && self->foot_rows + line->rows > max_rows)
         break;
+      g_object_ref (line->layout);
       g_array_append_val (self->foot, *line);
       self->foot_rows += line->rows;
       g_array_remove_index (self->carried, 0);
@@ -167,7 +214,8 @@ hui_typesetter_add_to_foot (HuiTypesetter *self,
         continue;
       for (guint k = 0; k < footnote->rows->len; k++)
         {
-          FootLine foot = { footnote->layout, k, g_array_index (footnote->rows, guint, k) };
+          FootLine foot = { g_object_ref (footnote->layout), k, footnote->lines->pdata[k],
+                            g_array_index (footnote->rows, guint, k) };
 
           g_array_append_val (self->foot, foot);
           self->foot_rows += foot.rows;

@@ -10,10 +10,19 @@
 
 G_BEGIN_DECLS
 
-/* A run of lines that is placed together or split across pages. */
+/* A run of lines that is placed together or split across pages. It holds
+ * its layout and tail; the lines placed on pages hold them too. */
 typedef struct {
   PangoLayout  *layout;
   guint         n_lines;
+  PangoLayoutLine **lines; /* @layout's, in order (borrowed); NULL for figures */
+  /* A paragraph too long for one layout is set in pieces (held in
+   * @pieces; @layout is the first): each line's layout, its index there,
+   * and where that layout's text starts in the paragraph's. */
+  PangoLayout **line_layouts;
+  int          *line_numbers;
+  gsize        *line_starts;
+  GPtrArray    *pieces;
   guint        *rows;
   double       *xs;
   gboolean      keep_together;
@@ -31,21 +40,22 @@ typedef struct {
  * it is. */
 typedef struct {
   guint        line;    /* of its unit */
-  PangoLayout *layout;  /* "①" and the note */
+  PangoLayout *layout;  /* "①" and the note, held */
   GArray      *rows;    /* of guint: the rows each of its lines takes */
+  GPtrArray   *lines;   /* of PangoLayoutLine, @layout's (borrowed) */
   guint        total;   /* rows in all */
 } Footnote;
 
 /* A line of a footnote waiting for the foot of its page. */
 typedef struct {
-  PangoLayout *layout;
-  guint        line;
-  guint        rows;
+  PangoLayout     *layout;      /* held */
+  guint            line;
+  PangoLayoutLine *layout_line; /* line @line of @layout (borrowed) */
+  guint            rows;
 } FootLine;
 
 struct _HuiTypesetter {
   PangoContext       *context;
-  GPtrArray          *layouts; /* where new layouts are kept alive */
   const HuiPageSetup *setup;
   double              pitch;
   GArray             *units;   /* of Unit, for the report being set */
@@ -56,6 +66,9 @@ struct _HuiTypesetter {
   GArray             *foot;    /* of FootLine: the footnotes of the page being set */
   guint               foot_rows;
   GArray             *carried; /* of FootLine: what did not fit, for the next page */
+  HuiPageDoneFunc     done;    /* when set, units are placed as soon as they can */
+  gpointer            done_data;
+  guint               n_done;  /* pages handed to @done */
 };
 
 /* Footnotes are set smaller than the text (小四 under 三号). */
@@ -90,6 +103,7 @@ void         hui_typesetter_add_title_block (HuiTypesetter  *self,
 void         hui_typesetter_add_blocks      (HuiTypesetter  *self,
                                              HuiReport      *report);
 
+void  hui_typesetter_foot_line_clear (FootLine    *line);
 void  hui_typesetter_add_footnotes (HuiTypesetter *self,
                                     Unit          *unit,
                                     HuiBlock      *block,
@@ -109,5 +123,6 @@ guint hui_typesetter_rows_of   (const Unit    *unit,
                                 guint          from,
                                 guint          n);
 void  hui_typesetter_set_units (HuiTypesetter *self);
+void  hui_typesetter_set_ready (HuiTypesetter *self);
 
 G_END_DECLS

@@ -92,16 +92,23 @@ add_chinese_quote_breaks (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* The zero-width spaces take no room: no letter spacing on them. */
+/* The zero-width spaces take no room: no letter spacing on them. Those
+ * in [@from, @to) of the text, for a layout of that piece of it. */
 static void
 unspace_breaks (PangoAttrList *attrs,
-                GArray        *zwsp_offsets)
+                GArray        *zwsp_offsets,
+                gsize          from,
+                gsize          to)
 {
   for (guint i = 0; i < zwsp_offsets->len; i++)
     {
-      PangoAttribute *attr = pango_attr_letter_spacing_new (0);
+      guint offset = g_array_index (zwsp_offsets, guint, i);
+      PangoAttribute *attr;
 
-      attr->start_index = g_array_index (zwsp_offsets, guint, i);
+      if (offset < from || offset >= to)
+        continue;
+      attr = pango_attr_letter_spacing_new (0);
+      attr->start_index = offset - from;
       attr->end_index = attr->start_index + strlen ("\u200B");
       pango_attr_list_insert (attrs, attr);
     }
@@ -124,8 +131,38 @@ shift_references (GArray *references,
     }
 }
 
-/* @references: NULL, or the notes' references in @text, whose offsets are
- * moved to the layout's text. */
+/* A new layout of bytes [@from, @to) of @breakable, which has zero-width
+ * spaces at @zwsp_offsets. */
+static PangoLayout *
+make_piece (HuiTypesetter  *self,
+            HuiFontRole     role,
+            const char     *breakable,
+            gsize           from,
+            gsize           to,
+            GArray         *zwsp_offsets,
+            PangoAlignment  alignment,
+            double          width,
+            double          indent)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) desc = hui_typesetter_font (self->setup, role);
+  g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
+
+  unspace_breaks (attrs, zwsp_offsets, from, to);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, breakable + from, (int)(to - from));
+
+  return layout;
+}
+
+/* A new layout, owned by the caller. @references: NULL, or the notes'
+ * references in @text, whose offsets are moved to the layout's text. */
 static PangoLayout *
 make_marked_layout (HuiTypesetter  *self,
                     HuiFontRole     role,
@@ -135,26 +172,11 @@ make_marked_layout (HuiTypesetter  *self,
                     double          indent,
                     GArray         *references)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) desc = hui_typesetter_font (self->setup, role);
-  g_autoptr(PangoAttrList) attrs = grid_attributes (self, role);
   g_autoptr(GArray) zwsp_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *breakable = add_chinese_quote_breaks (text, zwsp_offsets);
 
   shift_references (references, zwsp_offsets);
-
-  unspace_breaks (attrs, zwsp_offsets);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_indent (layout, (int)(indent * PANGO_SCALE));
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, breakable, -1);
-  g_ptr_array_add (self->layouts, layout);
-
-  return layout;
+  return make_piece (self, role, breakable, 0, strlen (breakable), zwsp_offsets, alignment, width, indent);
 }
 
 PangoLayout *
@@ -185,10 +207,18 @@ hui_typesetter_unit_clear (Unit *unit)
   for (guint i = 0; unit->figures != NULL && i < unit->n_lines; i++)
     hui_figure_unref (unit->figures[i]);
   g_free (unit->figures);
+  g_free (unit->lines);
   g_free (unit->rows);
   g_free (unit->xs);
+  g_free (unit->line_layouts);
+  g_free (unit->line_numbers);
+  g_free (unit->line_starts);
+  g_clear_pointer (&unit->pieces, g_ptr_array_unref);
+  g_clear_object (&unit->layout);
+  g_clear_object (&unit->tail);
 }
 
+/* A unit of the lines of @layout, which it takes. */
 Unit *
 hui_typesetter_add_unit (HuiTypesetter *self,
                          PangoLayout   *layout)
@@ -200,10 +230,12 @@ hui_typesetter_add_unit (HuiTypesetter *self,
   unit.n_lines = pango_layout_get_line_count (layout);
   unit.rows = g_new0 (guint, unit.n_lines);
   unit.xs = g_new0 (double, unit.n_lines);
+  unit.lines = g_new0 (PangoLayoutLine *, unit.n_lines);
   do
     {
       PangoRectangle logical;
 
+      unit.lines[i] = pango_layout_iter_get_line_readonly (iter);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       unit.rows[i] = hui_typesetter_rows_for_height (self, logical.height);
       unit.xs[i] = (double)logical.x / PANGO_SCALE;
@@ -214,6 +246,116 @@ hui_typesetter_add_unit (HuiTypesetter *self,
 
   g_array_append_val (self->units, unit);
   return &g_array_index (self->units, Unit, self->units->len - 1);
+}
+
+/* pango measures a run of text in int Pango units (1/1024 pt): a
+ * paragraph of more than about 130,000 characters of 16 pt overflows them
+ * and is set on a few lines that run off the page. A longer paragraph is
+ * set in pieces of at most PIECE_BYTES: each piece's lines but its last
+ * are kept, and the next piece starts where that last line started, so
+ * the lines are those of the whole paragraph (pango breaks lines greedily,
+ * and justifies all but a paragraph's last). */
+#define PIECE_BYTES (48 * 1024)
+
+typedef struct {
+  GArray    *rows, *xs, *lines, *layouts, *numbers, *starts;
+  GPtrArray *pieces;
+} PieceLines;
+
+/* Takes the lines of @piece, which starts at byte @from of the text, but
+ * its last unless @all; returns where the first line not taken starts. */
+static gsize
+take_piece_lines (HuiTypesetter *self,
+                  PieceLines    *taken,
+                  PangoLayout   *piece,
+                  gsize          from,
+                  gboolean       all)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (piece);
+  int n = pango_layout_get_line_count (piece);
+  gsize next = from + strlen (pango_layout_get_text (piece));
+
+  for (int k = 0; k < n; k++, pango_layout_iter_next_line (iter))
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      guint rows;
+      double x;
+
+      if (!all && k == n - 1 && k > 0)
+        {
+          next = from + line->start_index;
+          break;
+        }
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      rows = hui_typesetter_rows_for_height (self, logical.height);
+      x = (double)logical.x / PANGO_SCALE;
+      g_array_append_val (taken->rows, rows);
+      g_array_append_val (taken->xs, x);
+      g_array_append_val (taken->lines, line);
+      g_array_append_val (taken->layouts, piece);
+      g_array_append_val (taken->numbers, k);
+      g_array_append_val (taken->starts, from);
+    }
+  pango_layout_iter_free (iter);
+  g_ptr_array_add (taken->pieces, piece);
+  return next;
+}
+
+static Unit *
+add_long_paragraph (HuiTypesetter *self,
+                    const char    *text,
+                    GArray        *references)
+{
+  g_autoptr(GArray) zwsp_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *breakable = add_chinese_quote_breaks (text, zwsp_offsets);
+  gsize length = strlen (breakable), from = 0;
+  double width = hui_page_setup_type_width (self->setup);
+  PieceLines taken = {
+    g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (double)),
+    g_array_new (FALSE, FALSE, sizeof (PangoLayoutLine *)), g_array_new (FALSE, FALSE, sizeof (PangoLayout *)),
+    g_array_new (FALSE, FALSE, sizeof (int)), g_array_new (FALSE, FALSE, sizeof (gsize)),
+    g_ptr_array_new_with_free_func (g_object_unref),
+  };
+  Unit unit = { .leader_from = -1, .role = HUI_FONT_BODY };
+
+  shift_references (references, zwsp_offsets);
+  while (from < length)
+    {
+      const char *end = breakable + MIN (length, from + PIECE_BYTES);
+      PangoLayout *piece;
+
+      while ((*end & 0xC0) == 0x80)  /* not inside a character */
+        end--;
+      piece = make_piece (self, HUI_FONT_BODY, breakable, from, end - breakable, zwsp_offsets, PANGO_ALIGN_LEFT,
+                          width, from == 0 ? hui_typesetter_body_indent (self) : 0);
+      from = take_piece_lines (self, &taken, piece, from, *end == '\0');
+    }
+
+  unit.layout = g_object_ref (taken.pieces->pdata[0]);
+  unit.n_lines = taken.lines->len;
+  unit.rows = (guint *)(void *)g_array_free (taken.rows, FALSE);
+  unit.xs = (double *)(void *)g_array_free (taken.xs, FALSE);
+  unit.lines = (PangoLayoutLine **)(void *)g_array_free (taken.lines, FALSE);
+  unit.line_layouts = (PangoLayout **)(void *)g_array_free (taken.layouts, FALSE);
+  unit.line_numbers = (int *)(void *)g_array_free (taken.numbers, FALSE);
+  unit.line_starts = (gsize *)(void *)g_array_free (taken.starts, FALSE);
+  unit.pieces = taken.pieces;
+  g_array_append_val (self->units, unit);
+  return &g_array_index (self->units, Unit, self->units->len - 1);
+}
+
+/* A body paragraph: in pieces when it is too long for one pango layout. */
+static Unit *
+add_paragraph (HuiTypesetter *self,
+               const char    *text,
+               GArray        *references)
+{
+  if (strlen (text) <= PIECE_BYTES)
+    return hui_typesetter_add_unit (self, make_marked_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                                              hui_page_setup_type_width (self->setup),
+                                                              hui_typesetter_body_indent (self), references));
+  return add_long_paragraph (self, text, references);
 }
 
 /* A unit of @text in the font of @role. */
@@ -392,8 +534,8 @@ add_table (HuiTypesetter *self,
         {
           const char *text = j < g_strv_length ((char **)cells) ? cells[j] : "";
 
-          figure->cells[j] = g_object_ref (hui_typesetter_make_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
-                                                                       MAX (widths[j] - 2 * HUI_CELL_PADDING, 1), 0));
+          figure->cells[j] = hui_typesetter_make_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
+                                                         MAX (widths[j] - 2 * HUI_CELL_PADDING, 1), 0);
           pango_layout_set_justify (figure->cells[j], FALSE);
           figure->xs[j] = x;
           x += widths[j];
@@ -473,7 +615,6 @@ hui_typesetter_add_blocks (HuiTypesetter *self,
       g_autoptr(GArray) references = g_array_new (FALSE, FALSE, sizeof (HuiNoteReference));
       g_autofree char *text = NULL;
       guint used = 0;
-      PangoLayout *layout;
       Unit *unit;
 
       switch (hui_block_get_kind (block))
@@ -493,13 +634,11 @@ hui_typesetter_add_blocks (HuiTypesetter *self,
           break;
         case HUI_BLOCK_PARAGRAPH:
           text = hui_block_print_marks (block, hui_block_get_text (block), &note, &used, TRUE, references);
-          layout = make_marked_layout (self, HUI_FONT_BODY, text, PANGO_ALIGN_LEFT,
-                                       hui_page_setup_type_width (self->setup),
-                                       hui_typesetter_body_indent (self), references);
-          unit = hui_typesetter_add_unit (self, layout);
+          unit = add_paragraph (self, text, references);
           hui_typesetter_add_footnotes (self, unit, block, references);
           break;
         }
+      hui_typesetter_set_ready (self);
     }
   add_endnotes (self, report);
 }

@@ -51,8 +51,11 @@ place_lines (HuiTypesetter *self,
 {
   for (guint i = from; i < from + n; i++)
     {
+      PangoLayout *layout = unit->line_layouts != NULL ? unit->line_layouts[i] : unit->layout;
       HuiPlacedLine line = {
-        .layout = unit->layout, .line = i, .x = unit->xs[i],
+        .layout = layout ? g_object_ref (layout) : NULL, .x = unit->xs[i],
+        .line = unit->line_numbers != NULL ? unit->line_numbers[i] : (int)i,
+        .layout_line = unit->lines != NULL ? pango_layout_line_ref (unit->lines[i]) : NULL,
         .row = self->row, .rows = unit->rows[i], .leader_from = -1, .role = unit->role,
       };
 
@@ -61,7 +64,7 @@ place_lines (HuiTypesetter *self,
         line.figure = hui_figure_ref (unit->figures[i]);
       if (i == unit->n_lines - 1)
         {
-          line.tail = unit->tail;
+          line.tail = unit->tail ? g_object_ref (unit->tail) : NULL;
           line.leader_from = unit->leader_from;
           line.rule_below = unit->rule_below;
         }
@@ -161,6 +164,63 @@ hui_typesetter_finish (HuiTypesetter *self)
     }
 }
 
+/* Pages before the last two are done: only the current page takes
+ * lines, and the one before it may become current again when the current
+ * one is left empty (hui_typesetter_set_units()). */
+static void
+hand_over_done_pages (HuiTypesetter *self)
+{
+  for (; self->n_done + 2 < self->pages->len; self->n_done++)
+    self->done (self->pages->pdata[self->n_done], self->n_done, self->done_data);
+}
+
+/* Streaming: sets the units that need nothing after them to be set (all
+ * up to the last that is not kept with the next), and lets them go. The
+ * page breaks are those hui_typesetter_set_units() makes of all units at
+ * once, since a unit looks ahead only along its keep-with-next chain. */
+void
+hui_typesetter_set_ready (HuiTypesetter *self)
+{
+  guint ready = 0;
+
+  if (self->done == NULL)
+    return;
+  for (guint i = self->units->len; i > 0 && ready == 0; i--)
+    if (!g_array_index (self->units, Unit, i - 1).keep_with_next)
+      ready = i;
+  for (guint i = 0; i < ready; i++)
+    set_unit (self, i);
+  g_array_remove_range (self->units, 0, ready);
+  hand_over_done_pages (self);
+}
+
+/* Hands the pages not yet handed over to @done: call it when the report
+ * is set. */
+void
+hui_typesetter_hand_over_rest (HuiTypesetter *self)
+{
+  g_return_if_fail (self->done != NULL);
+
+  for (; self->n_done < self->pages->len; self->n_done++)
+    self->done (self->pages->pdata[self->n_done], self->n_done, self->done_data);
+}
+
+/* Afterwards, each page of a report is handed to @done as soon as it is
+ * done, when the typesetter sets reports one per page (the last two
+ * pages once the report is set, by hui_typesetter_hand_over_rest()). With
+ * a @done that lets a page's lines go, a report of any length is set in
+ * the memory of a few pages and its longest paragraph. */
+void
+hui_typesetter_stream_pages (HuiTypesetter   *self,
+                             HuiPageDoneFunc  done,
+                             gpointer         data)
+{
+  g_return_if_fail (self->setup->new_page_per_report);
+
+  self->done = done;
+  self->done_data = data;
+}
+
 void
 hui_typesetter_set_units (HuiTypesetter *self)
 {
@@ -204,8 +264,7 @@ hui_typesetter_add_report (HuiTypesetter *self,
 HuiTypesetter *
 hui_typesetter_new (PangoContext       *context,
                     const HuiPageSetup *setup,
-                    GPtrArray          *pages,
-                    GPtrArray          *layouts)
+                    GPtrArray          *pages)
 {
   HuiTypesetter *self = g_new0 (HuiTypesetter, 1);
 
@@ -213,11 +272,12 @@ hui_typesetter_new (PangoContext       *context,
   self->setup = setup;
   self->pitch = hui_page_setup_line_pitch (setup);
   self->pages = pages;
-  self->layouts = layouts;
   self->units = g_array_new (FALSE, FALSE, sizeof (Unit));
   g_array_set_clear_func (self->units, (GDestroyNotify)hui_typesetter_unit_clear);
   self->foot = g_array_new (FALSE, FALSE, sizeof (FootLine));
   self->carried = g_array_new (FALSE, FALSE, sizeof (FootLine));
+  g_array_set_clear_func (self->foot, (GDestroyNotify)hui_typesetter_foot_line_clear);
+  g_array_set_clear_func (self->carried, (GDestroyNotify)hui_typesetter_foot_line_clear);
 
   return self;
 }

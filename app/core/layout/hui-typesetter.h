@@ -14,14 +14,23 @@ G_BEGIN_DECLS
  * gives each of its threads a typesetter and a pango context of its own. */
 typedef struct _HuiTypesetter HuiTypesetter;
 
+/* Called with each page of a report once nothing more goes on it, and
+ * its index among the typesetter's pages. */
+typedef void (*HuiPageDoneFunc) (HuiPage  *page,
+                                 guint     index,
+                                 gpointer  data);
+
 PangoContext         *hui_typesetter_create_context (void);
 PangoFontDescription *hui_typesetter_font           (const HuiPageSetup *setup,
                                                      HuiFontRole         role);
 HuiTypesetter        *hui_typesetter_new            (PangoContext       *context,
                                                      const HuiPageSetup *setup,
-                                                     GPtrArray          *pages,
-                                                     GPtrArray          *layouts);
+                                                     GPtrArray          *pages);
 void                  hui_typesetter_free           (HuiTypesetter      *self);
+void                  hui_typesetter_stream_pages   (HuiTypesetter      *self,
+                                                     HuiPageDoneFunc     done,
+                                                     gpointer            data);
+void                  hui_typesetter_hand_over_rest (HuiTypesetter      *self);
 guint                 hui_typesetter_add_report     (HuiTypesetter      *self,
                                                      HuiReport          *report,
                                                      guint               index);

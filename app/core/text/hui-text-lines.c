@@ -51,16 +51,21 @@ GPtrArray *
 hui_text_lines_new (const char *utf8)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify)text_line_free);
-  g_auto(GStrv) raw = g_strsplit_set (utf8, "\n\f", -1);
   g_autoptr(GPtrArray) orphan_notes = g_ptr_array_new_with_free_func (g_free);
   guint blanks = 0;
+  const char *start = utf8;
 
-  for (guint i = 0; raw[i] != NULL; i++)
+  /* One raw line copied at a time, not all of them (g_strsplit_set). */
+  for (guint i = 0; start != NULL; i++)
     {
+      gsize length = strcspn (start, "\n\f");
+      g_autofree char *raw = g_strndup (start, length);
       g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func (g_free);
       guint n_pictures = 0;
-      g_autofree char *text = hui_text_rules_normalize_line (raw[i], markers, &n_pictures);
+      g_autofree char *text = hui_text_rules_normalize_line (raw, markers, &n_pictures);
       HuiTextLine *line;
+
+      start = start[length] != '\0' ? start + length + 1 : NULL;
 
       if (*text == '\0')
         {

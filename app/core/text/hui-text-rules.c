@@ -179,6 +179,18 @@ char_before (const char *start,
   return p > start ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
 }
 
+/* The string, in a block of its own size: a GString's is rounded up to a
+ * power of two, and an imported text's lines are all kept while its
+ * reports are built. */
+static char *
+string_free_fitted (GString *string)
+{
+  char *fitted = g_strndup (string->str, string->len);
+
+  g_string_free (string, TRUE);
+  return fitted;
+}
+
 /* "， 对调研中" loses its space, but a space after a full-width bracket in
  * the middle of a Latin phrase ("Organization（WHO） reported") is text. */
 char *
@@ -208,7 +220,7 @@ hui_text_rules_remove_space_after_punct (const char *line)
       p = after - 1;
     }
 
-  return g_string_free (out, FALSE);
+  return string_free_fitted (out);
 }
 
 static gboolean
