@@ -625,18 +625,42 @@ test_export (void)
   g_autofree char *dir = g_dir_make_tmp ("huibian-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bulletin.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   guint n_toc = 0;
   g_autoptr(GPtrArray) pages = NULL;
 
-  g_assert_true (hui_window_export_to (window, file, HUI_EXPORT_PDF, &error));
-  g_assert_no_error (error);
+  /* The export runs in the background, one at a time. */
+  g_assert_true (hui_window_export_to (window, file, HUI_EXPORT_PDF));
+  g_assert_true (hui_window_get_exporting (window));
+  g_assert_false (hui_window_export_to (window, file, HUI_EXPORT_ODT));
+  spin_until_idle (window);
+  g_assert_false (hui_window_get_exporting (window));
   pages = hui_test_pdf_pages (path, &n_toc);
   g_assert_cmpuint (n_toc, >=, 2);
   g_assert_cmpuint (pages->len, ==, hui_window_get_preview_pages (window));
 
   g_remove (path);
   g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Printing what the preview does not show yet sets the pages in a
+ * worker: the call returns at once, with the progress bar shown, and
+ * Cancel stops it before the print dialog. */
+static void
+test_print_in_background (void)
+{
+  HuiWindow *window = window_with_sample ();
+
+  /* An edit not yet in the preview: its pages are set again. */
+  hui_report_set_title (hui_bulletin_get_report (hui_window_get_bulletin (window), 0), "改过的标题");
+  hui_window_print (window);
+  g_assert_true (hui_window_get_exporting (window));
+  g_assert_true (hui_window_get_busy (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
+  spin_until_idle (window);
+  g_assert_false (hui_window_get_exporting (window));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -824,6 +848,7 @@ main (int    argc,
 
   g_test_add_func ("/window/import-and-reorder", test_import_and_reorder);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/print-in-background", test_print_in_background);
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/objects-in-body", test_objects_in_body);
   g_test_add_func ("/window/notes-in-body", test_notes_in_body);

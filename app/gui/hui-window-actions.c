@@ -23,12 +23,10 @@ export_as (HuiWindow *self,
            GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
   HuiExportFormat format = HUI_EXPORT_PDF;
 
   hui_export_format_from_file_name (name, &format);
-  if (!hui_window_export_to (self, file, format, &error))
-    _hui_window_show_error (self, error->message);
+  hui_window_export_to (self, file, format);
 }
 
 static void
@@ -143,7 +141,7 @@ save_action (GtkWidget  *widget,
   if (self->file == NULL)
     save_as_action (widget, name, param);
   else
-    hui_window_save_to (self, self->file);
+    hui_window_save (self);
 }
 
 /* One click: next to the project (or to the last place used), in the last
@@ -152,7 +150,6 @@ static void
 export_in_format (HuiWindow       *self,
                   HuiExportFormat  format)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = NULL;
 
   if (self->file != NULL)
@@ -172,8 +169,7 @@ export_in_format (HuiWindow       *self,
       target = g_file_new_for_path (named);
     }
 
-  if (!hui_window_export_to (self, target, format, &error))
-    _hui_window_show_error (self, error->message);
+  hui_window_export_to (self, target, format);
 }
 
 /* One click: to the last place and format used, else PDF beside the
@@ -184,12 +180,11 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   HuiWindow *self = HUI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
   if (self->export_file == NULL)
     export_in_format (self, self->export_format);
-  else if (!hui_window_export_to (self, self->export_file, self->export_format, &error))
-    _hui_window_show_error (self, error->message);
+  else
+    hui_window_export_to (self, self->export_file, self->export_format);
 }
 
 static void
@@ -201,67 +196,6 @@ export_format_action (GtkWidget  *widget,
 
   if (hui_export_format_from_string (g_variant_get_string (param, NULL), &format))
     export_in_format (HUI_WINDOW (widget), format);
-}
-
-/* Printing draws the paginator's pages with the PDF's own code, so the
- * printout is the PDF: same breaks, same page numbers. */
-static const HuiPage *
-printed_page (HuiPagination *pagination,
-              int            n)
-{
-  guint toc = pagination->toc_pages->len;
-
-  return (guint)n < toc ? pagination->toc_pages->pdata[n] : pagination->pages->pdata[n - toc];
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                n,
-              HuiPagination     *pagination)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double scale = gtk_print_context_get_width (context) / HUI_MM_TO_PT (pagination->setup->paper_width);
-
-  cairo_scale (cr, scale, scale);
-  hui_pdf_exporter_render_page (cr, pagination, printed_page (pagination, n));
-}
-
-static GtkPageSetup *
-paper_of (const HuiPageSetup *setup)
-{
-  GtkPageSetup *page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new_custom ("huibian", _("Bulletin"),
-                                                             setup->paper_width, setup->paper_height,
-                                                             GTK_UNIT_MM);
-
-  gtk_page_setup_set_paper_size (page_setup, paper);
-  gtk_page_setup_set_top_margin (page_setup, 0, GTK_UNIT_MM);
-  gtk_page_setup_set_bottom_margin (page_setup, 0, GTK_UNIT_MM);
-  gtk_page_setup_set_left_margin (page_setup, 0, GTK_UNIT_MM);
-  gtk_page_setup_set_right_margin (page_setup, 0, GTK_UNIT_MM);
-  return page_setup;
-}
-
-/* Prints the pages as the preview shows them, through GTK's print dialog. */
-static gboolean
-print_bulletin (HuiWindow  *self,
-                GError    **error)
-{
-  HuiPagination *pagination = hui_paginator_paginate (self->paginator);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) page_setup = paper_of (pagination->setup);
-  GtkPrintOperationResult result;
-
-  gtk_print_operation_set_n_pages (operation, pagination->toc_pages->len + pagination->pages->len);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, hui_bulletin_get_title (self->bulletin) ?: _("Bulletin"));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pagination);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), error);
-  hui_pagination_free (pagination);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 static void
@@ -281,11 +215,7 @@ print_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  HuiWindow *self = HUI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!print_bulletin (self, &error))
-    _hui_window_show_error (self, error->message);
+  hui_window_print (HUI_WINDOW (widget));
 }
 
 /* Runs a report command as one undo step. */
@@ -397,6 +327,14 @@ cancel_import_action (GtkWidget  *widget,
 }
 
 static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _hui_window_cancel_export (HUI_WINDOW (widget));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
@@ -486,6 +424,7 @@ _hui_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
   gtk_widget_class_install_action (widget_class, "win.properties", "s", properties_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, restore_draft_action);

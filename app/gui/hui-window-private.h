@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* HuiWindow spans hui-window.c (the window, its model and views) and
- * hui-window-actions.c (the commands). */
+/* HuiWindow spans hui-window.c (the window, its model and views, saving),
+ * hui-window-actions.c (the commands) and hui-window-export.c (exports
+ * and printing, set on pages in a worker). */
 struct _HuiWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -44,6 +45,22 @@ struct _HuiWindow
   GtkWidget            *close_dialog;       /* asking whether to save before closing */
   gboolean              close_after_save;
 
+  /* Saving: what was written, and what the file on disk was. */
+  guint64               n_changes;          /* bumped by every change to the bulletin */
+  guint64               saving_changes;     /* n_changes when the save under way began */
+  gboolean              saving;
+  gboolean              save_again;         /* Ctrl+S pressed while a save was under way */
+  GFile                *stamp_file;         /* the file disk_stamp is of */
+  char                 *disk_stamp;         /* its etag and size when last read or written */
+  GtkWidget            *overwrite_dialog;   /* asking whether to overwrite another program's changes */
+
+  /* Exporting and printing run in a worker; this bar shows their progress. */
+  GCancellable         *export_cancellable; /* of the export or print preparation under way */
+  GtkInfoBar           *export_bar;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
+  guint                 pulse_id;           /* while printing's pages are set */
+
   GtkListView          *report_list;
   HuiReportView        *report_view;
   HuiPagePreview       *preview;
@@ -67,6 +84,7 @@ struct _HuiWindow
 
 void _hui_window_class_actions_init (GtkWidgetClass *widget_class);
 void _hui_window_cancel_import      (HuiWindow      *self);
+void _hui_window_cancel_export      (HuiWindow      *self);
 void _hui_window_show_error         (HuiWindow      *self,
                                      const char     *message);
 void _hui_window_commit_step        (HuiWindow      *self);
@@ -81,6 +99,8 @@ void _hui_window_cancel_close       (HuiWindow      *self);
 void _hui_window_remember_folder    (HuiWindow      *self,
                                      GFile          *file);
 void _hui_window_update_title       (HuiWindow      *self);
+void _hui_window_remember_disk_stamp (HuiWindow     *self);
+void _hui_window_hold_application   (gboolean        hold);
 /* Shared by hui-window.c and hui-window-actions.c, and used by the GUI
  * tests to drive the window as its actions do. */
 HuiBulletin   *hui_window_get_bulletin      (HuiWindow        *self);
@@ -94,12 +114,14 @@ void           hui_window_import_files_at   (HuiWindow        *self,
 void           hui_window_move_report       (HuiWindow        *self,
                                              guint             from,
                                              guint             to);
+void           hui_window_save              (HuiWindow        *self);
 void           hui_window_save_to           (HuiWindow        *self,
                                              GFile            *file);
 gboolean       hui_window_export_to         (HuiWindow        *self,
                                              GFile            *file,
-                                             HuiExportFormat   format,
-                                             GError          **error);
+                                             HuiExportFormat   format);
+gboolean       hui_window_get_exporting     (HuiWindow        *self);
+void           hui_window_print             (HuiWindow        *self);
 guint          hui_window_get_selected      (HuiWindow        *self);
 void           hui_window_select            (HuiWindow        *self,
                                              guint             position);

@@ -50,6 +50,8 @@ void
 _hui_window_show_error (HuiWindow  *self,
                         const char *message)
 {
+  /* The GUI tests read what the user was told here. */
+  g_debug ("Shown to the user: %s", message);
   gtk_label_set_label (self->info_label, message);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
   /* The save the close prompt asked for failed. */
@@ -145,6 +147,7 @@ hui_window_update_actions (HuiWindow *self)
   guint n = hui_bulletin_get_n_reports (self->bulletin);
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean have = selected != GTK_INVALID_LIST_POSITION;
+  gboolean exporting = self->export_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-up", have && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-down", have && selected + 1 < n);
@@ -155,9 +158,12 @@ hui_window_update_actions (HuiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->checkpoint_id != 0 || hui_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", hui_history_can_redo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0);
+  /* One export or print at a time: each sets every page. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", n > 0 && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", n > 0 && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-format", n > 0 && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-as", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-export", exporting);
 }
 
 static void
@@ -322,6 +328,7 @@ checkpoint_cb (gpointer data)
 static void
 bulletin_changed_cb (HuiWindow *self)
 {
+  self->n_changes++;
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   self->checkpoint_id = g_timeout_add (CHECKPOINT_DELAY_MS, checkpoint_cb, self);
   if (self->autosave_id == 0)
@@ -640,6 +647,7 @@ opened_cb (GObject      *object,
   _hui_window_set_bulletin (self, bulletin);
   gtk_single_selection_set_selected (self->selection, 0);
   remember_project (self, file);
+  _hui_window_remember_disk_stamp (self);
 }
 
 void
@@ -652,6 +660,81 @@ hui_window_open_project (HuiWindow *self,
   hui_project_load_async (file, NULL, opened_cb, g_object_ref (self));
 }
 
+/* What tells one version of the project file from another: GIO's etag
+ * (the modification time, to the microsecond, for local files) and the
+ * size. */
+#define STAMP_ATTRIBUTES G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE
+
+static char *
+stamp_of (GFileInfo *info)
+{
+  return g_strdup_printf ("%s %" G_GOFFSET_FORMAT,
+                          g_file_info_get_etag (info) ?: "", g_file_info_get_size (info));
+}
+
+static void
+stamp_queried_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HuiWindow) self = user_data;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+
+  /* Another file may have been opened meanwhile. */
+  if (self->file == NULL || !g_file_equal (self->file, G_FILE (object)))
+    return;
+  g_clear_pointer (&self->disk_stamp, g_free);
+  g_set_object (&self->stamp_file, self->file);
+  if (info != NULL)
+    self->disk_stamp = stamp_of (info);
+}
+
+/* Notes the project file as it is now on disk (just opened or saved), to
+ * tell later whether another program changed it. */
+void
+_hui_window_remember_disk_stamp (HuiWindow *self)
+{
+  g_clear_pointer (&self->disk_stamp, g_free);
+  g_clear_object (&self->stamp_file);
+  if (self->file != NULL)
+    g_file_query_info_async (self->file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                             G_PRIORITY_DEFAULT, NULL, stamp_queried_cb, g_object_ref (self));
+}
+
+/* Keeps the application running until the file is written, so that
+ * closing the last window does not cut a save or an export short. */
+void
+_hui_window_hold_application (gboolean hold)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application == NULL)
+    return;
+  if (hold)
+    g_application_hold (application);
+  else
+    g_application_release (application);
+}
+
+static void start_save (HuiWindow *self);
+
+/* The bulletin is saved only when nothing changed while it was being
+ * written: edits made meanwhile stay unsaved, with their draft. */
+static void
+finish_save (HuiWindow *self)
+{
+  g_debug ("Saved revision %" G_GUINT64_FORMAT "; the bulletin is at %" G_GUINT64_FORMAT,
+           self->saving_changes, self->n_changes);
+  if (self->n_changes == self->saving_changes)
+    {
+      self->modified = FALSE;
+      _hui_window_forget_draft (self);
+    }
+  _hui_window_update_title (self);
+  remember_project (self, self->file);
+  _hui_window_remember_disk_stamp (self);
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -659,45 +742,137 @@ saved_cb (GObject      *object,
 {
   g_autoptr(HuiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean again = self->save_again;
 
+  self->saving = FALSE;
+  self->save_again = FALSE;
   _hui_window_set_busy (self, FALSE);
+  _hui_window_hold_application (FALSE);
   if (!hui_project_save_finish (result, &error))
     {
       _hui_window_show_error (self, error->message);
+      self->close_after_save = FALSE;
       return;
     }
-  self->modified = FALSE;
-  _hui_window_forget_draft (self);
-  _hui_window_update_title (self);
-  remember_project (self, self->file);
-  if (self->close_after_save)
+  finish_save (self);
+  if (again)
+    start_save (self);
+  else if (self->close_after_save && !self->modified)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The project is serialised now, on this thread, and written in the
+ * background; n_changes says which version of the bulletin that is. */
+static void
+start_save (HuiWindow *self)
+{
+  g_debug ("Saving revision %" G_GUINT64_FORMAT, self->n_changes);
+  self->saving = TRUE;
+  self->saving_changes = self->n_changes;
+  _hui_window_set_busy (self, TRUE);
+  _hui_window_hold_application (TRUE);
+  hui_project_save_async (self->bulletin, self->file, NULL, saved_cb, g_object_ref (self));
+}
+
+/* Saves to @file without asking. Two writes of one file never run at
+ * once (the later could land first): a save asked for while one is under
+ * way starts when it ends. */
 void
 hui_window_save_to (HuiWindow *self,
                     GFile     *file)
 {
+  g_return_if_fail (HUI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
   g_set_object (&self->file, file);
-  _hui_window_set_busy (self, TRUE);
-  hui_project_save_async (self->bulletin, file, NULL, saved_cb, g_object_ref (self));
+  if (self->saving)
+    self->save_again = TRUE;
+  else
+    start_save (self);
 }
 
-gboolean
-hui_window_export_to (HuiWindow        *self,
-                      GFile            *file,
-                      HuiExportFormat   format,
-                      GError          **error)
+enum {
+  OVERWRITE_SAVE_AS = 1,
+  OVERWRITE_OVERWRITE = 2,
+};
+
+static void
+overwrite_response_cb (GtkDialog *dialog,
+                       int        response,
+                       HuiWindow *self)
 {
-  g_return_val_if_fail (HUI_IS_WINDOW (self), FALSE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  self->overwrite_dialog = NULL;
 
-  if (!hui_export_to_file (self->bulletin, hui_bulletin_get_page_setup (self->bulletin),
-                           format, file, NULL, error))
-    return FALSE;
+  if (response == OVERWRITE_OVERWRITE)
+    hui_window_save_to (self, self->file);
+  else if (response == OVERWRITE_SAVE_AS)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  else
+    self->close_after_save = FALSE;
+}
 
-  g_set_object (&self->export_file, file);
-  self->export_format = format;
-  return TRUE;
+/* Another program (or another Huibian) wrote the project since this
+ * window read or saved it: its changes would be lost without a word. */
+static void
+ask_overwrite (HuiWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  GtkWidget *dialog;
+
+  if (self->overwrite_dialog != NULL)
+    return;
+  g_debug ("“%s” changed on disk: asking before overwriting it", name);
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by another program since you opened it. Overwrite it?"),
+                                   name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you overwrite it, the changes made by the other program will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Save _As…"), OVERWRITE_SAVE_AS,
+                          _("_Overwrite"), OVERWRITE_OVERWRITE,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), self);
+  self->overwrite_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+stamp_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HuiWindow) self = user_data;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  g_autofree char *stamp = info ? stamp_of (info) : NULL;
+
+  if (self->file == NULL || !g_file_equal (self->file, G_FILE (object)))
+    return;
+  /* A file that is gone has nothing to lose. */
+  if (stamp != NULL && self->disk_stamp != NULL && !g_str_equal (stamp, self->disk_stamp))
+    ask_overwrite (self);
+  else
+    hui_window_save_to (self, self->file);
+}
+
+/* Ctrl+S: to the project file, after checking nobody else wrote it. */
+void
+hui_window_save (HuiWindow *self)
+{
+  g_return_if_fail (HUI_IS_WINDOW (self));
+  g_return_if_fail (self->file != NULL);
+
+  if (self->saving || self->stamp_file == NULL || !g_file_equal (self->stamp_file, self->file))
+    {
+      /* Not read from this file (a draft's project): nothing to compare. */
+      hui_window_save_to (self, self->file);
+      return;
+    }
+  g_file_query_info_async (self->file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, NULL, stamp_checked_cb, g_object_ref (self));
 }
 
 /* Moves a report (by keyboard, menu or drag and drop) as one undo step;
@@ -1128,9 +1303,13 @@ hui_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   g_clear_pointer (&self->close_dialog, destroy_widget);
+  g_clear_pointer (&self->overwrite_dialog, destroy_widget);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   keep_or_forget_draft (self);
   withdraw_offer (self);
   finish_close (self, TRUE);
@@ -1148,6 +1327,8 @@ hui_window_dispose (GObject *object)
   g_clear_object (&self->bulletin);
   g_clear_object (&self->file);
   g_clear_object (&self->export_file);
+  g_clear_object (&self->stamp_file);
+  g_clear_pointer (&self->disk_stamp, g_free);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->first_pages, g_free);
   g_clear_pointer (&self->page_counts, g_free);
@@ -1223,6 +1404,9 @@ hui_window_class_init (HuiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, draft_label);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, export_bar);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, HuiWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, report_popover);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, HuiWindow, preview_pane);
