@@ -759,6 +759,9 @@ saved_cb (GObject      *object,
     start_save (self);
   else if (self->close_after_save && !self->modified)
     gtk_window_destroy (GTK_WINDOW (self));
+  else if (self->close_after_save)
+    /* Edited while it was written: the window stays, with the edits. */
+    _hui_window_cancel_close (self);
 }
 
 /* The project is serialised now, on this thread, and written in the
@@ -809,7 +812,7 @@ overwrite_response_cb (GtkDialog *dialog,
   else if (response == OVERWRITE_SAVE_AS)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
   else
-    self->close_after_save = FALSE;
+    _hui_window_cancel_close (self);
 }
 
 /* Another program (or another Huibian) wrote the project since this
