@@ -194,6 +194,41 @@ kill -TERM "$pid"
 exits "$pid" 0
 ok "a quit stopped by a failed save does not go on when that window is closed later"
 
+# The same when the save is called off: another program rewrote the
+# project, and Cancel is the answer to "overwrite it?".
+start leftover2 "$sample"
+wait_title "$wid" '\**— *'
+type_in_body "$wid" " XYZZY"
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 2 || fail "Ctrl+Q: no prompt"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+cp "$tmp/b.huibian" "$tmp/e.huibian"
+start rewritten "$tmp/e.huibian"
+wait_title "$wid" 'e.huibian — *'
+keys "$wid" alt+r
+until_true 10 has_windows "$pid" 2 || fail "Restore did not open a second window"
+type_in_body "$wid" " PLUGH"
+wait_title "$wid" '\*e.huibian — *'
+sleep 1.1
+"$cli" import -o "$tmp/e.huibian" "$sample" >/dev/null
+keys "$wid" ctrl+q
+until_true 10 has_windows "$pid" 3 || fail "Ctrl+Q with two windows: no prompt"
+keys "$(newest_window "$pid")" alt+s
+until_true 10 grep -q "changed on disk" "$tmp/rewritten.log" || fail "Save did not ask before overwriting"
+sleep 0.5
+keys "$(newest_window "$pid")" Escape
+until_true 10 has_windows "$pid" 2 || fail "Escape: the question stays"
+close_button "$wid"
+until_true 10 has_windows "$pid" 3 || fail "the close button did not ask"
+keys "$(newest_window "$pid")" alt+d
+until_true 10 has_windows "$pid" 1 || fail "Discard did not close the window"
+sleep 1
+has_windows "$pid" 1 || fail "closing the window took the called-off quit on to the next"
+kill -TERM "$pid"
+exits "$pid" 0
+ok "a quit whose save is called off at \"overwrite?\" stays stopped"
+
 # Told to end (SIGTERM, as at log out) there is no asking: the draft
 # keeps the last edit.
 start termed "$sample"
