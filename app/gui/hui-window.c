@@ -750,8 +750,8 @@ saved_cb (GObject      *object,
   _hui_window_hold_application (FALSE);
   if (!hui_project_save_finish (result, &error))
     {
+      /* Also calls off a close that waited for this save. */
       _hui_window_show_error (self, error->message);
-      self->close_after_save = FALSE;
       return;
     }
   finish_save (self);
@@ -759,6 +759,8 @@ saved_cb (GObject      *object,
     start_save (self);
   else if (self->close_after_save && !self->modified)
     gtk_window_destroy (GTK_WINDOW (self));
+  else if (self->close_after_save)
+    _hui_window_cancel_close (self);  /* edited while saving: not all of it is saved */
 }
 
 /* The project is serialised now, on this thread, and written in the
@@ -809,7 +811,7 @@ overwrite_response_cb (GtkDialog *dialog,
   else if (response == OVERWRITE_SAVE_AS)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
   else
-    self->close_after_save = FALSE;
+    _hui_window_cancel_close (self);
 }
 
 /* Another program (or another Huibian) wrote the project since this
