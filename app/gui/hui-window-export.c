@@ -267,6 +267,7 @@ paginate_thread (GTask        *task,
 {
   GError *error = NULL;
   g_autoptr(HuiBulletin) copy = hui_project_parse (task_data, &error);
+  g_autoptr(HuiPaginator) paginator = NULL;
   HuiPagination *pagination;
 
   if (copy == NULL)
@@ -274,7 +275,11 @@ paginate_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  pagination = hui_pagination_new (copy, hui_bulletin_get_page_setup (copy));
+  /* Not hui_pagination_new(): for a long bulletin it releases pages,
+   * which only the PDF exporter can set again; printing draws them one
+   * by one. */
+  paginator = hui_paginator_new (copy);
+  pagination = hui_paginator_paginate (paginator);
   if (g_task_return_error_if_cancelled (task))
     hui_pagination_free (pagination);
   else
