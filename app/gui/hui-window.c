@@ -750,8 +750,8 @@ saved_cb (GObject      *object,
   _hui_window_hold_application (FALSE);
   if (!hui_project_save_finish (result, &error))
     {
+      /* Also calls off a close that waited for this save. */
       _hui_window_show_error (self, error->message);
-      self->close_after_save = FALSE;
       return;
     }
   finish_save (self);
