@@ -11,7 +11,6 @@
 #include "export/hui-pdf-exporter.h"
 #include "hui-properties-dialog.h"
 #include "hui-window-private.h"
-#include "project/hui-draft-store.h"
 
 /* The window's commands, each a "win." action: file, export and print,
  * report commands, undo, find, drafts. */
