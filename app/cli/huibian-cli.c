@@ -6,6 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "export/hui-export.h"
@@ -152,13 +155,16 @@ print_json (HuiBulletin        *bulletin,
   g_autoptr(JsonNode) root = hui_json_from_bulletin (bulletin);
   g_autoptr(HuiPagination) pagination = hui_pagination_new (bulletin, setup);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
+  /* Only the page numbers are printed: the pages go before the JSON is
+   * written, and it is streamed rather than built as one more copy. */
   add_pages_to_json (root, pagination);
+  g_clear_pointer (&pagination, hui_pagination_free);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  if (json_generator_to_stream (generator, out, NULL, NULL))
+    g_output_stream_write_all (out, "\n", 1, NULL, NULL, NULL);
 }
 
 static gboolean
