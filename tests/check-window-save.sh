@@ -114,9 +114,14 @@ press () {
 
 # Presses $1 in the editor's dialog (without a window manager, the
 # dialog does not get the keyboard focus by itself).
-key_in_dialog () {
+dialog_window () {
   dialog=$(xdotool search --onlyvisible --pid "$pid" | grep -v -x "$wid" | head -n 1)
-  [ -n "$dialog" ] || { fail "no dialog to press $1 in"; return; }
+  [ -n "$dialog" ]
+}
+
+key_in_dialog () {
+  # A loaded machine may take a while to map it.
+  wait_for dialog_window 100 || { fail "no dialog to press $1 in"; return; }
   xdotool windowfocus --sync "$dialog" 2>/dev/null || true
   # The key's release goes to a dialog the press closed: X says BadWindow.
   xdotool key --window "$dialog" "$1" 2>/dev/null || true
@@ -170,7 +175,8 @@ case_conflict () {
   cmp -s "$proj/p.huibian" "$tmp/theirs" || fail "conflict: Cancel overwrote the other program's file"
   modified || fail "conflict: Cancel marked the bulletin saved"
   press ctrl+s
-  wait_for 'logged "changed on disk"' 50
+  wait_for '[ "$(grep -c "changed on disk" "$tmp/log")" -ge 2 ]' 50 ||
+    fail "conflict: the second Ctrl+S did not ask"
   sleep 0.5
   key_in_dialog alt+o
   wait_for 'logged "Saved revision"' 100 || fail "conflict: Overwrite did not save"
