@@ -53,7 +53,7 @@ typedef struct {
 
 G_DEFINE_FINAL_TYPE (HuiDraftStore, hui_draft_store, G_TYPE_OBJECT)
 
-/* How old a temporary file of GLib's (Huibian before 0.3 wrote drafts
+/* How old a temporary file of GLib's (Huibian 0.1 wrote drafts
  * with g_file_replace) must be to be a leftover rather than a write
  * under way in an older instance. */
 #define STALE_GLIB_TEMPORARY_S (60 * 60)
