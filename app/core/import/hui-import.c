@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "hui-import"
+#define _GNU_SOURCE  /* memmem */
 
 #include "config.h"
 
@@ -23,12 +24,20 @@
  * really text is read as text, and a zip or XML file is never read as
  * text even when it is called ".txt". */
 static gboolean
-is_zip (GBytes *bytes)
+starts_with (GBytes     *bytes,
+             const char *magic,
+             gsize       n)
 {
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
-  return len >= 4 && memcmp (data, "PK\003\004", 4) == 0;
+  return len >= n && memcmp (data, magic, n) == 0;
+}
+
+static gboolean
+is_zip (GBytes *bytes)
+{
+  return starts_with (bytes, "PK\003\004", 4);
 }
 
 /* Microsoft's compound file (OLE2): Word 97–2003 documents (.doc), and
@@ -37,10 +46,7 @@ is_zip (GBytes *bytes)
 static gboolean
 is_ole2 (GBytes *bytes)
 {
-  gsize len;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-
-  return len >= 8 && memcmp (data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+  return starts_with (bytes, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8);
 }
 
 /* Whether the compound file has a stream named @name: its directory
@@ -55,15 +61,7 @@ has_ole2_stream (GBytes     *bytes,
 
   for (gsize i = 0; name[i] != '\0'; i++)
     needle[2 * i] = (guint8)name[i];
-  for (const guint8 *p = data; len >= n && p <= data + len - n; p++)
-    {
-      p = memchr (p, needle[0], data + len - n + 1 - p);
-      if (p == NULL)
-        return FALSE;
-      if (memcmp (p, needle, n) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  return memmem (data, len, needle, n) != NULL;
 }
 
 static gboolean
@@ -87,10 +85,7 @@ refuse_ole2 (GBytes  *bytes,
 static gboolean
 is_pdf (GBytes *bytes)
 {
-  gsize len;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-
-  return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
+  return starts_with (bytes, "%PDF-", 5);
 }
 
 /* XML is a flat OpenDocument text (.fodt) or DocBook. */
